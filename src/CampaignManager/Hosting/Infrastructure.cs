@@ -1,0 +1,77 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using JasperFx;
+using JasperFx.Events;
+using Marten;
+using Scalar.AspNetCore;
+using Weasel.Core;
+using Wolverine;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace CampaignManager.Hosting;
+
+/// <summary>The shared plumbing every capability relies on: Marten, Wolverine, JSON, OpenAPI, error mapping.</summary>
+public static class Infrastructure
+{
+    public static void AddCampaignManagerInfrastructure(this WebApplicationBuilder builder)
+    {
+        var connectionString = Database.ResolveConnectionString(builder);
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        builder.Services.AddOpenApi();
+
+        builder.Services.AddMarten(opts =>
+            {
+                opts.Connection(connectionString);
+                opts.DatabaseSchemaName = "campaigns";
+                opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+                opts.AutoCreateSchemaObjects = AutoCreate.All;
+                opts.Events.StreamIdentity = StreamIdentity.AsGuid;
+                // who and when live in every event's own fields; the correlation ids help trace a request
+                opts.Events.MetadataConfig.CorrelationIdEnabled = true;
+                opts.Events.MetadataConfig.CausationIdEnabled = true;
+                opts.DisableNpgsqlLogging = true;
+            })
+            .UseLightweightSessions()
+            .ApplyAllDatabaseChangesOnStartup()
+            // Wolverine's agent distribution runs the async projections: Marten's own HotCold daemon takes its
+            // lock through the DistributedLock redirect (see README) and cannot run here.
+            .IntegrateWithWolverine(m => m.UseWolverineManagedEventSubscriptionDistribution = true);
+
+        builder.Host.UseWolverine(opts =>
+        {
+            opts.Policies.AutoApplyTransactions();
+            opts.Policies.UseDurableLocalQueues();
+            opts.Policies.UseDurableInboxOnAllListeners();
+            opts.Policies.UseDurableOutboxOnAllSendingEndpoints();
+        });
+        builder.Services.AddWolverineHttp();
+    }
+
+    public static void UseCampaignManagerInfrastructure(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapOpenApi();
+        app.MapScalarApiReference("/docs", o => o.WithTitle("CampaignManager API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        app.MapGet("/", () => Results.Redirect("/docs")).ExcludeFromDescription();
+    }
+
+    public static void UseCampaignManagerHttpConventions(this WolverineHttpOptions opts)
+    {
+        // commit-time optimistic concurrency failures (two staff revising the same version) answer 409
+        opts.MapConcurrencyFailuresToConflict();
+    }
+
+    public static void ConfigureJson(JsonSerializerOptions options)
+    {
+        options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        if (!options.Converters.OfType<JsonStringEnumConverter>().Any())
+            options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+    }
+}

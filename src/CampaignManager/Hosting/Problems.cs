@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace CampaignManager.Hosting;
+
+/// <summary>Builds the RFC 9457 answers the endpoints return before they change anything.</summary>
+public static class Problems
+{
+    public static ProblemDetails NotFound(string what, object id) => new()
+    {
+        Status = StatusCodes.Status404NotFound,
+        Title = $"{what} not found",
+        Detail = $"There is no {what.ToLowerInvariant()} with id {id}."
+    };
+
+    public static ProblemDetails Conflict(string detail) => new()
+    {
+        Status = StatusCodes.Status409Conflict,
+        Title = "The request conflicts with the current state",
+        Detail = detail
+    };
+
+    /// <summary>400 with field errors; <see cref="WolverineContinue.NoProblems"/> when there are none.</summary>
+    public static ProblemDetails Validation(FieldErrors errors) => errors.Count == 0
+        ? WolverineContinue.NoProblems
+        : new HttpValidationProblemDetails(errors.ToDictionary())
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "One or more fields are invalid"
+        };
+}
+
+/// <summary>Collects validation messages per JSON field (camelCase paths such as "addressees[0].name").</summary>
+public sealed class FieldErrors
+{
+    private readonly Dictionary<string, List<string>> _errors = new();
+
+    public int Count => _errors.Count;
+
+    public FieldErrors Add(string field, string message)
+    {
+        if (!_errors.TryGetValue(field, out var list)) _errors[field] = list = [];
+        list.Add(message);
+        return this;
+    }
+
+    public FieldErrors Required(string field, string? value, int maxLength = 500)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return Add(field, "is required");
+        return MaxLength(field, value, maxLength);
+    }
+
+    public FieldErrors MaxLength(string field, string? value, int maxLength)
+    {
+        if (value is not null && value.Length > maxLength) Add(field, $"must be at most {maxLength} characters");
+        return this;
+    }
+
+    public FieldErrors When(bool condition, string field, string message) => condition ? Add(field, message) : this;
+
+    public Dictionary<string, string[]> ToDictionary() => _errors.ToDictionary(x => x.Key, x => x.Value.ToArray());
+}

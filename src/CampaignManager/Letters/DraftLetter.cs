@@ -1,0 +1,58 @@
+using CampaignManager.Hosting;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace CampaignManager.Letters;
+
+public record DraftLetter(string Title, string Subject, string Body, string Closing, IReadOnlyList<Addressee>? Addressees)
+{
+    internal static FieldErrors ValidateText(FieldErrors errors, string? title, string? subject, string? body, string? closing,
+        IReadOnlyList<Addressee>? addressees)
+    {
+        errors.Required("title", title, 300)
+            .Required("subject", subject, 500)
+            .Required("body", body, 100_000)
+            .MaxLength("closing", closing, 500);
+        if (addressees is null) return errors;
+        for (var i = 0; i < addressees.Count; i++)
+        {
+            var a = addressees[i];
+            if (a is null) { errors.Add($"addressees[{i}]", "must not be null"); continue; }
+            errors.Required($"addressees[{i}].name", a.Name, 300)
+                .MaxLength($"addressees[{i}].title", a.Title, 300)
+                .MaxLength($"addressees[{i}].organization", a.Organization, 300)
+                .MaxLength($"addressees[{i}].address", a.Address, 1000);
+        }
+        return errors;
+    }
+}
+
+public record LetterCreated(Guid Id) : CreationResponse<Guid>($"/api/letters/{Id}", Id);
+
+public static class DraftLetterEndpoint
+{
+    public static ProblemDetails Validate(DraftLetter command) =>
+        Problems.Validation(DraftLetter.ValidateText(new FieldErrors(), command.Title, command.Subject, command.Body,
+            command.Closing, command.Addressees));
+
+    /// <summary>The decision: a new letter stream starts with the draft as text version 1.</summary>
+    public static LetterDrafted Decide(Guid letterId, DraftLetter command, string by, DateTimeOffset at) =>
+        new(letterId, command.Title.Trim(), command.Subject.Trim(), command.Body, command.Closing?.Trim() ?? "",
+            (command.Addressees ?? []).Select(Normalize).ToList(), by, at);
+
+    [WolverinePost("/api/letters", Name = "DraftLetter")]
+    [Tags("Letters")]
+    public static (LetterCreated, IStartStream) Post(DraftLetter command, HttpContext context, TimeProvider clock)
+    {
+        var drafted = Decide(JasperFx.Core.CombGuidIdGeneration.NewGuid(), command,
+            context.User.ActorName(), clock.GetUtcNow());
+        return (new LetterCreated(drafted.LetterId), MartenOps.StartStream<Letter>(drafted.LetterId, drafted));
+    }
+
+    private static Addressee Normalize(Addressee a) =>
+        new(a.Name.Trim(), Blank(a.Title), Blank(a.Organization), Blank(a.Address));
+
+    internal static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

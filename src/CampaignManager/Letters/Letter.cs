@@ -1,0 +1,100 @@
+using System.Text.Json.Serialization;
+
+namespace CampaignManager.Letters;
+
+public enum LetterStatus { Draft, Open, Closed, Final }
+
+/// <summary>One version of the letter's text, kept so any two versions can be compared and signatures bound.</summary>
+public record LetterText(
+    int Version, string Title, string Subject, string Body, string Closing,
+    IReadOnlyList<Addressee> Addressees, DateTimeOffset At, string By);
+
+/// <summary>
+/// The letter stream folded into its current state. Rules live in the command files; this only applies facts.
+/// Stored inline as a snapshot so lists and filters are plain document queries.
+/// </summary>
+public class Letter
+{
+    public Guid Id { get; set; }
+    public int Version { get; set; }
+    public LetterStatus Status { get; set; }
+    public List<LetterText> Texts { get; set; } = [];
+    public DateTimeOffset? SignatureDeadline { get; set; }
+    public List<Guid> ExplicitOrder { get; set; } = [];
+    public DateTimeOffset DraftedAt { get; set; }
+    public string DraftedBy { get; set; } = "";
+    public DateTimeOffset LastChangedAt { get; set; }
+    public DateTimeOffset? FinalizedAt { get; set; }
+
+    [JsonIgnore] public LetterText Current => Texts[^1];
+    [JsonIgnore] public int TextVersion => Texts.Count;
+    // kept as stored fields so the letter list can filter and search on them in PostgreSQL
+    public string Title { get; set; } = "";
+    public string Subject { get; set; } = "";
+
+    public static Letter Create(LetterDrafted e) => new()
+    {
+        Id = e.LetterId,
+        Status = LetterStatus.Draft,
+        Texts = [new LetterText(1, e.Title, e.Subject, e.Body, e.Closing, e.Addressees, e.At, e.By)],
+        Title = e.Title,
+        Subject = e.Subject,
+        DraftedAt = e.At,
+        DraftedBy = e.By,
+        LastChangedAt = e.At
+    };
+
+    public void Apply(LetterRevised e)
+    {
+        Texts.Add(new LetterText(e.TextVersion, e.Title, e.Subject, e.Body, e.Closing, e.Addressees, e.At, e.By));
+        Title = e.Title;
+        Subject = e.Subject;
+        LastChangedAt = e.At;
+    }
+
+    public void Apply(LetterOpenedForSignatures e)
+    {
+        Status = LetterStatus.Open;
+        SignatureDeadline = e.Deadline;
+        LastChangedAt = e.At;
+    }
+
+    public void Apply(SignaturesClosed e)
+    {
+        Status = LetterStatus.Closed;
+        LastChangedAt = e.At;
+    }
+
+    public void Apply(LetterFinalized e)
+    {
+        Status = LetterStatus.Final;
+        FinalizedAt = e.At;
+        LastChangedAt = e.At;
+    }
+
+    public void Apply(SignatoryOrderSet e)
+    {
+        ExplicitOrder = [.. e.SignatureIds];
+        LastChangedAt = e.At;
+    }
+
+    /// <summary>Folds events in memory the same way Marten does; used for "as of" reads and unit tests.</summary>
+    public static Letter? Fold(IEnumerable<object> events)
+    {
+        Letter? letter = null;
+        foreach (var e in events)
+        {
+            switch (e)
+            {
+                case LetterDrafted d: letter = Create(d); break;
+                case LetterRevised r: letter?.Apply(r); break;
+                case LetterOpenedForSignatures o: letter?.Apply(o); break;
+                case SignaturesClosed c: letter?.Apply(c); break;
+                case LetterFinalized f: letter?.Apply(f); break;
+                case SignatoryOrderSet s: letter?.Apply(s); break;
+            }
+            if (letter is not null) letter.Version++;
+        }
+        return letter;
+    }
+}

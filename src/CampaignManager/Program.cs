@@ -1,0 +1,21 @@
+using CampaignManager.Hosting;
+using CampaignManager.Letters;
+using CampaignManager.Signatures;
+using JasperFx;
+using Wolverine.Http;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddCampaignManagerInfrastructure();
+builder.Services.AddLetters();
+builder.Services.AddSignatures();
+
+var app = builder.Build();
+
+app.UseCampaignManagerInfrastructure();
+app.MapWolverineEndpoints(opts => opts.UseCampaignManagerHttpConventions());
+
+return await app.RunJasperFxCommands(args);
+
+/// <summary>Visible to the test host (Alba's AlbaHost.For&lt;Program&gt;).</summary>
+public partial class Program;
