@@ -1,0 +1,43 @@
+using Alba;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+using Wolverine;
+
+namespace CampaignManager.Tests.Hosting;
+
+/// <summary>The real application over a database of its own, shared by the tests of one collection.</summary>
+public class AppFixture : IAsyncLifetime
+{
+    public IAlbaHost Host { get; private set; } = null!;
+    public string ConnectionString { get; private set; } = "";
+
+    /// <summary>Tests move time explicitly; every event's "when" comes from here.</summary>
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
+
+    protected virtual void ConfigureSettings(IWebHostBuilder builder) { }
+
+    public async Task InitializeAsync()
+    {
+        ConnectionString = await TestDatabase.CreateDatabaseAsync("cm");
+        Host = await AlbaHost.For<Program>(builder =>
+        {
+            builder.UseSetting("ConnectionStrings:Marten", ConnectionString);
+            ConfigureSettings(builder);
+            builder.ConfigureServices(services =>
+            {
+                services.RemoveAll<TimeProvider>();
+                services.AddSingleton<TimeProvider>(Clock);
+                // one node is enough for a test: skips leader election and starts faster
+                services.RunWolverineInSoloMode();
+            });
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Host.StopAsync();
+        await Host.DisposeAsync();
+    }
+}
