@@ -51,7 +51,7 @@ public static class DraftLetterEndpoint
         return (new LetterCreated(drafted.LetterId), MartenOps.StartStream<Letter>(drafted.LetterId, drafted));
     }
 
-    private static Addressee Normalize(Addressee a) =>
+    internal static Addressee Normalize(Addressee a) =>
         new(a.Name.Trim(), Blank(a.Title), Blank(a.Organization), Blank(a.Address));
 
     internal static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

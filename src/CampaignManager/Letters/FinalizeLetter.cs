@@ -1,0 +1,19 @@
+using CampaignManager.Hosting;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace CampaignManager.Letters;
+
+public static class FinalizeLetterEndpoint
+{
+    // Only a closed letter: finalizing while open would let a signature land after the text is locked.
+    public static ProblemDetails Validate(Letter letter) => LetterRules.MustBe(letter, "finalized", LetterStatus.Closed);
+
+    public static LetterFinalized Decide(Letter letter, string by, DateTimeOffset at) => new(letter.Id, letter.TextVersion, by, at);
+
+    [WolverinePost("/api/letters/{id}/finalize", Name = "FinalizeLetter")]
+    [Tags("Letters")]
+    public static (LetterState, LetterFinalized) Post([WriteAggregate] Letter letter, HttpContext context, TimeProvider clock) =>
+        (LetterRules.StateAfter(letter, LetterStatus.Final), Decide(letter, context.User.ActorName(), clock.GetUtcNow()));
+}

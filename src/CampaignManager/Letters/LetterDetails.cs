@@ -1,0 +1,60 @@
+using CampaignManager.Hosting;
+using CampaignManager.Signatures;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace CampaignManager.Letters;
+
+public record SignatureCounts(int Signatories, int Organizations, int Individuals, int NeedingReconfirmation, int Withdrawn);
+
+/// <summary>
+/// The letter as staff see it: current text, state, the ordered signatory block with re-confirmation flags, and the
+/// withdrawn signatures kept apart. Built from the inline Letter and Signature documents, or folded from the
+/// timeline when read "as of" a past moment.
+/// </summary>
+public record LetterDetails(
+    Guid Id, string Title, string Subject, string Body, string Closing, IReadOnlyList<Addressee> Addressees,
+    LetterStatus Status, int TextVersion, DateTimeOffset? SignatureDeadline, DateTimeOffset DraftedAt, string DraftedBy,
+    DateTimeOffset LastChangedAt, DateTimeOffset? FinalizedAt, IReadOnlyList<SignatoryView> Signatories,
+    IReadOnlyList<SignatoryView> Withdrawn, SignatureCounts Counts, DateTimeOffset? AsOf)
+{
+    public static LetterDetails Build(Letter letter, IEnumerable<Signature> signatures, DateTimeOffset? asOf = null)
+    {
+        var views = signatures.Select(s => SignatoryView.From(s, letter.TextVersion)).ToList();
+        var active = SignatoryOrder.Sort(views.Where(v => v.Status == SignatureStatus.Active), v => v.Id, v => v.Kind,
+            v => v.Name, letter.ExplicitOrder);
+        var withdrawn = views.Where(v => v.Status == SignatureStatus.Withdrawn).OrderBy(v => v.WithdrawnAt).ToList();
+        var text = letter.Current;
+        return new LetterDetails(letter.Id, text.Title, text.Subject, text.Body, text.Closing, text.Addressees,
+            letter.Status, letter.TextVersion, letter.SignatureDeadline, letter.DraftedAt, letter.DraftedBy,
+            letter.LastChangedAt, letter.FinalizedAt, active, withdrawn,
+            new SignatureCounts(active.Count, active.Count(v => v.Kind == SignatoryKind.Organization),
+                active.Count(v => v.Kind == SignatoryKind.Individual), active.Count(v => v.NeedsReconfirmation), withdrawn.Count),
+            asOf);
+    }
+}
+
+public static class LetterDetailsEndpoint
+{
+    /// <summary>The letter now, or as it stood at <paramref name="asOf"/> (ISO 8601 date or date-time).</summary>
+    [WolverineGet("/api/letters/{id}", Name = "GetLetter")]
+    [Tags("Letters")]
+    [ProducesResponseType<LetterDetails>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
+    public static async Task<IResult> Get(Guid id, DateTimeOffset? asOf, IQuerySession session, CancellationToken token)
+    {
+        if (asOf is { } moment)
+        {
+            var (then, signaturesThen) = LetterTimeline.AsOf(await LetterTimeline.LoadAsync(session, id, token), id, moment);
+            return then is null
+                ? Results.Problem(Problems.NotFound("Letter", $"{id} as of {moment:O}"))
+                : Results.Ok(LetterDetails.Build(then, signaturesThen, moment));
+        }
+
+        var letter = await session.LoadAsync<Letter>(id, token);
+        if (letter is null) return Results.Problem(Problems.NotFound("Letter", id));
+        var signatures = await session.Query<Signature>().Where(x => x.LetterId == id).ToListAsync(token);
+        return Results.Ok(LetterDetails.Build(letter, signatures));
+    }
+}

@@ -1,0 +1,47 @@
+using CampaignManager.Hosting;
+using CampaignManager.Signatures;
+using JasperFx.Events;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace CampaignManager.Letters;
+
+/// <summary>One thing that happened to a letter: what, who, when, and the event's own data.</summary>
+public record LetterHistoryEntry(long Sequence, Guid StreamId, string Event, string Summary, string By, DateTimeOffset At, object Data);
+
+public static class LetterHistoryEndpoint
+{
+    [WolverineGet("/api/letters/{id}/history", Name = "GetLetterHistory")]
+    [Tags("Letters")]
+    [ProducesResponseType<IReadOnlyList<LetterHistoryEntry>>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
+    public static async Task<IResult> Get(Guid id, IQuerySession session, CancellationToken token)
+    {
+        var timeline = await LetterTimeline.LoadAsync(session, id, token);
+        if (timeline.Count == 0) return Results.Problem(Problems.NotFound("Letter", id));
+        return Results.Ok(timeline.Select(Entry).ToList());
+    }
+
+    public static LetterHistoryEntry Entry(IEvent e)
+    {
+        var fact = (ILetterEvent)e.Data;
+        return new LetterHistoryEntry(e.Sequence, e.StreamId, e.Data.GetType().Name, Summarize(e.Data), fact.By, fact.At, e.Data);
+    }
+
+    public static string Summarize(object e) => e switch
+    {
+        LetterDrafted d => $"Drafted \"{d.Title}\" (version 1)",
+        LetterRevised r => $"Revised to version {r.TextVersion}: changed {string.Join(", ", r.Changed)}" +
+                           (r.Note is null ? "" : $" ({r.Note})"),
+        LetterOpenedForSignatures o => "Opened for signatures" + (o.Deadline is { } d ? $" until {d:u}" : ""),
+        SignaturesClosed => "Closed for signatures",
+        LetterFinalized f => $"Finalized at version {f.TextVersion}",
+        SignatoryOrderSet s => $"Signatory order set ({s.SignatureIds.Count} pinned)",
+        SignatureAdded a => $"{a.Name} signed version {a.SignedVersion} as {(a.Kind == SignatoryKind.Organization ? "an organization" : "an individual")}",
+        SignatureWithdrawn w => "Signature withdrawn" + (w.Reason is null ? "" : $": {w.Reason}"),
+        SignatureReconfirmed c => $"Signature re-confirmed on version {c.TextVersion}",
+        SignatureRenewed n => $"Signed again on version {n.TextVersion} after withdrawing",
+        _ => e.GetType().Name
+    };
+}

@@ -1,0 +1,57 @@
+using CampaignManager.Hosting;
+using CampaignManager.Signatures;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace CampaignManager.Letters;
+
+public record LetterSummary(Guid Id, string Title, string Subject, LetterStatus Status, int TextVersion,
+    int Signatories, DateTimeOffset DraftedAt, DateTimeOffset LastChangedAt);
+
+public record LetterPage(IReadOnlyList<LetterSummary> Items, int Page, int PageSize, long Total);
+
+public static class LetterListEndpoint
+{
+    /// <summary>Letters, most recently changed first; filter by <c>status</c>, search title and subject with <c>q</c>.</summary>
+    [WolverineGet("/api/letters", Name = "ListLetters")]
+    [Tags("Letters")]
+    [ProducesResponseType<LetterPage>(StatusCodes.Status200OK)]
+    [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest)]
+    public static async Task<IResult> Get(string? status, string? q, int? page, int? pageSize, IQuerySession session,
+        CancellationToken token)
+    {
+        var errors = new FieldErrors()
+            .When(status is not null && !Enum.TryParse<LetterStatus>(status, ignoreCase: true, out _), "status",
+                "must be one of draft, open, closed, final")
+            .When(page is < 1, "page", "must be 1 or more")
+            .When(pageSize is < 1 or > 200, "pageSize", "must be between 1 and 200");
+        if (errors.Count > 0) return Results.Problem(Problems.Validation(errors));
+
+        var (p, size) = (page ?? 1, pageSize ?? 20);
+        IQueryable<Letter> query = session.Query<Letter>();
+        if (status is not null)
+        {
+            var wanted = Enum.Parse<LetterStatus>(status, ignoreCase: true);
+            query = query.Where(x => x.Status == wanted);
+        }
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            var term = q.Trim();
+            query = query.Where(x => x.Title.Contains(term, StringComparison.OrdinalIgnoreCase) ||
+                                     x.Subject.Contains(term, StringComparison.OrdinalIgnoreCase));
+        }
+
+        var total = await query.CountAsync(token);
+        var letters = await query.OrderByDescending(x => x.LastChangedAt).Skip((p - 1) * size).Take(size).ToListAsync(token);
+        var ids = letters.Select(x => x.Id).ToArray();
+        var signed = (await session.Query<Signature>()
+                .Where(x => x.LetterId.IsOneOf(ids) && x.Status == SignatureStatus.Active)
+                .Select(x => x.LetterId).ToListAsync(token))
+            .CountBy(x => x).ToDictionary(x => x.Key, x => x.Value);
+
+        var items = letters.Select(l => new LetterSummary(l.Id, l.Title, l.Subject, l.Status, l.TextVersion,
+            signed.GetValueOrDefault(l.Id), l.DraftedAt, l.LastChangedAt)).ToList();
+        return Results.Ok(new LetterPage(items, p, size, total));
+    }
+}

@@ -1,0 +1,30 @@
+using CampaignManager.Hosting;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace CampaignManager.Letters;
+
+/// <summary>Open (or re-open) a letter for sign-on, optionally until a deadline.</summary>
+public record OpenForSignatures(DateTimeOffset? Deadline = null);
+
+public static class OpenForSignaturesEndpoint
+{
+    public static ProblemDetails Validate(OpenForSignatures command, Letter letter, TimeProvider clock)
+    {
+        var errors = new FieldErrors()
+            .When(command.Deadline is { } d && d <= clock.GetUtcNow(), "deadline", "must be in the future");
+        return errors.Count > 0
+            ? Problems.Validation(errors)
+            : LetterRules.MustBe(letter, "opened for signatures", LetterStatus.Draft, LetterStatus.Closed);
+    }
+
+    public static LetterOpenedForSignatures Decide(Letter letter, OpenForSignatures command, string by, DateTimeOffset at) =>
+        new(letter.Id, command.Deadline, by, at);
+
+    [WolverinePost("/api/letters/{id}/open", Name = "OpenForSignatures")]
+    [Tags("Letters")]
+    public static (LetterState, LetterOpenedForSignatures) Post(OpenForSignatures command, [WriteAggregate] Letter letter,
+        HttpContext context, TimeProvider clock) =>
+        (LetterRules.StateAfter(letter, LetterStatus.Open), Decide(letter, command, context.User.ActorName(), clock.GetUtcNow()));
+}

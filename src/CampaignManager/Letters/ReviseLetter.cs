@@ -1,0 +1,72 @@
+using CampaignManager.Hosting;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace CampaignManager.Letters;
+
+/// <summary>
+/// A new text version. Omitted parts stay as they are. <see cref="BasedOnVersion"/>, when given, is the text version
+/// the editor started from: if someone else revised in between, the revision is refused instead of overwriting theirs.
+/// </summary>
+public record ReviseLetter(
+    string? Title = null, string? Subject = null, string? Body = null, string? Closing = null,
+    IReadOnlyList<Addressee>? Addressees = null, string? Note = null, int? BasedOnVersion = null);
+
+public record LetterRevisionAccepted(Guid Id, int TextVersion, IReadOnlyList<string> Changed);
+
+public static class ReviseLetterEndpoint
+{
+    public static ProblemDetails Validate(ReviseLetter command, Letter letter)
+    {
+        var errors = new FieldErrors();
+        if (command.Title is not null) errors.Required("title", command.Title, 300);
+        if (command.Subject is not null) errors.Required("subject", command.Subject, 500);
+        if (command.Body is not null) errors.Required("body", command.Body, 100_000);
+        errors.MaxLength("note", command.Note, 1000);
+        DraftLetter.ValidateText(errors, "x", "x", "x", command.Closing, command.Addressees);
+        if (errors.Count > 0) return Problems.Validation(errors);
+
+        var state = LetterRules.MustBe(letter, "revised", LetterStatus.Draft, LetterStatus.Open, LetterStatus.Closed);
+        if (!ReferenceEquals(state, WolverineContinue.NoProblems)) return state;
+        if (command.BasedOnVersion is { } based && based != letter.TextVersion)
+            return Problems.Conflict($"This revision was based on version {based}, but the letter is now at version {letter.TextVersion}. Reload and apply your changes again.");
+        if (Changes(letter.Current, command).Count == 0)
+            return Problems.Validation(new FieldErrors().Add("revision", $"changes nothing compared to version {letter.TextVersion}"));
+        return WolverineContinue.NoProblems;
+    }
+
+    public static LetterRevised Decide(Letter letter, ReviseLetter command, string by, DateTimeOffset at)
+    {
+        var current = letter.Current;
+        return new LetterRevised(letter.Id, letter.TextVersion + 1,
+            command.Title?.Trim() ?? current.Title,
+            command.Subject?.Trim() ?? current.Subject,
+            command.Body ?? current.Body,
+            command.Closing?.Trim() ?? current.Closing,
+            command.Addressees?.Select(DraftLetterEndpoint.Normalize).ToList() ?? current.Addressees,
+            Changes(current, command), DraftLetterEndpoint.Blank(command.Note), by, at);
+    }
+
+    /// <summary>The parts of the text a revision really changes; a resent identical field is not a change.</summary>
+    public static IReadOnlyList<string> Changes(LetterText current, ReviseLetter command)
+    {
+        var changed = new List<string>();
+        if (command.Title is not null && command.Title.Trim() != current.Title) changed.Add("title");
+        if (command.Subject is not null && command.Subject.Trim() != current.Subject) changed.Add("subject");
+        if (command.Body is not null && command.Body != current.Body) changed.Add("body");
+        if (command.Closing is not null && command.Closing.Trim() != current.Closing) changed.Add("closing");
+        if (command.Addressees is not null && !command.Addressees.Select(DraftLetterEndpoint.Normalize)
+                .SequenceEqual(current.Addressees)) changed.Add("addressees");
+        return changed;
+    }
+
+    [WolverinePost("/api/letters/{id}/revisions", Name = "ReviseLetter")]
+    [Tags("Letters")]
+    public static (LetterRevisionAccepted, LetterRevised) Post(ReviseLetter command, [WriteAggregate] Letter letter,
+        HttpContext context, TimeProvider clock)
+    {
+        var revised = Decide(letter, command, context.User.ActorName(), clock.GetUtcNow());
+        return (new LetterRevisionAccepted(letter.Id, revised.TextVersion, revised.Changed), revised);
+    }
+}

@@ -1,0 +1,40 @@
+using CampaignManager.Hosting;
+using CampaignManager.Signatures;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace CampaignManager.Letters;
+
+/// <summary>Staff override of the signatory block: these signatures first, in this order (empty list: back to the rule).</summary>
+public record SetSignatoryOrder(IReadOnlyList<Guid>? SignatureIds);
+
+public static class SetSignatoryOrderEndpoint
+{
+    public static async Task<IReadOnlyList<Guid>> LoadAsync(Guid id, IQuerySession session, CancellationToken token) =>
+        await session.Query<Signature>().Where(x => x.LetterId == id).Select(x => x.Id).ToListAsync(token);
+
+    public static ProblemDetails Validate(SetSignatoryOrder command, Letter letter, IReadOnlyList<Guid> signatureIds)
+    {
+        var ids = command.SignatureIds ?? [];
+        var unknown = ids.Where(x => !signatureIds.Contains(x)).ToList();
+        var errors = new FieldErrors()
+            .When(command.SignatureIds is null, "signatureIds", "is required (an empty list restores the default order)")
+            .When(unknown.Count > 0, "signatureIds", $"are not signatures on this letter: {string.Join(", ", unknown)}")
+            .When(ids.Distinct().Count() != ids.Count, "signatureIds", "lists a signature twice");
+        if (errors.Count > 0) return Problems.Validation(errors);
+        return letter.Status == LetterStatus.Final
+            ? Problems.Conflict("The letter is final; its signatory block can no longer change.")
+            : WolverineContinue.NoProblems;
+    }
+
+    public static SignatoryOrderSet Decide(Letter letter, SetSignatoryOrder command, string by, DateTimeOffset at) =>
+        new(letter.Id, command.SignatureIds ?? [], by, at);
+
+    [WolverinePost("/api/letters/{id}/signatory-order", Name = "SetSignatoryOrder")]
+    [Tags("Signatures")]
+    public static (LetterState, SignatoryOrderSet) Post(SetSignatoryOrder command, [WriteAggregate] Letter letter,
+        HttpContext context, TimeProvider clock) =>
+        (LetterRules.StateAfter(letter, letter.Status), Decide(letter, command, context.User.ActorName(), clock.GetUtcNow()));
+}

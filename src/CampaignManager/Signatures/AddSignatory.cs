@@ -1,0 +1,87 @@
+using CampaignManager.Hosting;
+using CampaignManager.Letters;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine;
+using Wolverine.ErrorHandling;
+using Wolverine.Http;
+
+namespace CampaignManager.Signatures;
+
+/// <summary>A sign-on: an organization (name) or an individual (name, title, affiliation).</summary>
+public record AddSignatory(
+    SignatoryKind? Kind, string Name, string? Title = null, string? Affiliation = null,
+    bool AffiliationForIdentificationOnly = false, string? Email = null);
+
+public static class AddSignatoryEndpoint
+{
+    public static ProblemDetails Validate(AddSignatory command)
+    {
+        var errors = new FieldErrors()
+            .When(command.Kind is null, "kind", "is required: \"organization\" or \"individual\"")
+            .Required("name", command.Name, 300)
+            .MaxLength("title", command.Title, 300)
+            .MaxLength("affiliation", command.Affiliation, 300)
+            .MaxLength("email", command.Email, 320)
+            .When(command.Kind == SignatoryKind.Organization && !string.IsNullOrWhiteSpace(command.Affiliation),
+                "affiliation", "is for individuals; an organization signs in its own name")
+            .When(command.AffiliationForIdentificationOnly && string.IsNullOrWhiteSpace(command.Affiliation),
+                "affiliationForIdentificationOnly", "needs an affiliation");
+        if (!string.IsNullOrWhiteSpace(command.Email) && !System.Net.Mail.MailAddress.TryCreate(command.Email.Trim(), out _))
+            errors.Add("email", "is not a valid email address");
+        return Problems.Validation(errors);
+    }
+
+    /// <summary>
+    /// Goes through the message bus so that Wolverine's retry policy applies: when the same signer arrives twice at
+    /// the same instant, the loser's unique-key violation is retried and then finds the winner's signature.
+    /// </summary>
+    [WolverinePost("/api/letters/{id}/signatures", Name = "AddSignatory")]
+    [Tags("Signatures")]
+    [ProducesResponseType<SignatoryView>(StatusCodes.Status201Created)]
+    [ProducesResponseType<SignatoryView>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict)]
+    public static async Task<IResult> Post(Guid id, AddSignatory command, HttpContext context, IMessageBus bus)
+    {
+        var outcome = await bus.InvokeAsync<SignOutcome>(new SignLetter(id, command, context.User.ActorName()), context.RequestAborted);
+        return outcome switch
+        {
+            { Problem: { } problem } => Results.Problem(problem),
+            { Created: true } => Results.Created($"/api/letters/{id}/signatures/{outcome.Signatory!.Id}", outcome.Signatory),
+            _ => Results.Ok(outcome.Signatory)
+        };
+    }
+}
+
+public record SignLetter(Guid LetterId, AddSignatory Signatory, string By);
+
+public record SignOutcome(SignatoryView? Signatory, bool Created, ProblemDetails? Problem);
+
+public static class SignLetterHandler
+{
+    public static void Configure(Wolverine.Runtime.Handlers.HandlerChain chain) =>
+        chain.OnException<JasperFx.DocumentAlreadyExistsException>().RetryTimes(3);
+
+    public static async Task<SignOutcome> Handle(SignLetter command, IDocumentSession session, TimeProvider clock, CancellationToken token)
+    {
+        var letter = await session.LoadAsync<Letter>(command.LetterId, token);
+        var s = command.Signatory;
+        var keys = SignerIdentity.KeysFor(command.LetterId, s.Kind!.Value, s.Name, s.Affiliation, s.Email);
+        var known = await session.LoadManyAsync<SignerKey>(token, keys);
+        var existing = known.Count > 0 ? await session.LoadAsync<Signature>(known[0].SignatureId, token) : null;
+
+        var decision = Signing.Decide(letter, existing, command, JasperFx.Core.CombGuidIdGeneration.NewGuid(), clock.GetUtcNow());
+        switch (decision.Event)
+        {
+            case SignatureAdded added:
+                session.Events.StartStream<Signature>(added.SignatureId, added);
+                foreach (var key in keys) session.Insert(new SignerKey(key, added.SignatureId));
+                break;
+            case { } renewed:
+                session.Events.Append(existing!.Id, renewed);
+                break;
+        }
+        return decision.Outcome;
+    }
+}

@@ -1,0 +1,41 @@
+using CampaignManager.Hosting;
+using CampaignManager.Letters;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace CampaignManager.Signatures;
+
+public static class ReconfirmSignatureEndpoint
+{
+    public static async Task<Letter?> LoadAsync(Guid id, IQuerySession session, CancellationToken token) =>
+        await session.LoadAsync<Letter>(id, token);
+
+    public static ProblemDetails Validate(Guid id, Letter? letter, Signature signature)
+    {
+        if (letter is null || signature.LetterId != id) return Problems.NotFound("Signature", signature.Id);
+        if (letter.Status is not (LetterStatus.Open or LetterStatus.Closed))
+            return Problems.Conflict($"A {letter.Status.ToString().ToLowerInvariant()} letter takes no re-confirmations.");
+        if (signature.Status == SignatureStatus.Withdrawn)
+            return Problems.Conflict("A withdrawn signature cannot be re-confirmed; sign again instead.");
+        return WolverineContinue.NoProblems;
+    }
+
+    /// <summary>Binds the signature to the current text; already current means there is nothing to record.</summary>
+    public static IEnumerable<object> Decide(Letter letter, Signature signature, string by, DateTimeOffset at)
+    {
+        if (signature.SignedVersion < letter.TextVersion)
+            yield return new SignatureReconfirmed(signature.Id, letter.Id, letter.TextVersion, by, at);
+    }
+
+    [WolverinePost("/api/letters/{id}/signatures/{signatureId}/reconfirm", Name = "ReconfirmSignature")]
+    [Tags("Signatures")]
+    public static (SignatoryView, Events) Post(Letter? letter, [WriteAggregate("signatureId")] Signature signature,
+        HttpContext context, TimeProvider clock)
+    {
+        var events = new Events(Decide(letter!, signature, context.User.ActorName(), clock.GetUtcNow()));
+        foreach (var e in events.OfType<SignatureReconfirmed>()) signature.Apply(e);
+        return (SignatoryView.From(signature, letter!.TextVersion), events);
+    }
+}

@@ -1,0 +1,74 @@
+namespace CampaignManager.Signatures;
+
+public enum SignatureStatus { Active, Withdrawn }
+
+/// <summary>One signature folded from its stream; stored inline so a letter's signatures are one indexed query.</summary>
+public class Signature
+{
+    public Guid Id { get; set; }
+    public int Version { get; set; }
+    public Guid LetterId { get; set; }
+    public SignatoryKind Kind { get; set; }
+    public string Name { get; set; } = "";
+    public string? Title { get; set; }
+    public string? Affiliation { get; set; }
+    public bool AffiliationForIdentificationOnly { get; set; }
+    public string? Email { get; set; }
+    public int SignedVersion { get; set; }
+    public SignatureStatus Status { get; set; }
+    public DateTimeOffset SignedAt { get; set; }
+    public string SignedBy { get; set; } = "";
+    public DateTimeOffset? WithdrawnAt { get; set; }
+    public string? WithdrawalReason { get; set; }
+
+    public static Signature Create(SignatureAdded e) => new()
+    {
+        Id = e.SignatureId,
+        LetterId = e.LetterId,
+        Kind = e.Kind,
+        Name = e.Name,
+        Title = e.Title,
+        Affiliation = e.Affiliation,
+        AffiliationForIdentificationOnly = e.AffiliationForIdentificationOnly,
+        Email = e.Email,
+        SignedVersion = e.SignedVersion,
+        Status = SignatureStatus.Active,
+        SignedAt = e.At,
+        SignedBy = e.By
+    };
+
+    public void Apply(SignatureWithdrawn e)
+    {
+        Status = SignatureStatus.Withdrawn;
+        WithdrawnAt = e.At;
+        WithdrawalReason = e.Reason;
+    }
+
+    public void Apply(SignatureReconfirmed e) => SignedVersion = e.TextVersion;
+
+    public void Apply(SignatureRenewed e)
+    {
+        Status = SignatureStatus.Active;
+        SignedVersion = e.TextVersion;
+        WithdrawnAt = null;
+        WithdrawalReason = null;
+    }
+
+    /// <summary>Folds events in memory the same way Marten does; used for "as of" reads and unit tests.</summary>
+    public static Signature? Fold(IEnumerable<object> events)
+    {
+        Signature? signature = null;
+        foreach (var e in events)
+        {
+            switch (e)
+            {
+                case SignatureAdded a: signature = Create(a); break;
+                case SignatureWithdrawn w: signature?.Apply(w); break;
+                case SignatureReconfirmed r: signature?.Apply(r); break;
+                case SignatureRenewed n: signature?.Apply(n); break;
+            }
+            if (signature is not null) signature.Version++;
+        }
+        return signature;
+    }
+}

@@ -1,0 +1,27 @@
+using CampaignManager.Letters;
+
+namespace CampaignManager.Signatures;
+
+public enum SignatoryKind { Organization, Individual }
+
+/// <summary>
+/// Each signature is a stream of its own, not events on the letter: a thousand people signing at once append to a
+/// thousand streams and never contend for one letter version.
+/// </summary>
+public record SignatureAdded(
+    Guid SignatureId, Guid LetterId, SignatoryKind Kind, string Name, string? Title, string? Affiliation,
+    bool AffiliationForIdentificationOnly, string? Email, int SignedVersion, string By, DateTimeOffset At) : ILetterEvent;
+
+public record SignatureWithdrawn(Guid SignatureId, Guid LetterId, string? Reason, string By, DateTimeOffset At) : ILetterEvent;
+
+/// <summary>The signer confirmed a newer text version than the one first signed.</summary>
+public record SignatureReconfirmed(Guid SignatureId, Guid LetterId, int TextVersion, string By, DateTimeOffset At) : ILetterEvent;
+
+/// <summary>A signer who had withdrawn signed again; the signature is bound to the version signed now.</summary>
+public record SignatureRenewed(Guid SignatureId, Guid LetterId, int TextVersion, string By, DateTimeOffset At) : ILetterEvent;
+
+/// <summary>
+/// The dedupe keys of a signer on one letter (normalized email; kind + name + affiliation). Stored as documents whose
+/// primary key makes PostgreSQL refuse a second signer with the same key, even when both arrive at the same instant.
+/// </summary>
+public record SignerKey(string Id, Guid SignatureId);

@@ -1,0 +1,45 @@
+using System.Globalization;
+using System.Text;
+
+namespace CampaignManager.Signatures;
+
+/// <summary>
+/// When two sign-ons are the same signer: the same email, or the same kind + name + affiliation once case,
+/// accents, punctuation and spacing are set aside ("Human Rights Watch" = "human rights  watch.").
+/// </summary>
+public static class SignerIdentity
+{
+    public static IReadOnlyList<string> KeysFor(Guid letterId, SignatoryKind kind, string name, string? affiliation, string? email)
+    {
+        var keys = new List<string>(2)
+        {
+            $"{letterId:N}|{kind.ToString().ToLowerInvariant()}|{Normalize(name)}|{Normalize(affiliation ?? "")}"
+        };
+        if (!string.IsNullOrWhiteSpace(email)) keys.Add($"{letterId:N}|email|{email.Trim().ToLowerInvariant()}");
+        return keys;
+    }
+
+    public static string Normalize(string value)
+    {
+        var decomposed = value.Normalize(NormalizationForm.FormD);
+        var builder = new StringBuilder(decomposed.Length);
+        var lastWasSpace = true;
+        foreach (var c in decomposed)
+        {
+            var category = CharUnicodeInfo.GetUnicodeCategory(c);
+            if (category == UnicodeCategory.NonSpacingMark) continue;
+            if (char.IsLetterOrDigit(c))
+            {
+                builder.Append(char.ToLowerInvariant(c));
+                lastWasSpace = false;
+            }
+            else if (char.IsWhiteSpace(c) || c is '-' or '/' or '&')
+            {
+                if (!lastWasSpace) builder.Append(' ');
+                lastWasSpace = true;
+            }
+            // other punctuation (periods, commas, apostrophes) is dropped: "Inc." = "Inc"
+        }
+        return builder.ToString().TrimEnd();
+    }
+}
