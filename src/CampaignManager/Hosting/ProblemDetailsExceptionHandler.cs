@@ -34,6 +34,7 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             => (StatusCodes.Status409Conflict, "Someone else changed this at the same time; reload and try again."),
         BadHttpRequestException or JsonException
             => (StatusCodes.Status400BadRequest, "The request could not be read."),
+        AggregateException { InnerExceptions.Count: > 0 } all => Classify(all.InnerExceptions[0]),
         _ when exception.InnerException is { } inner => Classify(inner),
         _ => (null, "")
     };

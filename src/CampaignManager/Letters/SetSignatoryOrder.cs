@@ -12,13 +12,16 @@ public record SetSignatoryOrder(IReadOnlyList<Guid>? SignatureIds);
 
 public static class SetSignatoryOrderEndpoint
 {
-    public static async Task<IReadOnlyList<Guid>> LoadAsync(Guid id, IQuerySession session, CancellationToken token) =>
-        await session.Query<Signature>().Where(x => x.LetterId == id).Select(x => x.Id).ToListAsync(token);
+    /// <summary>The signatures the letter has, to check the pinned ids against.</summary>
+    public record SignaturesOnLetter(IReadOnlyList<Guid> Ids);
 
-    public static ProblemDetails Validate(SetSignatoryOrder command, Letter letter, IReadOnlyList<Guid> signatureIds)
+    public static async Task<SignaturesOnLetter> LoadAsync(Guid id, IQuerySession session, CancellationToken token) =>
+        new(await session.Query<Signature>().Where(x => x.LetterId == id).Select(x => x.Id).ToListAsync(token));
+
+    public static ProblemDetails Validate(SetSignatoryOrder command, Letter letter, SignaturesOnLetter onLetter)
     {
         var ids = command.SignatureIds ?? [];
-        var unknown = ids.Where(x => !signatureIds.Contains(x)).ToList();
+        var unknown = ids.Where(x => !onLetter.Ids.Contains(x)).ToList();
         var errors = new FieldErrors()
             .When(command.SignatureIds is null, "signatureIds", "is required (an empty list restores the default order)")
             .When(unknown.Count > 0, "signatureIds", $"are not signatures on this letter: {string.Join(", ", unknown)}")

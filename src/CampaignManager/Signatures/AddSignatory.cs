@@ -60,8 +60,12 @@ public record SignOutcome(SignatoryView? Signatory, bool Created, ProblemDetails
 
 public static class SignLetterHandler
 {
+    // Marten reports both colliding keys at once as an AggregateException, so match on what is inside.
     public static void Configure(Wolverine.Runtime.Handlers.HandlerChain chain) =>
-        chain.OnException<JasperFx.DocumentAlreadyExistsException>().RetryTimes(3);
+        chain.OnException(IsSignerKeyCollision, "another sign-on by the same signer committed first").RetryTimes(3);
+
+    private static bool IsSignerKeyCollision(Exception e) => e is JasperFx.DocumentAlreadyExistsException ||
+        e is AggregateException a && a.InnerExceptions.All(IsSignerKeyCollision);
 
     public static async Task<SignOutcome> Handle(SignLetter command, IDocumentSession session, TimeProvider clock, CancellationToken token)
     {

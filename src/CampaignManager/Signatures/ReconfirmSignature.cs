@@ -7,6 +7,9 @@ using Wolverine.Marten;
 
 namespace CampaignManager.Signatures;
 
+/// <summary>The signer confirms the current text version (no fields: the version is always the current one).</summary>
+public record ReconfirmSignature;
+
 public static class ReconfirmSignatureEndpoint
 {
     public static async Task<Letter?> LoadAsync(Guid id, IQuerySession session, CancellationToken token) =>
@@ -31,7 +34,7 @@ public static class ReconfirmSignatureEndpoint
 
     [WolverinePost("/api/letters/{id}/signatures/{signatureId}/reconfirm", Name = "ReconfirmSignature")]
     [Tags("Signatures")]
-    public static (SignatoryView, Events) Post(Letter? letter, [WriteAggregate("signatureId")] Signature signature,
+    public static (SignatoryView, Events) Post(ReconfirmSignature command, Letter? letter, [WriteAggregate("signatureId")] Signature signature,
         HttpContext context, TimeProvider clock)
     {
         var events = new Events(Decide(letter!, signature, context.User.ActorName(), clock.GetUtcNow()));

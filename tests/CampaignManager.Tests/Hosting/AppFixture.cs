@@ -1,4 +1,5 @@
 using Alba;
+using Alba.Security;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -32,7 +33,7 @@ public class AppFixture : IAsyncLifetime
                 // one node is enough for a test: skips leader election and starts faster
                 services.RunWolverineInSoloMode();
             });
-        });
+        }, new AuthenticationStub()); // lets a test act as a named staff member with x.WithClaim(...)
     }
 
     public async Task DisposeAsync()
