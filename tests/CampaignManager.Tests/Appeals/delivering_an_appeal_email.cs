@@ -55,6 +55,19 @@ public class delivering_an_appeal_email(SmtpServerFixture smtp)
     }
 
     [Fact]
+    public async Task a_target_without_a_valid_email_address_fails_permanently_without_contacting_the_server()
+    {
+        var content = ContentTo(out _) with { ToAddress = "pompeo at state dot gov" };
+
+        var result = await Sender(smtp.Settings()).SendAsync(content);
+
+        var failed = result.ShouldBeOfType<DeliveryResult.Failed>();
+        failed.Permanent.ShouldBeTrue();
+        failed.Reason.ShouldStartWith("Invalid recipient address 'pompeo at state dot gov'");
+        smtp.RecipientReplies(content.ToAddress).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task a_recipient_the_server_defers_with_451_is_retried_and_then_fails_transiently()
     {
         var content = ContentTo(out var address);
