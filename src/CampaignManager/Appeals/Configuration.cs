@@ -12,9 +12,8 @@ public static class Configuration
             .Bind(configuration.GetSection(SmtpSettings.Section))
             .ValidateDataAnnotations()
             // a bad From or pipeline number should stop the host at startup, not fail the first appeal
-            .Validate(s => s.Resilience.MaxRetryAttempts >= 1 && s.Resilience.AttemptTimeout > TimeSpan.Zero,
-                "Smtp:Resilience needs MaxRetryAttempts >= 1 and a positive AttemptTimeout")
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SmtpSettings>, SmtpSettingsValidation>();
         services.AddSingleton<EmailSender>();
         services.AddSingleton<IEmailSender>(sp => sp.GetRequiredService<EmailSender>());
         return services;

@@ -67,4 +67,14 @@ public class configuring_appeal_delivery
         var error = Should.Throw<OptionsValidationException>(() => services.GetRequiredService<IOptions<SmtpSettings>>().Value);
         error.Message.ShouldContain("From");
     }
+
+    [Fact]
+    public void a_resilience_number_polly_refuses_is_reported_when_the_settings_are_read()
+    {
+        using var services = Services(new() { ["Smtp:Resilience:CircuitBreakerBreakDuration"] = "00:00:00.010" });
+
+        var error = Should.Throw<OptionsValidationException>(() => services.GetRequiredService<IOptions<SmtpSettings>>().Value);
+        error.Message.ShouldContain("Smtp:Resilience is invalid");
+        error.Message.ShouldContain("BreakDuration");
+    }
 }

@@ -28,7 +28,7 @@ public sealed partial class EmailSender : IEmailSender
     {
         _settings = settings.Value;
         _logger = logger;
-        _pipeline = BuildPipeline(_settings.Resilience, timeProvider);
+        _pipeline = BuildPipeline(_settings.Resilience, timeProvider, logger);
     }
 
     public MailboxAddress From => new(_settings.FromName ?? "", _settings.From);
@@ -97,7 +97,7 @@ public sealed partial class EmailSender : IEmailSender
         }
     }
 
-    private ResiliencePipeline BuildPipeline(SmtpResilienceSettings r, TimeProvider timeProvider)
+    internal static ResiliencePipeline BuildPipeline(SmtpResilienceSettings r, TimeProvider timeProvider, ILogger logger)
     {
         var transient = new PredicateBuilder().Handle<Exception>(SmtpFailures.IsTransient);
         return new ResiliencePipelineBuilder { TimeProvider = timeProvider }
@@ -111,7 +111,7 @@ public sealed partial class EmailSender : IEmailSender
                 MaxDelay = r.RetryMaxDelay,
                 OnRetry = args =>
                 {
-                    LogRetrying(args.Outcome.Exception, args.AttemptNumber + 1, args.RetryDelay, SmtpFailures.Describe(args.Outcome.Exception!));
+                    LogRetrying(logger, args.Outcome.Exception, args.AttemptNumber + 1, args.RetryDelay, SmtpFailures.Describe(args.Outcome.Exception!));
                     return ValueTask.CompletedTask;
                 },
             })
@@ -124,7 +124,7 @@ public sealed partial class EmailSender : IEmailSender
                 BreakDuration = r.CircuitBreakerBreakDuration,
                 OnOpened = args =>
                 {
-                    LogCircuitOpened(args.BreakDuration);
+                    LogCircuitOpened(logger, args.BreakDuration);
                     return ValueTask.CompletedTask;
                 },
             })
@@ -151,13 +151,13 @@ public sealed partial class EmailSender : IEmailSender
     private partial void LogRejected(string messageId, string recipients, string reason);
 
     [LoggerMessage(EventId = 4102, EventName = "Retrying", Level = LogLevel.Warning, Message = "SMTP attempt {Attempt} failed, retrying in {Delay}: {Reason}")]
-    private partial void LogRetrying(Exception? exception, int attempt, TimeSpan delay, string reason);
+    private static partial void LogRetrying(ILogger logger, Exception? exception, int attempt, TimeSpan delay, string reason);
 
     [LoggerMessage(EventId = 4103, EventName = "GaveUp", Level = LogLevel.Error, Message = "Appeal email {MessageId} to {Recipients} not delivered: {Reason}")]
     private partial void LogGaveUp(Exception exception, string messageId, string recipients, string reason);
 
     [LoggerMessage(EventId = 4104, EventName = "CircuitOpened", Level = LogLevel.Error, Message = "SMTP circuit breaker opened for {BreakDuration}: the server keeps failing")]
-    private partial void LogCircuitOpened(TimeSpan breakDuration);
+    private static partial void LogCircuitOpened(ILogger logger, TimeSpan breakDuration);
 
     [LoggerMessage(EventId = 4105, EventName = "QuitFailed", Level = LogLevel.Debug, Message = "Appeal email {MessageId} was accepted, but closing the SMTP session failed")]
     private partial void LogQuitFailed(Exception exception, string messageId);
