@@ -53,7 +53,7 @@ public sealed partial class EmailSender : IEmailSender
         var messageId = message.MessageId ?? "";
         try
         {
-            await _pipeline.ExecuteAsync(static (state, ct) => state.Item1.SendOnceAsync(state.message, ct), (this, message), cancellationToken);
+            await _pipeline.ExecuteAsync(static (state, ct) => state.sender.SendOnceAsync(state.message, ct), (sender: this, message), cancellationToken);
             LogSent(messageId, Recipients(message));
             return new DeliveryResult.Sent(messageId);
         }
