@@ -1,3 +1,4 @@
+using CampaignManager.Appeals;
 using CampaignManager.Hosting;
 using CampaignManager.Letters;
 using CampaignManager.Signatures;
@@ -9,6 +10,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddCampaignManagerInfrastructure();
 builder.Services.AddLetters();
 builder.Services.AddSignatures();
+builder.Services.AddAppealDelivery(builder.Configuration);
 
 var app = builder.Build();
 

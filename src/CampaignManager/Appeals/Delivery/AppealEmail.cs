@@ -1,0 +1,86 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using MimeKit;
+
+namespace CampaignManager.Appeals.Delivery;
+
+/// <summary>
+/// Renders one appeal email: cover message, date, addressee, subject line, letter body, closing, signatories,
+/// as plain text and HTML. Pure: no I/O, the same input always gives the same message.
+/// </summary>
+public static class AppealEmail
+{
+    public const string MessageIdDomain = "campaignmanager.local";
+
+    /// <summary>
+    /// Stable per (appeal, recipient) so a resend after an uncertain failure carries the same id and receiving
+    /// systems (and we, reading bounces) can recognise it as the same message.
+    /// </summary>
+    public static string MessageIdFor(Guid appealId, Guid targetId) => $"appeal-{appealId:N}-{targetId:N}@{MessageIdDomain}";
+
+    /// <exception cref="ParseException">The target's address is not a valid email address.</exception>
+    public static MimeMessage Render(AppealEmailContent content, MailboxAddress from)
+    {
+        var message = new MimeMessage
+        {
+            Subject = content.Subject,
+            MessageId = MessageIdFor(content.AppealId, content.TargetId),
+            Date = content.Date,
+            Body = new BodyBuilder { TextBody = PlainText(content), HtmlBody = Html(content) }.ToMessageBody(),
+        };
+        message.From.Add(from);
+        message.To.Add(new MailboxAddress(content.ToName, content.ToAddress));
+        // lets a bounce or a reply be traced back to the appeal and target without parsing the Message-ID
+        message.Headers.Add("X-CampaignManager-Appeal", content.AppealId.ToString());
+        message.Headers.Add("X-CampaignManager-Target", content.TargetId.ToString());
+        return message;
+    }
+
+    private static string FormatDate(DateTimeOffset date) => date.ToString("MMMM d, yyyy", CultureInfo.InvariantCulture);
+
+    private static IEnumerable<string> AddresseeLines(AppealEmailContent c) =>
+        new[] { c.ToName, c.ToTitle, c.ToOrganization }.Where(l => !string.IsNullOrWhiteSpace(l))!;
+
+    private static string PlainText(AppealEmailContent c)
+    {
+        var text = new StringBuilder();
+        if (!string.IsNullOrWhiteSpace(c.CoverMessage))
+            text.Append(Normalize(c.CoverMessage).Trim()).Append("\n\n----------\n\n");
+        text.Append(FormatDate(c.Date)).Append("\n\n");
+        foreach (var line in AddresseeLines(c)) text.Append(line).Append('\n');
+        text.Append("\nRe: ").Append(c.Subject).Append("\n\n");
+        // Markdown is written to read well as plain text, and keeps link targets that a renderer would drop
+        text.Append(Normalize(c.MarkdownBody).Trim()).Append("\n\n");
+        text.Append(c.Closing).Append("\n\n");
+        foreach (var line in c.SignatoryLines) text.Append(line).Append('\n');
+        return text.ToString();
+    }
+
+    private static string Html(AppealEmailContent c)
+    {
+        var html = new StringBuilder();
+        html.Append("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>").Append(Encode(c.Subject)).Append("</title></head>\n<body>\n");
+        if (!string.IsNullOrWhiteSpace(c.CoverMessage))
+            html.Append("<div class=\"cover-message\">").Append(Paragraphs(c.CoverMessage)).Append("</div>\n<hr>\n");
+        html.Append("<p class=\"date\">").Append(Encode(FormatDate(c.Date))).Append("</p>\n");
+        html.Append("<p class=\"addressee\">").Append(Lines(AddresseeLines(c))).Append("</p>\n");
+        html.Append("<p class=\"subject\"><strong>Re: ").Append(Encode(c.Subject)).Append("</strong></p>\n");
+        html.Append("<div class=\"letter-body\">\n").Append(LetterMarkdown.ToHtml(c.MarkdownBody)).Append("</div>\n");
+        html.Append("<p class=\"closing\">").Append(Encode(c.Closing)).Append("</p>\n");
+        html.Append("<p class=\"signatories\">").Append(Lines(c.SignatoryLines)).Append("</p>\n");
+        html.Append("</body></html>\n");
+        return html.ToString();
+    }
+
+    private static string Encode(string value) => WebUtility.HtmlEncode(value);
+
+    private static string Lines(IEnumerable<string> lines) => string.Join("<br>\n", lines.Select(Encode));
+
+    /// <summary>A cover message is plain text: blank lines separate paragraphs, single newlines stay line breaks.</summary>
+    private static string Paragraphs(string text) => string.Concat(
+        Normalize(text).Trim().Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(p => $"<p>{Lines(p.Split('\n'))}</p>"));
+
+    private static string Normalize(string text) => text.Replace("\r\n", "\n").Replace('\r', '\n');
+}

@@ -1,0 +1,18 @@
+namespace CampaignManager.Appeals.Delivery;
+
+/// <summary>What became of one appeal email. Delivery never throws for SMTP trouble; the caller records this.</summary>
+public abstract record DeliveryResult
+{
+    private DeliveryResult() { }
+
+    /// <summary>The relay accepted the message (250 after DATA).</summary>
+    public sealed record Sent(string MessageId) : DeliveryResult;
+
+    /// <param name="Reason">For server replies: the SMTP status code and the server's text, e.g. "550 5.1.1 ... mailbox unavailable".</param>
+    /// <param name="Permanent">
+    /// True when the server refused this recipient or message for good (5xx on RCPT/DATA, or an invalid address):
+    /// sending again will not help. False when the relay was unreachable, busy or failing: staff may retry later.
+    /// </param>
+    /// <param name="SmtpStatusCode">The server's reply code, when the failure was a server reply.</param>
+    public sealed record Failed(string Reason, bool Permanent, int? SmtpStatusCode = null) : DeliveryResult;
+}

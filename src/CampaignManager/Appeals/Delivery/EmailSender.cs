@@ -1,0 +1,136 @@
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.Extensions.Options;
+using MimeKit;
+using Polly;
+using Polly.CircuitBreaker;
+using Polly.Retry;
+
+namespace CampaignManager.Appeals.Delivery;
+
+/// <summary>Hands appeal emails to the SMTP relay. Substitutable so the appeal workflow can be tested without one.</summary>
+public interface IEmailSender
+{
+    Task<DeliveryResult> SendAsync(AppealEmailContent content, CancellationToken cancellationToken = default);
+}
+
+/// <summary>
+/// One connection per message through retry (exponential backoff, jitter) → circuit breaker → per-attempt timeout.
+/// A singleton: the circuit breaker must see every send to notice that the relay is down.
+/// </summary>
+public sealed partial class EmailSender : IEmailSender
+{
+    private readonly SmtpSettings _settings;
+    private readonly ILogger<EmailSender> _logger;
+    private readonly ResiliencePipeline _pipeline;
+
+    public EmailSender(IOptions<SmtpSettings> settings, TimeProvider timeProvider, ILogger<EmailSender> logger)
+    {
+        _settings = settings.Value;
+        _logger = logger;
+        _pipeline = BuildPipeline(_settings.Resilience, timeProvider, logger);
+    }
+
+    public MailboxAddress From => new(_settings.FromName ?? "", _settings.From);
+
+    public async Task<DeliveryResult> SendAsync(AppealEmailContent content, CancellationToken cancellationToken = default)
+    {
+        MimeMessage message;
+        try
+        {
+            message = AppealEmail.Render(content, From);
+        }
+        catch (ParseException e)
+        {
+            // no relay will ever take this address; staff must correct the target first
+            return new DeliveryResult.Failed($"Invalid recipient address '{content.ToAddress}': {e.Message}", Permanent: true);
+        }
+        return await SendAsync(message, cancellationToken);
+    }
+
+    public async Task<DeliveryResult> SendAsync(MimeMessage message, CancellationToken cancellationToken = default)
+    {
+        var messageId = message.MessageId ?? "";
+        try
+        {
+            await _pipeline.ExecuteAsync(static (state, ct) => state.sender.SendOnceAsync(state.message, ct), (sender: this, message), cancellationToken);
+            LogSent(messageId, Recipients(message));
+            return new DeliveryResult.Sent(messageId);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (SmtpCommandException e) when (!SmtpFailures.IsTransientCode((int)e.StatusCode))
+        {
+            var permanent = SmtpFailures.IsPermanentForRecipient(e);
+            var reason = SmtpFailures.Describe(e);
+            LogRejected(messageId, Recipients(message), reason);
+            return new DeliveryResult.Failed(reason, permanent, (int)e.StatusCode);
+        }
+        catch (Exception e)
+        {
+            // Exhausted retries or an error retrying cannot fix (e.g. authentication): report, never throw, so the
+            // caller records the recipient as failed and staff can send again.
+            var reason = SmtpFailures.Describe(e);
+            LogGaveUp(e, messageId, Recipients(message), reason);
+            return new DeliveryResult.Failed(reason, Permanent: false, (e as SmtpCommandException)?.StatusCode is { } code ? (int)code : null);
+        }
+    }
+
+    private async ValueTask SendOnceAsync(MimeMessage message, CancellationToken cancellationToken)
+    {
+        using var client = new SmtpClient { Timeout = (int)_settings.Resilience.AttemptTimeout.TotalMilliseconds };
+        var security = _settings.UseStartTls ? SecureSocketOptions.StartTls : SecureSocketOptions.None;
+        await client.ConnectAsync(_settings.Host, _settings.Port, security, cancellationToken);
+        if (!string.IsNullOrEmpty(_settings.UserName) && !string.IsNullOrEmpty(_settings.Password))
+            await client.AuthenticateAsync(_settings.UserName, _settings.Password, cancellationToken);
+        await client.SendAsync(message, cancellationToken);
+        try
+        {
+            await client.DisconnectAsync(quit: true, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // The relay already accepted the message: failing here must not trigger a retry, which would send it twice.
+            LogQuitFailed(e, message.MessageId ?? "");
+        }
+    }
+
+    internal static ResiliencePipeline BuildPipeline(SmtpResilienceSettings r, TimeProvider timeProvider, ILogger logger)
+    {
+        var transient = new PredicateBuilder().Handle<Exception>(SmtpFailures.IsTransient);
+        return new ResiliencePipelineBuilder { TimeProvider = timeProvider }
+            .AddRetry(new RetryStrategyOptions
+            {
+                ShouldHandle = transient,
+                MaxRetryAttempts = r.MaxRetryAttempts,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = r.RetryBaseDelay,
+                MaxDelay = r.RetryMaxDelay,
+                OnRetry = args =>
+                {
+                    LogRetrying(logger, args.Outcome.Exception, args.AttemptNumber + 1, args.RetryDelay, SmtpFailures.Describe(args.Outcome.Exception!));
+                    return ValueTask.CompletedTask;
+                },
+            })
+            .AddCircuitBreaker(new CircuitBreakerStrategyOptions
+            {
+                ShouldHandle = transient,
+                FailureRatio = r.CircuitBreakerFailureRatio,
+                MinimumThroughput = r.CircuitBreakerMinimumThroughput,
+                SamplingDuration = r.CircuitBreakerSamplingDuration,
+                BreakDuration = r.CircuitBreakerBreakDuration,
+                OnOpened = args =>
+                {
+                    LogCircuitOpened(logger, args.BreakDuration);
+                    return ValueTask.CompletedTask;
+                },
+            })
+            .AddTimeout(r.AttemptTimeout)
+            .Build();
+    }
+
+    private static string Recipients(MimeMessage message) => string.Join(", ", message.To.Mailboxes.Select(m => m.Address));
+}

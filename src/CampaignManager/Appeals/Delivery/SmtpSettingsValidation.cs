@@ -1,0 +1,25 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace CampaignManager.Appeals.Delivery;
+
+/// <summary>
+/// Builds the delivery pipeline once from the configured numbers, so a value Polly refuses (a break duration under
+/// half a second, a zero retry count...) stops the host at startup with Polly's own explanation.
+/// </summary>
+internal sealed class SmtpSettingsValidation : IValidateOptions<SmtpSettings>
+{
+    public ValidateOptionsResult Validate(string? name, SmtpSettings options)
+    {
+        try
+        {
+            EmailSender.BuildPipeline(options.Resilience, TimeProvider.System, NullLogger.Instance);
+            return ValidateOptionsResult.Success;
+        }
+        catch (ValidationException e)
+        {
+            return ValidateOptionsResult.Fail($"{SmtpSettings.Section}:Resilience is invalid: {e.Message}");
+        }
+    }
+}
