@@ -1,6 +1,7 @@
 using CampaignManager.Hosting;
 using CampaignManager.Letters;
 using CampaignManager.Signatures;
+using CampaignManager.Targets;
 using JasperFx;
 using Wolverine.Http;
 
@@ -9,6 +10,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddCampaignManagerInfrastructure();
 builder.Services.AddLetters();
 builder.Services.AddSignatures();
+builder.Services.AddTargets();
 
 var app = builder.Build();
 
