@@ -38,7 +38,7 @@ public static class ImportTargetsEndpoint
         var (reused, rejected) = (0, 0);
         foreach (var row in rows)
         {
-            var tags = row.Tags?.Split(';');
+            var tags = row.Tags?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             var problems = row.Problem is { } p
                 ? new Dictionary<string, string[]> { ["row"] = [p] }
                 : TargetContact.Check(new FieldErrors(), row.Name, row.Title, row.Organization, row.Email, row.Address,
