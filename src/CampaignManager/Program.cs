@@ -2,6 +2,7 @@ using CampaignManager.Appeals;
 using CampaignManager.Hosting;
 using CampaignManager.Letters;
 using CampaignManager.Signatures;
+using CampaignManager.Targets;
 using JasperFx;
 using Wolverine.Http;
 
@@ -11,6 +12,7 @@ builder.AddCampaignManagerInfrastructure();
 builder.Services.AddLetters();
 builder.Services.AddSignatures();
 builder.Services.AddAppealDelivery(builder.Configuration);
+builder.Services.AddTargets();
 
 var app = builder.Build();
 

@@ -1,0 +1,48 @@
+using CampaignManager.Hosting;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace CampaignManager.Targets;
+
+public record CreateTargetList(string? Name, string? Description, IReadOnlyList<Guid>? TargetIds);
+
+public record TargetListCreatedResponse(Guid Id) : CreationResponse<Guid>($"/api/target-lists/{Id}", Id);
+
+public static class CreateTargetListEndpoint
+{
+    public static async Task<ProblemDetails> ValidateAsync(CreateTargetList command, IQuerySession session, CancellationToken token)
+    {
+        var errors = new FieldErrors().Required("name", command.Name, 200).MaxLength("description", command.Description, 2000);
+        await TargetLists.CheckTargetsExist(errors, "targetIds", command.TargetIds, session, token);
+        if (errors.Count > 0) return Problems.Validation(errors);
+
+        // Staff pick lists by name when sending an appeal, so two lists with one name would be a trap.
+        // (A simultaneous create can still slip past this check; rare enough for a staff-only screen.)
+        var name = command.Name!.Trim();
+        return await session.Query<TargetList>().AnyAsync(x => x.Name.Equals(name, StringComparison.OrdinalIgnoreCase), token)
+            ? Problems.Conflict($"A target list named '{name}' already exists.")
+            : WolverineContinue.NoProblems;
+    }
+
+    /// <summary>The decision: the list, then its first members (if any) as a separate fact, the same one later additions record.</summary>
+    public static IReadOnlyList<object> Decide(Guid listId, CreateTargetList command, string by, DateTimeOffset at)
+    {
+        var events = new List<object> { new TargetListCreated(listId, command.Name!.Trim(), TrimToNull(command.Description), by, at) };
+        var members = (command.TargetIds ?? []).Distinct().ToList();
+        if (members.Count > 0) events.Add(new TargetsAddedToList(listId, members, by, at));
+        return events;
+    }
+
+    [WolverinePost("/api/target-lists", Name = "CreateTargetList")]
+    [Tags("Targets")]
+    public static (TargetListCreatedResponse, IStartStream) Post(CreateTargetList command, HttpContext context, TimeProvider clock)
+    {
+        var id = JasperFx.Core.CombGuidIdGeneration.NewGuid();
+        var events = Decide(id, command, context.User.ActorName(), clock.GetUtcNow());
+        return (new TargetListCreatedResponse(id), MartenOps.StartStream<TargetList>(id, events.ToArray()));
+    }
+
+    private static string? TrimToNull(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

@@ -1,0 +1,142 @@
+using System.Text.RegularExpressions;
+using CampaignManager.Hosting;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace CampaignManager.Targets;
+
+public record ImportError(int Row, string Field, string Message);
+
+/// <summary>Imported: new targets registered; reused: rows that matched a known target; added: new list members.</summary>
+public record ImportReport(int Imported, int Reused, int Rejected, int Added, IReadOnlyList<ImportError> Errors);
+
+/// <summary>What the import decided: the targets to register and the one membership fact for the list.</summary>
+public record ImportDecision(ImportReport Report, IReadOnlyList<TargetRegistered> Registered, TargetsAddedToList? Added);
+
+/// <summary>A known target as the import matches it.</summary>
+public record KnownTarget(Guid Id, string Name, string? Organization, string? Email);
+
+public static class ImportTargetsEndpoint
+{
+    public const long MaxBytes = 5 * 1024 * 1024;
+    private static readonly string[] CsvTypes = ["text/csv", "text/plain", "application/csv", "application/vnd.ms-excel"];
+
+    /// <summary>
+    /// The decision. A row re-uses a known target with the same email, else the same name and organization
+    /// (case and spacing ignored), and then leaves that target's details alone: a spreadsheet is no authority
+    /// over details staff may have corrected. Rows earlier in the same file count as known.
+    /// </summary>
+    public static ImportDecision Decide(TargetList list, IEnumerable<TargetCsvRow> rows, IEnumerable<KnownTarget> known,
+        Func<Guid> newId, string by, DateTimeOffset at)
+    {
+        var byEmail = new Dictionary<string, Guid>();
+        var byName = new Dictionary<string, Guid>();
+        foreach (var k in known) Remember(k.Id, k.Name, k.Organization, k.Email);
+
+        var (errors, registered, members) = (new List<ImportError>(), new List<TargetRegistered>(), new List<Guid>());
+        var (reused, rejected) = (0, 0);
+        foreach (var row in rows)
+        {
+            var tags = row.Tags?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var problems = row.Problem is { } p
+                ? new Dictionary<string, string[]> { ["row"] = [p] }
+                : TargetContact.Check(new FieldErrors(), row.Name, row.Title, row.Organization, row.Email, row.Address,
+                    row.Country, tags).ToDictionary();
+            if (problems.Count > 0)
+            {
+                rejected++;
+                errors.AddRange(problems.SelectMany(f => f.Value.Select(m => new ImportError(row.Row, f.Key, m))));
+                continue;
+            }
+
+            var c = TargetContact.Normalize(row.Name!, row.Title, row.Organization, row.Email, row.Address, row.Country, tags);
+            if ((c.Email is not null && byEmail.TryGetValue(c.Email, out var id)) || byName.TryGetValue(NameKey(c.Name, c.Organization), out id))
+            {
+                reused++;
+            }
+            else
+            {
+                id = newId();
+                registered.Add(RegisterTargetEndpoint.Decide(id, c, by, at));
+                Remember(id, c.Name, c.Organization, c.Email);
+            }
+            if (!list.Members.Contains(id) && !members.Contains(id)) members.Add(id);
+        }
+
+        var report = new ImportReport(registered.Count, reused, rejected, members.Count, errors);
+        return new ImportDecision(report, registered, members.Count > 0 ? new TargetsAddedToList(list.Id, members, by, at) : null);
+
+        void Remember(Guid id, string name, string? organization, string? email)
+        {
+            if (email is not null) byEmail.TryAdd(email.ToLowerInvariant(), id);
+            byName.TryAdd(NameKey(name, organization), id);
+        }
+    }
+
+    private static string NameKey(string name, string? organization) =>
+        Regex.Replace($"{name}\n{organization}".ToLowerInvariant(), @"[ \t]+", " ").Trim();
+
+    /// <summary>
+    /// One Marten session for the whole import: every good row's target and the list's new members commit in one
+    /// transaction, or nothing does (a concurrent change to the list answers 409 and the file can be sent again).
+    /// </summary>
+    [WolverinePost("/api/target-lists/{id}/import", Name = "ImportTargets")]
+    [Tags("Targets")]
+    [ProducesResponseType<ImportReport>(200), ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ProblemDetails>(404)]
+    public static async Task<IResult> Post(Guid id, HttpRequest request, IDocumentSession session, TimeProvider clock,
+        CancellationToken token)
+    {
+        var (text, unreadable) = await ReadUpload(request, token);
+        if (unreadable is not null) return Results.Problem(unreadable);
+        var csv = TargetCsv.Parse(text!);
+        if (csv.Error is not null) return Results.Problem(BadFile(csv.Error));
+
+        var stream = await session.Events.FetchForWriting<TargetList>(id, token);
+        if (stream.Aggregate is null) return Results.Problem(Problems.NotFound("Target list", id));
+
+        // The whole registry is small (hundreds, not millions) and name matching ignores case, so load the keys.
+        var known = await session.Query<TargetDetails>()
+            .Select(x => new KnownTarget(x.Id, x.Name, x.Organization, x.Email)).ToListAsync(token);
+        var decision = Decide(stream.Aggregate, csv.Rows, known, JasperFx.Core.CombGuidIdGeneration.NewGuid,
+            request.HttpContext.User.ActorName(), clock.GetUtcNow());
+
+        foreach (var registered in decision.Registered) session.Events.StartStream<Target>(registered.TargetId, registered);
+        if (decision.Added is not null) stream.AppendOne(decision.Added);
+        await session.SaveChangesAsync(token);
+        return Results.Ok(decision.Report);
+    }
+
+    /// <summary>The CSV as text, from a text/csv body or a multipart form's file field.</summary>
+    private static async Task<(string? Text, ProblemDetails? Problem)> ReadUpload(HttpRequest request, CancellationToken token)
+    {
+        if (request.ContentLength > MaxBytes) return (null, BadFile($"The file must be at most {MaxBytes / 1024 / 1024} MB."));
+        Stream body;
+        if (request.HasFormContentType)
+        {
+            var form = await request.ReadFormAsync(token);
+            var file = form.Files["file"] ?? form.Files.FirstOrDefault();
+            if (file is null) return (null, BadFile("Attach the CSV file in a form field named 'file'."));
+            body = file.OpenReadStream();
+        }
+        else if (request.ContentType is null || CsvTypes.Any(t => request.ContentType.StartsWith(t, StringComparison.OrdinalIgnoreCase)))
+        {
+            body = request.Body;
+        }
+        else
+        {
+            return (null, new ProblemDetails
+            {
+                Status = StatusCodes.Status415UnsupportedMediaType, Title = "Unsupported file type",
+                Detail = "Send the file as text/csv or as multipart/form-data with a field named 'file'."
+            });
+        }
+        using var reader = new StreamReader(body);
+        return (await reader.ReadToEndAsync(token), null);
+    }
+
+    private static ProblemDetails BadFile(string detail) => new()
+    {
+        Status = StatusCodes.Status400BadRequest, Title = "The file could not be imported", Detail = detail
+    };
+}

@@ -1,0 +1,39 @@
+using CampaignManager.Hosting;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace CampaignManager.Targets;
+
+public record RegisterTarget(
+    string? Name, string? Title, string? Organization, string? Email, string? Address, string? Country,
+    IReadOnlyList<string?>? Tags)
+{
+    internal FieldErrors Check(FieldErrors errors) =>
+        TargetContact.Check(errors, Name, Title, Organization, Email, Address, Country, Tags);
+
+    internal TargetContact Contact() => TargetContact.Normalize(Name!, Title, Organization, Email, Address, Country, Tags);
+}
+
+public record TargetCreated(Guid Id) : CreationResponse<Guid>($"/api/targets/{Id}", Id);
+
+public static class RegisterTargetEndpoint
+{
+    public static ProblemDetails Validate(RegisterTarget command) => Problems.Validation(command.Check(new FieldErrors()));
+
+    /// <summary>
+    /// The decision: a new target stream. Duplicate emails are not refused here on purpose: staff register the
+    /// odd shared office inbox twice; the CSV import is where duplicates pile up, and it re-uses instead.
+    /// </summary>
+    public static TargetRegistered Decide(Guid targetId, TargetContact c, string by, DateTimeOffset at) =>
+        new(targetId, c.Name, c.Title, c.Organization, c.Email, c.Address, c.Country, c.Tags, by, at);
+
+    [WolverinePost("/api/targets", Name = "RegisterTarget")]
+    [Tags("Targets")]
+    public static (TargetCreated, IStartStream) Post(RegisterTarget command, HttpContext context, TimeProvider clock)
+    {
+        var registered = Decide(JasperFx.Core.CombGuidIdGeneration.NewGuid(), command.Contact(),
+            context.User.ActorName(), clock.GetUtcNow());
+        return (new TargetCreated(registered.TargetId), MartenOps.StartStream<Target>(registered.TargetId, registered));
+    }
+}

@@ -1,0 +1,24 @@
+using CampaignManager.Hosting;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine;
+using Wolverine.Persistence;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace CampaignManager.Targets;
+
+public static class RemoveTargetFromListEndpoint
+{
+    public static ProblemDetails Validate(TargetList list, Guid targetId) =>
+        list.Members.Contains(targetId) ? WolverineContinue.NoProblems : Problems.NotFound("List member", targetId);
+
+    public static TargetRemovedFromList Decide(TargetList list, Guid targetId, string by, DateTimeOffset at) =>
+        new(list.Id, targetId, by, at);
+
+    [WolverineDelete("/api/target-lists/{id}/members/{targetId}", Name = "RemoveTargetFromList"), EmptyResponse]
+    [Tags("Targets")]
+    public static TargetRemovedFromList Delete(Guid targetId,
+        [WriteAggregate("id", OnMissing = OnMissing.ProblemDetailsWith404)] TargetList list,
+        HttpContext context, TimeProvider clock) =>
+        Decide(list, targetId, context.User.ActorName(), clock.GetUtcNow());
+}

@@ -1,0 +1,95 @@
+using CampaignManager.Hosting;
+using JasperFx.Events.Projections;
+using Marten;
+using Marten.Events.Projections;
+using Marten.Pagination;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace CampaignManager.Targets;
+
+/// <summary>What staff see of a target; also what the list, filters and the CSV import's re-use look-up query.</summary>
+public sealed record TargetDetails(
+    Guid Id, string Name, string? Title, string? Organization, string? Email, string? Address, string? Country,
+    IReadOnlyList<string> Tags, DateTimeOffset RegisteredAt, string RegisteredBy, DateTimeOffset LastChangedAt);
+
+/// <summary>
+/// A multi-stream projection keyed by target id, rather than a snapshot of the target stream, so the target's
+/// record across appeals (events on appeal streams that name target ids) can be folded into the same view later.
+/// Inline: a target registered by one request is listed and re-used by the next.
+/// </summary>
+public class TargetDetailsProjection : MultiStreamProjection<TargetDetails, Guid>
+{
+    public TargetDetailsProjection()
+    {
+        Identity<ITargetEvent>(e => e.TargetId);
+    }
+
+    public TargetDetails Create(TargetRegistered e) =>
+        new(e.TargetId, e.Name, e.Title, e.Organization, e.Email, e.Address, e.Country, e.Tags, e.At, e.By, e.At);
+
+    public TargetDetails Apply(TargetDetailsCorrected e, TargetDetails view) => view with
+    {
+        Name = e.Name, Title = e.Title, Organization = e.Organization, Email = e.Email, Address = e.Address,
+        Country = e.Country, Tags = e.Tags, LastChangedAt = e.At
+    };
+
+    public static void Register(StoreOptions opts)
+    {
+        opts.Projections.Add<TargetDetailsProjection>(ProjectionLifecycle.Inline);
+        opts.Schema.For<TargetDetails>().Index(x => x.Name).Index(x => x.Email!);
+    }
+}
+
+/// <summary>One page of a list, with the total so the client can page.</summary>
+public record PageOf<T>(IReadOnlyList<T> Items, long Total, int Page, int PageSize);
+
+public static class ListTargetsEndpoint
+{
+    public const int MaxPageSize = 200;
+
+    public static ProblemDetails Validate(int? page, int? pageSize) => Problems.Validation(new FieldErrors()
+        .When(page < 1, "page", "must be 1 or more")
+        .When(pageSize is < 1 or > MaxPageSize, "pageSize", $"must be between 1 and {MaxPageSize}"));
+
+    [WolverineGet("/api/targets", Name = "ListTargets")]
+    [Tags("Targets")]
+    public static async Task<PageOf<TargetDetails>> List(string? tag, string? country, string? q, int? page, int? pageSize,
+        IQuerySession session, CancellationToken token)
+    {
+        var query = session.Query<TargetDetails>().AsQueryable();
+        if (!string.IsNullOrWhiteSpace(tag))
+        {
+            var key = tag.Trim().ToLowerInvariant();
+            query = query.Where(x => x.Tags.Contains(key));
+        }
+        if (!string.IsNullOrWhiteSpace(country))
+        {
+            var c = country.Trim();
+            query = query.Where(x => x.Country!.Equals(c, StringComparison.OrdinalIgnoreCase));
+        }
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            var s = q.Trim();
+            query = query.Where(x => x.Name.Contains(s, StringComparison.OrdinalIgnoreCase)
+                                     || x.Organization!.Contains(s, StringComparison.OrdinalIgnoreCase)
+                                     || x.Email!.Contains(s, StringComparison.OrdinalIgnoreCase));
+        }
+
+        var (number, size) = (page ?? 1, pageSize ?? 50);
+        var found = await query.OrderBy(x => x.Name).ThenBy(x => x.Id).ToPagedListAsync(number, size, token);
+        return new PageOf<TargetDetails>(found.ToList(), found.TotalItemCount, number, size);
+    }
+
+}
+
+public static class GetTargetEndpoint
+{
+    [WolverineGet("/api/targets/{id}", Name = "GetTarget")]
+    [Tags("Targets")]
+    [ProducesResponseType<TargetDetails>(200), ProducesResponseType<ProblemDetails>(404)]
+    public static async Task<IResult> Get(Guid id, IQuerySession session, CancellationToken token) =>
+        await session.LoadAsync<TargetDetails>(id, token) is { } details
+            ? Results.Ok(details)
+            : Results.Problem(Problems.NotFound("Target", id));
+}
