@@ -12,6 +12,7 @@ public static class CloseSignaturesEndpoint
     public static SignaturesClosed Decide(Letter letter, string by, DateTimeOffset at) => new(letter.Id, by, at);
 
     [WolverinePost("/api/letters/{id}/close", Name = "CloseSignatures")]
+    [EndpointSummary("Close a letter for sign-on")]
     [Tags("Letters")]
     public static (LetterState, SignaturesClosed) Post([WriteAggregate] Letter letter, HttpContext context, TimeProvider clock) =>
         (LetterRules.StateAfter(letter, LetterStatus.Closed), Decide(letter, context.User.ActorName(), clock.GetUtcNow()));

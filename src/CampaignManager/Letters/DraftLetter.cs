@@ -43,6 +43,7 @@ public static class DraftLetterEndpoint
             (command.Addressees ?? []).Select(Normalize).ToList(), by, at);
 
     [WolverinePost("/api/letters", Name = "DraftLetter")]
+    [EndpointSummary("Draft a new coalition letter (text version 1)")]
     [Tags("Letters")]
     public static (LetterCreated, IStartStream) Post(DraftLetter command, HttpContext context, TimeProvider clock)
     {

@@ -13,6 +13,7 @@ public static class FinalizeLetterEndpoint
     public static LetterFinalized Decide(Letter letter, string by, DateTimeOffset at) => new(letter.Id, letter.TextVersion, by, at);
 
     [WolverinePost("/api/letters/{id}/finalize", Name = "FinalizeLetter")]
+    [EndpointSummary("Finalize a closed letter, locking its text")]
     [Tags("Letters")]
     public static (LetterState, LetterFinalized) Post([WriteAggregate] Letter letter, HttpContext context, TimeProvider clock) =>
         (LetterRules.StateAfter(letter, LetterStatus.Final), Decide(letter, context.User.ActorName(), clock.GetUtcNow()));

@@ -39,6 +39,7 @@ public static class LetterDetailsEndpoint
 {
     /// <summary>The letter now, or as it stood at <paramref name="asOf"/> (ISO 8601 date or date-time).</summary>
     [WolverineGet("/api/letters/{id}", Name = "GetLetter")]
+    [EndpointSummary("A letter with its ordered signatory block, now or as of a moment")]
     [Tags("Letters")]
     [ProducesResponseType<LetterDetails>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]

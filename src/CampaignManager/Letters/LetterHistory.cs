@@ -13,6 +13,7 @@ public record LetterHistoryEntry(long Sequence, Guid StreamId, string Event, str
 public static class LetterHistoryEndpoint
 {
     [WolverineGet("/api/letters/{id}/history", Name = "GetLetterHistory")]
+    [EndpointSummary("Everything that happened to a letter: what, who, when")]
     [Tags("Letters")]
     [ProducesResponseType<IReadOnlyList<LetterHistoryEntry>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]

@@ -15,6 +15,7 @@ public static class LetterListEndpoint
 {
     /// <summary>Letters, most recently changed first; filter by <c>status</c>, search title and subject with <c>q</c>.</summary>
     [WolverineGet("/api/letters", Name = "ListLetters")]
+    [EndpointSummary("Letters, filtered by status and searched by title or subject")]
     [Tags("Letters")]
     [ProducesResponseType<LetterPage>(StatusCodes.Status200OK)]
     [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest)]

@@ -23,6 +23,7 @@ public static class OpenForSignaturesEndpoint
         new(letter.Id, command.Deadline, by, at);
 
     [WolverinePost("/api/letters/{id}/open", Name = "OpenForSignatures")]
+    [EndpointSummary("Open a letter for sign-on, optionally until a deadline")]
     [Tags("Letters")]
     public static (LetterState, LetterOpenedForSignatures) Post(OpenForSignatures command, [WriteAggregate] Letter letter,
         HttpContext context, TimeProvider clock) =>

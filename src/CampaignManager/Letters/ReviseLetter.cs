@@ -62,6 +62,7 @@ public static class ReviseLetterEndpoint
     }
 
     [WolverinePost("/api/letters/{id}/revisions", Name = "ReviseLetter")]
+    [EndpointSummary("Revise the text: a new version, recording what changed")]
     [Tags("Letters")]
     public static (LetterRevisionAccepted, LetterRevised) Post(ReviseLetter command, [WriteAggregate] Letter letter,
         HttpContext context, TimeProvider clock)

@@ -36,6 +36,7 @@ public static class SetSignatoryOrderEndpoint
         new(letter.Id, command.SignatureIds ?? [], by, at);
 
     [WolverinePost("/api/letters/{id}/signatory-order", Name = "SetSignatoryOrder")]
+    [EndpointSummary("Pin an explicit order for the signatory block")]
     [Tags("Signatures")]
     public static (LetterState, SignatoryOrderSet) Post(SetSignatoryOrder command, [WriteAggregate] Letter letter,
         HttpContext context, TimeProvider clock) =>

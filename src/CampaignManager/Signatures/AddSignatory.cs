@@ -37,6 +37,7 @@ public static class AddSignatoryEndpoint
     /// the same instant, the loser's unique-key violation is retried and then finds the winner's signature.
     /// </summary>
     [WolverinePost("/api/letters/{id}/signatures", Name = "AddSignatory")]
+    [EndpointSummary("Sign a letter as an organization or an individual (200 for a repeat)")]
     [Tags("Signatures")]
     [ProducesResponseType<SignatoryView>(StatusCodes.Status201Created)]
     [ProducesResponseType<SignatoryView>(StatusCodes.Status200OK)]

@@ -33,6 +33,7 @@ public static class ReconfirmSignatureEndpoint
     }
 
     [WolverinePost("/api/letters/{id}/signatures/{signatureId}/reconfirm", Name = "ReconfirmSignature")]
+    [EndpointSummary("Re-confirm a signature on the current text version")]
     [Tags("Signatures")]
     public static (SignatoryView, Events) Post(ReconfirmSignature command, Letter? letter, [WriteAggregate("signatureId")] Signature signature,
         HttpContext context, TimeProvider clock)

@@ -31,6 +31,7 @@ public static class WithdrawSignatureEndpoint
         new(signature.Id, signature.LetterId, DraftLetterEndpoint.Blank(command.Reason), by, at);
 
     [WolverinePost("/api/letters/{id}/signatures/{signatureId}/withdraw", Name = "WithdrawSignature")]
+    [EndpointSummary("Withdraw a signature (kept as history)")]
     [Tags("Signatures")]
     public static (SignatoryView, SignatureWithdrawn) Post(Guid id, WithdrawSignature command, Letter? letter,
         [WriteAggregate("signatureId")] Signature signature, HttpContext context, TimeProvider clock)
