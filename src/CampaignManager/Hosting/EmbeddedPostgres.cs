@@ -29,7 +29,9 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     /// <summary>True when initdb and pg_ctl can be found on PATH or in Debian's versioned folder.</summary>
     public static bool BinariesAvailable() => FindBinary("pg_ctl") is not null && FindBinary("initdb") is not null;
 
-    public static async Task<EmbeddedPostgres> StartAsync(string dataDirectory, CancellationToken token = default)
+    /// <param name="durable">False only for throwaway test clusters: skips fsync, which data that must survive
+    /// a power cut cannot do without.</param>
+    public static async Task<EmbeddedPostgres> StartAsync(string dataDirectory, bool durable = true, CancellationToken token = default)
     {
         var pgCtl = FindBinary("pg_ctl") ?? throw new InvalidOperationException(MissingBinariesMessage);
         var initdb = FindBinary("initdb") ?? throw new InvalidOperationException(MissingBinariesMessage);
@@ -61,7 +63,8 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         }
 
         var port = FreeLoopbackPort();
-        var options = $"-c listen_addresses=127.0.0.1 -p {port} -c unix_socket_directories='' -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
+        var options = $"-c listen_addresses=127.0.0.1 -p {port} -c unix_socket_directories='' -c max_connections=300" +
+                      (durable ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off");
         var logFile = Path.Combine(dataDirectory, "server.log");
         await RunAsync(pgCtl, ["start", "-D", dataDirectory, "-w", "-t", "60", "-l", logFile, "-o", options], runAs, token);
         return new EmbeddedPostgres(dataDirectory, port, runAs);

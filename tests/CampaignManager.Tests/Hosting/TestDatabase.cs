@@ -51,7 +51,7 @@ public static class TestDatabase
         {
             var folder = Path.Combine(Path.GetTempPath(), $"campaignmanager-tests-{Environment.ProcessId}");
             if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
-            var cluster = await EmbeddedPostgres.StartAsync(folder);
+            var cluster = await EmbeddedPostgres.StartAsync(folder, durable: false);
             AppDomain.CurrentDomain.ProcessExit += (_, _) =>
             {
                 cluster.Stop();
