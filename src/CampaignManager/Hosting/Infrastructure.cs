@@ -20,9 +20,13 @@ public static class Infrastructure
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
+        // MVC (Razor Pages) keeps its own JSON options; one shape of JSON everywhere
+        builder.Services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => ConfigureJson(o.JsonSerializerOptions));
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         builder.Services.AddOpenApi();
+        // Pages live in their capability folders (Signatures/PublicSignOn.cshtml), not in a Pages/ layer.
+        builder.Services.AddRazorPages(o => o.RootDirectory = "/");
         // No staff accounts yet: the cookie scheme is where sign-in will plug in; until then everyone is anonymous.
         builder.Services.AddAuthentication(Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie();
@@ -60,8 +64,10 @@ public static class Infrastructure
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.MapRazorPages();
         app.MapOpenApi();
         app.MapScalarApiReference("/docs", o => o.WithTitle("CampaignManager API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         app.MapGet("/", () => Results.Redirect("/docs")).ExcludeFromDescription();

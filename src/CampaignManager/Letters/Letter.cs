@@ -21,6 +21,8 @@ public class Letter
     public List<LetterText> Texts { get; set; } = [];
     public DateTimeOffset? SignatureDeadline { get; set; }
     public List<Guid> ExplicitOrder { get; set; } = [];
+    public string? PublicToken { get; set; }
+    public bool PublicSignOnNeedsApproval { get; set; } = true;
     public DateTimeOffset DraftedAt { get; set; }
     public string DraftedBy { get; set; } = "";
     public DateTimeOffset LastChangedAt { get; set; }
@@ -56,6 +58,7 @@ public class Letter
     {
         Status = LetterStatus.Open;
         SignatureDeadline = e.Deadline;
+        PublicToken = e.PublicToken ?? PublicToken;
         LastChangedAt = e.At;
     }
 
@@ -69,6 +72,12 @@ public class Letter
     {
         Status = LetterStatus.Final;
         FinalizedAt = e.At;
+        LastChangedAt = e.At;
+    }
+
+    public void Apply(PublicSignOnApprovalSet e)
+    {
+        PublicSignOnNeedsApproval = e.Required;
         LastChangedAt = e.At;
     }
 
@@ -92,6 +101,7 @@ public class Letter
                 case SignaturesClosed c: letter?.Apply(c); break;
                 case LetterFinalized f: letter?.Apply(f); break;
                 case SignatoryOrderSet s: letter?.Apply(s); break;
+                case PublicSignOnApprovalSet p: letter?.Apply(p); break;
             }
             if (letter is not null) letter.Version++;
         }

@@ -6,7 +6,8 @@ using Wolverine.Http;
 
 namespace CampaignManager.Letters;
 
-public record SignatureCounts(int Signatories, int Organizations, int Individuals, int NeedingReconfirmation, int Withdrawn);
+public record SignatureCounts(int Signatories, int Organizations, int Individuals, int NeedingReconfirmation, int Withdrawn,
+    int AwaitingApproval = 0);
 
 /// <summary>
 /// The letter as staff see it: current text, state, the ordered signatory block with re-confirmation flags, and the
@@ -17,7 +18,8 @@ public record LetterDetails(
     Guid Id, string Title, string Subject, string Body, string Closing, IReadOnlyList<Addressee> Addressees,
     LetterStatus Status, int TextVersion, DateTimeOffset? SignatureDeadline, DateTimeOffset DraftedAt, string DraftedBy,
     DateTimeOffset LastChangedAt, DateTimeOffset? FinalizedAt, IReadOnlyList<SignatoryView> Signatories,
-    IReadOnlyList<SignatoryView> Withdrawn, SignatureCounts Counts, DateTimeOffset? AsOf)
+    IReadOnlyList<SignatoryView> Withdrawn, SignatureCounts Counts, DateTimeOffset? AsOf,
+    IReadOnlyList<SignatoryView> AwaitingApproval, bool PublicSignOnNeedsApproval, string? PublicSignOnUrl)
 {
     public static LetterDetails Build(Letter letter, IEnumerable<Signature> signatures, DateTimeOffset? asOf = null)
     {
@@ -25,14 +27,20 @@ public record LetterDetails(
         var active = SignatoryOrder.Sort(views.Where(v => v.Status == SignatureStatus.Active), v => v.Id, v => v.Kind,
             v => v.Name, letter.ExplicitOrder);
         var withdrawn = views.Where(v => v.Status == SignatureStatus.Withdrawn).OrderBy(v => v.WithdrawnAt).ToList();
+        var pending = views.Where(v => v.Status == SignatureStatus.AwaitingApproval).OrderBy(v => v.SignedAt).ToList();
         var text = letter.Current;
         return new LetterDetails(letter.Id, text.Title, text.Subject, text.Body, text.Closing, text.Addressees,
             letter.Status, letter.TextVersion, letter.SignatureDeadline, letter.DraftedAt, letter.DraftedBy,
             letter.LastChangedAt, letter.FinalizedAt, active, withdrawn,
             new SignatureCounts(active.Count, active.Count(v => v.Kind == SignatoryKind.Organization),
-                active.Count(v => v.Kind == SignatoryKind.Individual), active.Count(v => v.NeedsReconfirmation), withdrawn.Count),
-            asOf);
+                active.Count(v => v.Kind == SignatoryKind.Individual), active.Count(v => v.NeedsReconfirmation), withdrawn.Count,
+                pending.Count),
+            asOf, pending, letter.PublicSignOnNeedsApproval,
+            letter is { Status: LetterStatus.Open, PublicToken: { } token } ? PublicSignOnPath(token) : null);
     }
+
+    /// <summary>The public sign-on page for a letter; only the token identifies it.</summary>
+    public static string PublicSignOnPath(string token) => $"/sign/{token}";
 }
 
 public static class LetterDetailsEndpoint

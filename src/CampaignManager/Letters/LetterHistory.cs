@@ -39,10 +39,14 @@ public static class LetterHistoryEndpoint
         SignaturesClosed => "Closed for signatures",
         LetterFinalized f => $"Finalized at version {f.TextVersion}",
         SignatoryOrderSet s => $"Signatory order set ({s.SignatureIds.Count} pinned)",
-        SignatureAdded a => $"{a.Name} signed version {a.SignedVersion} as {(a.Kind == SignatoryKind.Organization ? "an organization" : "an individual")}",
+        SignatureAdded a => $"{a.Name} signed version {a.SignedVersion} as {(a.Kind == SignatoryKind.Organization ? "an organization" : "an individual")}" +
+                            (a.Source == SignatureSource.Public ? " on the public page" : "") + (a.AwaitingApproval ? ", awaiting approval" : ""),
         SignatureWithdrawn w => "Signature withdrawn" + (w.Reason is null ? "" : $": {w.Reason}"),
         SignatureReconfirmed c => $"Signature re-confirmed on version {c.TextVersion}",
         SignatureRenewed n => $"Signed again on version {n.TextVersion} after withdrawing",
+        SignatureApproved => "Self-submitted signature approved",
+        SignatureRejected r => "Self-submitted signature rejected" + (r.Reason is null ? "" : $": {r.Reason}"),
+        PublicSignOnApprovalSet p => p.Required ? "Public sign-ons now wait for approval" : "Public sign-ons count at once",
         _ => e.GetType().Name
     };
 }

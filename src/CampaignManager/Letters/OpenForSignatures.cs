@@ -19,13 +19,20 @@ public static class OpenForSignaturesEndpoint
             : LetterRules.MustBe(letter, "opened for signatures", LetterStatus.Draft, LetterStatus.Closed);
     }
 
-    public static LetterOpenedForSignatures Decide(Letter letter, OpenForSignatures command, string by, DateTimeOffset at) =>
-        new(letter.Id, command.Deadline, by, at);
+    /// <param name="newToken">Used only the first time the letter opens; the public link then stays the same.</param>
+    public static LetterOpenedForSignatures Decide(Letter letter, OpenForSignatures command, string newToken, string by,
+        DateTimeOffset at) =>
+        new(letter.Id, command.Deadline, by, at, letter.PublicToken ?? newToken);
+
+    /// <summary>128 random bits, URL-safe: the public link cannot be guessed from the letter id or from other links.</summary>
+    public static string NewPublicToken() =>
+        Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16))
+            .TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     [WolverinePost("/api/letters/{id}/open", Name = "OpenForSignatures")]
     [EndpointSummary("Open a letter for sign-on, optionally until a deadline")]
     [Tags("Letters")]
     public static (LetterState, LetterOpenedForSignatures) Post(OpenForSignatures command, [WriteAggregate] Letter letter,
         HttpContext context, TimeProvider clock) =>
-        (LetterRules.StateAfter(letter, LetterStatus.Open), Decide(letter, command, context.User.ActorName(), clock.GetUtcNow()));
+        (LetterRules.StateAfter(letter, LetterStatus.Open), Decide(letter, command, NewPublicToken(), context.User.ActorName(), clock.GetUtcNow()));
 }

@@ -55,7 +55,7 @@ public static class AddSignatoryEndpoint
     }
 }
 
-public record SignLetter(Guid LetterId, AddSignatory Signatory, string By);
+public record SignLetter(Guid LetterId, AddSignatory Signatory, string By, SignatureSource Source = SignatureSource.Staff);
 
 public record SignOutcome(SignatoryView? Signatory, bool Created, ProblemDetails? Problem);
 

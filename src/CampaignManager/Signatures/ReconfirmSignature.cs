@@ -20,8 +20,8 @@ public static class ReconfirmSignatureEndpoint
         if (letter is null || signature.LetterId != id) return Problems.NotFound("Signature", signature.Id);
         if (letter.Status is not (LetterStatus.Open or LetterStatus.Closed))
             return Problems.Conflict($"A {letter.Status.ToString().ToLowerInvariant()} letter takes no re-confirmations.");
-        if (signature.Status == SignatureStatus.Withdrawn)
-            return Problems.Conflict("A withdrawn signature cannot be re-confirmed; sign again instead.");
+        if (signature.Status != SignatureStatus.Active)
+            return Problems.Conflict($"Only a signature in the block can be re-confirmed; this one is {signature.Status}.");
         return WolverineContinue.NoProblems;
     }
 

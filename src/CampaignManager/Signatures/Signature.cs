@@ -1,6 +1,6 @@
 namespace CampaignManager.Signatures;
 
-public enum SignatureStatus { Active, Withdrawn }
+public enum SignatureStatus { Active, Withdrawn, AwaitingApproval, Rejected }
 
 /// <summary>One signature folded from its stream; stored inline so a letter's signatures are one indexed query.</summary>
 public class Signature
@@ -20,6 +20,7 @@ public class Signature
     public string SignedBy { get; set; } = "";
     public DateTimeOffset? WithdrawnAt { get; set; }
     public string? WithdrawalReason { get; set; }
+    public SignatureSource Source { get; set; }
 
     public static Signature Create(SignatureAdded e) => new()
     {
@@ -32,7 +33,8 @@ public class Signature
         AffiliationForIdentificationOnly = e.AffiliationForIdentificationOnly,
         Email = e.Email,
         SignedVersion = e.SignedVersion,
-        Status = SignatureStatus.Active,
+        Status = e.AwaitingApproval ? SignatureStatus.AwaitingApproval : SignatureStatus.Active,
+        Source = e.Source,
         SignedAt = e.At,
         SignedBy = e.By
     };
@@ -45,6 +47,14 @@ public class Signature
     }
 
     public void Apply(SignatureReconfirmed e) => SignedVersion = e.TextVersion;
+
+    public void Apply(SignatureApproved e) => Status = SignatureStatus.Active;
+
+    public void Apply(SignatureRejected e)
+    {
+        Status = SignatureStatus.Rejected;
+        WithdrawalReason = e.Reason;
+    }
 
     public void Apply(SignatureRenewed e)
     {
@@ -66,6 +76,8 @@ public class Signature
                 case SignatureWithdrawn w: signature?.Apply(w); break;
                 case SignatureReconfirmed r: signature?.Apply(r); break;
                 case SignatureRenewed n: signature?.Apply(n); break;
+                case SignatureApproved p: signature?.Apply(p); break;
+                case SignatureRejected r: signature?.Apply(r); break;
             }
             if (signature is not null) signature.Version++;
         }

@@ -4,13 +4,23 @@ namespace CampaignManager.Signatures;
 
 public enum SignatoryKind { Organization, Individual }
 
+/// <summary>Staff entered the signature, or the signer used the public sign-on page.</summary>
+public enum SignatureSource { Staff, Public }
+
 /// <summary>
 /// Each signature is a stream of its own, not events on the letter: a thousand people signing at once append to a
 /// thousand streams and never contend for one letter version.
 /// </summary>
 public record SignatureAdded(
     Guid SignatureId, Guid LetterId, SignatoryKind Kind, string Name, string? Title, string? Affiliation,
-    bool AffiliationForIdentificationOnly, string? Email, int SignedVersion, string By, DateTimeOffset At) : ILetterEvent;
+    bool AffiliationForIdentificationOnly, string? Email, int SignedVersion, string By, DateTimeOffset At,
+    SignatureSource Source = SignatureSource.Staff, bool AwaitingApproval = false) : ILetterEvent;
+
+/// <summary>Staff accepted a self-submitted signature into the signatory block.</summary>
+public record SignatureApproved(Guid SignatureId, Guid LetterId, string By, DateTimeOffset At) : ILetterEvent;
+
+/// <summary>Staff turned a self-submitted signature down; it is kept, never shown in the block.</summary>
+public record SignatureRejected(Guid SignatureId, Guid LetterId, string? Reason, string By, DateTimeOffset At) : ILetterEvent;
 
 public record SignatureWithdrawn(Guid SignatureId, Guid LetterId, string? Reason, string By, DateTimeOffset At) : ILetterEvent;
 

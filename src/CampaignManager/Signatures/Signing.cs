@@ -17,7 +17,8 @@ public static class Signing
         if (letter.SignatureDeadline is { } deadline && at > deadline)
             return Reject($"The sign-on deadline {deadline:u} has passed.");
 
-        if (existing is { Status: SignatureStatus.Active })
+        // A repeat changes nothing, whether the first sign-on counts yet, waits for approval or was turned down.
+        if (existing is { Status: SignatureStatus.Active or SignatureStatus.AwaitingApproval or SignatureStatus.Rejected })
             return new(new SignOutcome(SignatoryView.From(existing, letter.TextVersion), false, null), null);
         if (existing is { Status: SignatureStatus.Withdrawn })
         {
@@ -29,7 +30,8 @@ public static class Signing
         var s = command.Signatory;
         var added = new SignatureAdded(newId, letter.Id, s.Kind!.Value, s.Name.Trim(), DraftLetterEndpoint.Blank(s.Title),
             DraftLetterEndpoint.Blank(s.Affiliation), s.AffiliationForIdentificationOnly,
-            DraftLetterEndpoint.Blank(s.Email)?.ToLowerInvariant(), letter.TextVersion, command.By, at);
+            DraftLetterEndpoint.Blank(s.Email)?.ToLowerInvariant(), letter.TextVersion, command.By, at, command.Source,
+            AwaitingApproval: command.Source == SignatureSource.Public && letter.PublicSignOnNeedsApproval);
         return new(new SignOutcome(SignatoryView.From(Signature.Create(added), letter.TextVersion), true, null), added);
     }
 

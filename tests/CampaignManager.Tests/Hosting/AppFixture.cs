@@ -1,5 +1,5 @@
 using Alba;
-using Alba.Security;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -32,8 +32,10 @@ public class AppFixture : IAsyncLifetime
                 services.AddSingleton<TimeProvider>(Clock);
                 // one node is enough for a test: skips leader election and starts faster
                 services.RunWolverineInSoloMode();
+                services.AddAuthentication(o => o.DefaultScheme = TestStaffAuthentication.Scheme)
+                    .AddScheme<AuthenticationSchemeOptions, TestStaffAuthentication>(TestStaffAuthentication.Scheme, _ => { });
             });
-        }, new AuthenticationStub()); // lets a test act as a named staff member with x.WithClaim(...)
+        });
     }
 
     public async Task DisposeAsync()

@@ -67,8 +67,11 @@ public class letter_decisions
         CloseSignaturesEndpoint.Validate(draft).Status.ShouldBe(409);
         FinalizeLetterEndpoint.Validate(draft).Status.ShouldBe(409);
 
-        var open = Given(Drafted, OpenForSignaturesEndpoint.Decide(draft, new OpenForSignatures(), "m", T0));
+        var open = Given(Drafted, OpenForSignaturesEndpoint.Decide(draft, new OpenForSignatures(), "token-1", "m", T0));
         open.Status.ShouldBe(LetterStatus.Open);
+        open.PublicToken.ShouldBe("token-1");
+        // re-opening later keeps the link people already have
+        OpenForSignaturesEndpoint.Decide(open, new OpenForSignatures(), "token-2", "m", T0).PublicToken.ShouldBe("token-1");
         FinalizeLetterEndpoint.Validate(open).Status.ShouldBe(409);
         Allowed(CloseSignaturesEndpoint.Validate(open)).ShouldBeTrue();
 

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Text.Json;
 using Alba;
 using CampaignManager.Letters;
@@ -66,7 +65,7 @@ public class revising_and_history(AppFixture fixture) : IntegrationContext(fixtu
         Fixture.Clock.Advance(TimeSpan.FromHours(1));
         await Host.Scenario(x =>
         {
-            x.WithClaim(new Claim(ClaimTypes.Name, "maria.staff"));
+            x.WithRequestHeader(TestStaffAuthentication.Header, "maria.staff");
             x.Post.Json(new { body = "Second draft" }).ToUrl($"/api/letters/{id}/revisions");
         });
         await Host.LifecycleAsync(id, "open");

@@ -1,0 +1,40 @@
+using CampaignManager.Hosting;
+using CampaignManager.Letters;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace CampaignManager.Signatures;
+
+/// <summary>Staff accept a signature from the public page into the signatory block.</summary>
+public record ApproveSignature;
+
+public static class ApproveSignatureEndpoint
+{
+    public static async Task<Letter?> LoadAsync(Guid id, IQuerySession session, CancellationToken token) =>
+        await session.LoadAsync<Letter>(id, token);
+
+    public static ProblemDetails Validate(Guid id, Letter? letter, Signature signature)
+    {
+        if (letter is null || signature.LetterId != id) return Problems.NotFound("Signature", signature.Id);
+        if (letter.Status == LetterStatus.Final)
+            return Problems.Conflict("The letter is final; its signatory block can no longer change.");
+        return signature.Status == SignatureStatus.AwaitingApproval
+            ? WolverineContinue.NoProblems
+            : Problems.Conflict($"Only a signature awaiting approval can be approved; this one is {signature.Status}.");
+    }
+
+    public static SignatureApproved Decide(Signature signature, string by, DateTimeOffset at) => new(signature.Id, signature.LetterId, by, at);
+
+    [WolverinePost("/api/letters/{id}/signatures/{signatureId}/approve", Name = "ApproveSignature")]
+    [EndpointSummary("Approve a self-submitted signature into the signatory block")]
+    [Tags("Signatures")]
+    public static (SignatoryView, SignatureApproved) Post(ApproveSignature command, Letter? letter,
+        [WriteAggregate("signatureId")] Signature signature, HttpContext context, TimeProvider clock)
+    {
+        var approved = Decide(signature, context.User.ActorName(), clock.GetUtcNow());
+        signature.Apply(approved);
+        return (SignatoryView.From(signature, letter!.TextVersion), approved);
+    }
+}

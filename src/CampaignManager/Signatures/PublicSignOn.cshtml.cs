@@ -1,0 +1,87 @@
+using CampaignManager.Hosting;
+using CampaignManager.Letters;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Wolverine;
+
+namespace CampaignManager.Signatures;
+
+/// <summary>
+/// The page outside signers reach through a letter's unguessable link: the exact text version being signed, the
+/// signatory block without anyone's email, and a form that works without JavaScript. It signs through the same
+/// command as the staff API, marked as a public sign-on.
+/// </summary>
+public class PublicSignOnModel(IQuerySession session, IMessageBus bus) : PageModel
+{
+    public Letter? Letter { get; private set; }
+    public IReadOnlyList<SignatoryView> Block { get; private set; } = [];
+    public SignatoryView? Signed { get; private set; }
+    public bool AlreadySigned { get; private set; }
+    public Dictionary<string, string[]> Errors { get; private set; } = new();
+
+    [BindProperty] public SignOnForm Form { get; set; } = new();
+
+    public class SignOnForm
+    {
+        public string Kind { get; set; } = "individual";
+        public string? Name { get; set; }
+        public string? Title { get; set; }
+        public string? Affiliation { get; set; }
+        public bool AffiliationForIdentificationOnly { get; set; }
+        public string? Email { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync(string token)
+    {
+        await LoadAsync(token);
+        return LetterPage();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string token)
+    {
+        await LoadAsync(token);
+        if (Letter is not { Status: LetterStatus.Open }) return LetterPage();
+
+        var command = new AddSignatory(
+            Form.Kind == "organization" ? SignatoryKind.Organization : SignatoryKind.Individual, Form.Name ?? "",
+            Form.Title, Form.Kind == "organization" ? null : Form.Affiliation,
+            Form.Kind != "organization" && Form.AffiliationForIdentificationOnly, Form.Email);
+        if (AddSignatoryEndpoint.Validate(command) is HttpValidationProblemDetails invalid)
+        {
+            Errors = new Dictionary<string, string[]>(invalid.Errors);
+            return LetterPage();
+        }
+
+        var outcome = await bus.InvokeAsync<SignOutcome>(
+            new SignLetter(Letter.Id, command, User.ActorName(), SignatureSource.Public), HttpContext.RequestAborted);
+        if (outcome.Problem is { } problem)
+        {
+            Errors = new() { [""] = [problem.Detail ?? problem.Title ?? "The signature could not be recorded."] };
+            return LetterPage();
+        }
+        Signed = outcome.Signatory;
+        AlreadySigned = !outcome.Created;
+        return Page();
+    }
+
+    public string Error(string field) => Errors.TryGetValue(field, out var e) ? string.Join(" ", e) : "";
+
+    private IActionResult LetterPage()
+    {
+        // an unknown link is a 404 for crawlers and browsers alike, but still a readable page, never an error page
+        if (Letter is null) HttpContext.Response.StatusCode = StatusCodes.Status404NotFound;
+        return Page();
+    }
+
+    private async Task LoadAsync(string token)
+    {
+        Letter = string.IsNullOrWhiteSpace(token)
+            ? null
+            : await session.Query<Letter>().FirstOrDefaultAsync(x => x.PublicToken == token, HttpContext.RequestAborted);
+        if (Letter is null) return;
+        var signatures = await session.Query<Signature>().Where(x => x.LetterId == Letter.Id).ToListAsync(HttpContext.RequestAborted);
+        Block = LetterDetails.Build(Letter, signatures).Signatories;
+    }
+}

@@ -1,0 +1,40 @@
+using CampaignManager.Hosting;
+using CampaignManager.Letters;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace CampaignManager.Signatures;
+
+/// <summary>Staff turn down a self-submitted signature (spam, a signer they cannot verify); it is kept as history.</summary>
+public record RejectSignature(string? Reason = null);
+
+public static class RejectSignatureEndpoint
+{
+    public static async Task<Letter?> LoadAsync(Guid id, IQuerySession session, CancellationToken token) =>
+        await session.LoadAsync<Letter>(id, token);
+
+    public static ProblemDetails Validate(Guid id, RejectSignature command, Letter? letter, Signature signature)
+    {
+        var errors = new FieldErrors().MaxLength("reason", command.Reason, 1000);
+        if (errors.Count > 0) return Problems.Validation(errors);
+        return ApproveSignatureEndpoint.Validate(id, letter, signature) is var state && !ReferenceEquals(state, WolverineContinue.NoProblems)
+            ? state
+            : WolverineContinue.NoProblems;
+    }
+
+    public static SignatureRejected Decide(Signature signature, RejectSignature command, string by, DateTimeOffset at) =>
+        new(signature.Id, signature.LetterId, DraftLetterEndpoint.Blank(command.Reason), by, at);
+
+    [WolverinePost("/api/letters/{id}/signatures/{signatureId}/reject", Name = "RejectSignature")]
+    [EndpointSummary("Reject a self-submitted signature (kept as history)")]
+    [Tags("Signatures")]
+    public static (SignatoryView, SignatureRejected) Post(RejectSignature command, Letter? letter,
+        [WriteAggregate("signatureId")] Signature signature, HttpContext context, TimeProvider clock)
+    {
+        var rejected = Decide(signature, command, context.User.ActorName(), clock.GetUtcNow());
+        signature.Apply(rejected);
+        return (SignatoryView.From(signature, letter!.TextVersion), rejected);
+    }
+}
