@@ -1,0 +1,97 @@
+using CampaignManager.Hosting;
+using CampaignManager.Signatures;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace CampaignManager.Letters;
+
+/// <summary>
+/// The letter as a Word document, for coalitions that still circulate .docx: date, addressee block, subject, body
+/// (Markdown paragraphs as plain paragraphs, **bold** and *italic* kept), closing and the ordered signatory block.
+/// </summary>
+public static class LetterDocx
+{
+    public const string ContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+    [WolverineGet("/api/letters/{id}/export.docx", Name = "ExportLetterDocx")]
+    [EndpointSummary("The letter as a Word document, signatory block in order")]
+    [Tags("Exports")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
+    public static async Task<IResult> Get(Guid id, IQuerySession session, CancellationToken token)
+    {
+        var letter = await session.LoadAsync<Letter>(id, token);
+        if (letter is null) return Results.Problem(Problems.NotFound("Letter", id));
+        var signatures = await session.Query<Signature>().Where(x => x.LetterId == id).ToListAsync(token);
+        var details = LetterDetails.Build(letter, signatures);
+        return Results.File(Render(details, letter.FinalizedAt ?? letter.LastChangedAt), ContentType, FileName(details.Title, "docx"));
+    }
+
+    public static byte[] Render(LetterDetails letter, DateTimeOffset date)
+    {
+        using var stream = new MemoryStream();
+        using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
+        {
+            var main = document.AddMainDocumentPart();
+            var body = new Body();
+            body.Append(Paragraph(date.ToString("MMMM d, yyyy", System.Globalization.CultureInfo.InvariantCulture)));
+            foreach (var a in letter.Addressees)
+                foreach (var line in new[] { a.Name, a.Title, a.Organization, a.Address }.Where(x => !string.IsNullOrWhiteSpace(x)))
+                    body.Append(Paragraph(line!));
+            body.Append(Paragraph(""));
+            body.Append(Paragraph(letter.Subject, bold: true));
+            foreach (var paragraph in letter.Body.Replace("\r\n", "\n").Split("\n\n", StringSplitOptions.RemoveEmptyEntries))
+                body.Append(MarkdownParagraph(paragraph.Trim()));
+            body.Append(Paragraph(letter.Closing));
+            foreach (var s in letter.Signatories) body.Append(Paragraph(s.PrintedLine));
+            if (letter.Signatories.Any(s => s.AffiliationForIdentificationOnly))
+                body.Append(Paragraph("* Affiliation for identification purposes only.", italic: true));
+            main.Document = new Document(body);
+        }
+        return stream.ToArray();
+    }
+
+    public static string FileName(string title, string extension) =>
+        new string(title.Select(c => char.IsLetterOrDigit(c) ? c : '-').ToArray()).Trim('-') is { Length: > 0 } name
+            ? $"{name[..Math.Min(80, name.Length)]}.{extension}"
+            : $"letter.{extension}";
+
+    private static Paragraph Paragraph(string text, bool bold = false, bool italic = false) =>
+        new(Run(text, bold, italic));
+
+    // Only emphasis survives: a Word document has no use for Markdown links or HTML.
+    private static Paragraph MarkdownParagraph(string markdown)
+    {
+        var paragraph = new Paragraph();
+        var parts = System.Text.RegularExpressions.Regex.Split(markdown, @"(\*\*[^*]+\*\*|\*[^*]+\*)");
+        foreach (var part in parts.Where(p => p.Length > 0))
+        {
+            if (part.StartsWith("**") && part.EndsWith("**") && part.Length > 4) paragraph.Append(Run(part[2..^2], bold: true));
+            else if (part.StartsWith('*') && part.EndsWith('*') && part.Length > 2) paragraph.Append(Run(part[1..^1], italic: true));
+            else paragraph.Append(Run(part));
+        }
+        return paragraph;
+    }
+
+    private static Run Run(string text, bool bold = false, bool italic = false)
+    {
+        var run = new Run();
+        if (bold || italic)
+        {
+            var properties = new RunProperties();
+            if (bold) properties.Append(new Bold());
+            if (italic) properties.Append(new Italic());
+            run.Append(properties);
+        }
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (i > 0) run.Append(new Break());
+            run.Append(new Text(lines[i]) { Space = SpaceProcessingModeValues.Preserve });
+        }
+        return run;
+    }
+}
