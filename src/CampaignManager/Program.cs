@@ -1,4 +1,6 @@
 using CampaignManager.Appeals;
+using CampaignManager.Campaigns;
+using CampaignManager.Coalitions;
 using CampaignManager.Hosting;
 using CampaignManager.Letters;
 using CampaignManager.Signatures;
@@ -13,6 +15,8 @@ builder.Services.AddLetters();
 builder.Services.AddSignatures();
 builder.Services.AddAppealDelivery(builder.Configuration);
 builder.Services.AddTargets();
+builder.Services.AddCampaigns();
+builder.Services.AddCoalitions();
 
 var app = builder.Build();
 

@@ -1,0 +1,99 @@
+using CampaignManager.Outcomes;
+
+namespace CampaignManager.Campaigns;
+
+public record PositionEntry(Guid TargetId, TargetPosition Position, DateOnly Date, string? Source, string By, DateTimeOffset At);
+
+public record OutcomeEntry(Guid OutcomeId, OutcomeFacts Facts, DateTimeOffset RecordedAt, string RecordedBy,
+    IReadOnlyList<OutcomeRevision> History);
+
+/// <summary>One version of an outcome's facts; the first is what was recorded, later ones are corrections.</summary>
+public record OutcomeRevision(OutcomeFacts Facts, string? Note, string By, DateTimeOffset At);
+
+public record AttachedLetter(Guid LetterId, string By, DateTimeOffset At);
+
+/// <summary>
+/// The campaign stream folded: what commands decide on and what the campaign view shows. Stored inline so the
+/// list and 409s never lag; "as of" reads fold the same class in memory.
+/// </summary>
+public class Campaign
+{
+    public Guid Id { get; set; }
+    public int Version { get; set; }
+    public string Name { get; set; } = "";
+    public string Goal { get; set; } = "";
+    public string Venue { get; set; } = "";
+    public DateOnly? DecisionDate { get; set; }
+    public DateTimeOffset LaunchedAt { get; set; }
+    public string LaunchedBy { get; set; } = "";
+    public DateTimeOffset LastChangedAt { get; set; }
+    public List<AttachedLetter> Letters { get; set; } = [];
+    /// <summary>Every position ever recorded, oldest first: the whip count is its latest per target.</summary>
+    public List<PositionEntry> Positions { get; set; } = [];
+    public List<OutcomeEntry> Outcomes { get; set; } = [];
+    public CampaignStatus Status { get; set; } = CampaignStatus.Pending;
+    public string? StatusReason { get; set; }
+
+    public static Campaign Create(CampaignLaunched e) => new()
+    {
+        Id = e.CampaignId, Name = e.Name, Goal = e.Goal, Venue = e.Venue, DecisionDate = e.DecisionDate,
+        LaunchedAt = e.At, LaunchedBy = e.By, LastChangedAt = e.At
+    };
+
+    public void Apply(LetterAttachedToCampaign e)
+    {
+        Letters.Add(new AttachedLetter(e.LetterId, e.By, e.At));
+        LastChangedAt = e.At;
+    }
+
+    public void Apply(TargetPositionRecorded e)
+    {
+        Positions.Add(new PositionEntry(e.TargetId, e.Position, e.Date, e.Source, e.By, e.At));
+        LastChangedAt = e.At;
+    }
+
+    public void Apply(OutcomeRecorded e)
+    {
+        Outcomes.Add(new OutcomeEntry(e.OutcomeId, e.Facts, e.At, e.By, [new OutcomeRevision(e.Facts, null, e.By, e.At)]));
+        SetStatus(e.Facts, e.At);
+    }
+
+    public void Apply(OutcomeCorrected e)
+    {
+        var i = Outcomes.FindIndex(o => o.OutcomeId == e.OutcomeId);
+        if (i < 0) return;
+        Outcomes[i] = Outcomes[i] with
+        {
+            Facts = e.Facts, History = [.. Outcomes[i].History, new OutcomeRevision(e.Facts, e.Note, e.By, e.At)]
+        };
+        // only the latest outcome speaks for the campaign; correcting an older one leaves the status alone
+        if (i == Outcomes.Count - 1) SetStatus(e.Facts, e.At);
+        else LastChangedAt = e.At;
+    }
+
+    private void SetStatus(OutcomeFacts facts, DateTimeOffset at)
+    {
+        Status = facts.Status;
+        StatusReason = facts.Reason;
+        LastChangedAt = at;
+    }
+
+    /// <summary>Folds events in memory the same way Marten does; for "as of" reads and unit tests.</summary>
+    public static Campaign? Fold(IEnumerable<object> events)
+    {
+        Campaign? campaign = null;
+        foreach (var e in events)
+        {
+            switch (e)
+            {
+                case CampaignLaunched l: campaign = Create(l); break;
+                case LetterAttachedToCampaign a: campaign?.Apply(a); break;
+                case TargetPositionRecorded p: campaign?.Apply(p); break;
+                case OutcomeRecorded r: campaign?.Apply(r); break;
+                case OutcomeCorrected c: campaign?.Apply(c); break;
+            }
+            if (campaign is not null) campaign.Version++;
+        }
+        return campaign;
+    }
+}

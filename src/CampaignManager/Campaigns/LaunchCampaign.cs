@@ -1,0 +1,30 @@
+using CampaignManager.Hosting;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace CampaignManager.Campaigns;
+
+/// <summary>A campaign aims at one outcome at one venue (e.g. "UNGA Third Committee"), often by a decision date.</summary>
+public record LaunchCampaign(string Name, string Goal, string Venue, DateOnly? DecisionDate = null);
+
+public record CampaignCreated(Guid Id) : CreationResponse<Guid>($"/api/campaigns/{Id}", Id);
+
+public static class LaunchCampaignEndpoint
+{
+    public static ProblemDetails Validate(LaunchCampaign command) => Problems.Validation(new FieldErrors()
+        .Required("name", command.Name, 300)
+        .Required("goal", command.Goal, 2000)
+        .Required("venue", command.Venue, 300));
+
+    public static CampaignLaunched Decide(Guid id, LaunchCampaign command, string by, DateTimeOffset at) =>
+        new(id, command.Name.Trim(), command.Goal.Trim(), command.Venue.Trim(), command.DecisionDate, by, at);
+
+    [WolverinePost("/api/campaigns", Name = "LaunchCampaign")]
+    [Tags("Campaigns")]
+    public static (CampaignCreated, IStartStream) Post(LaunchCampaign command, HttpContext context, TimeProvider clock)
+    {
+        var launched = Decide(JasperFx.Core.CombGuidIdGeneration.NewGuid(), command, context.User.ActorName(), clock.GetUtcNow());
+        return (new CampaignCreated(launched.CampaignId), MartenOps.StartStream<Campaign>(launched.CampaignId, launched));
+    }
+}

@@ -1,0 +1,38 @@
+using CampaignManager.Hosting;
+using CampaignManager.Signatures;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace CampaignManager.Coalitions;
+
+/// <summary>Another name or acronym the organization signs under, e.g. "JBI".</summary>
+public record AddOrganizationAlias(string Alias);
+
+public record OrganizationChanged(Guid Id, int Version);
+
+public static class AddOrganizationAliasEndpoint
+{
+    public static Task<KnownOrganizations> LoadAsync(IQuerySession session, CancellationToken token) =>
+        KnownOrganizations.LoadAsync(session, token);
+
+    public static ProblemDetails Validate(AddOrganizationAlias command, Organization organization, KnownOrganizations known)
+    {
+        var errors = new FieldErrors().Required("alias", command.Alias, 300);
+        if (errors.Count > 0) return Problems.Validation(errors);
+        if (organization.MergedInto is { } survivor)
+            return Problems.Conflict($"This organization was merged into {survivor}; add the alias there.");
+        if (organization.Keys().Contains(SignerIdentity.Normalize(command.Alias)))
+            return Problems.Conflict($"{organization.Name} already answers to \"{command.Alias}\".");
+        known.CheckUnclaimed(errors, "alias", [command.Alias], except: organization.Id);
+        return errors.Count > 0 ? Problems.Conflict($"\"{command.Alias}\" {errors.ToDictionary()["alias"][0]}") : WolverineContinue.NoProblems;
+    }
+
+    [WolverinePost("/api/organizations/{id}/aliases", Name = "AddOrganizationAlias")]
+    [Tags("Organizations")]
+    public static (OrganizationChanged, OrganizationAliasAdded) Post(AddOrganizationAlias command, [WriteAggregate] Organization organization,
+        HttpContext context, TimeProvider clock) =>
+        (new OrganizationChanged(organization.Id, organization.Version + 1),
+            new OrganizationAliasAdded(organization.Id, command.Alias.Trim(), context.User.ActorName(), clock.GetUtcNow()));
+}

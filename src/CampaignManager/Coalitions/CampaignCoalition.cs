@@ -1,0 +1,32 @@
+using CampaignManager.Campaigns;
+using CampaignManager.Hosting;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace CampaignManager.Coalitions;
+
+public record CoalitionMember(OrganizationRef Organization, IReadOnlyList<SignedLetter> SignedAsOrganization,
+    IReadOnlyList<AffiliatedSignature> ThroughAffiliatedIndividuals);
+
+/// <summary>Every organization involved in a campaign's letters, and how: signing itself, or through its people.</summary>
+public record CampaignCoalition(Guid CampaignId, IReadOnlyList<CoalitionMember> Organizations);
+
+public static class CampaignCoalitionEndpoint
+{
+    [WolverineGet("/api/campaigns/{id}/coalition", Name = "GetCampaignCoalition")]
+    [Tags("Coalitions")]
+    [ProducesResponseType<CampaignCoalition>(200), ProducesResponseType<ProblemDetails>(404)]
+    public static async Task<IResult> Get(Guid id, IQuerySession session, CancellationToken token)
+    {
+        if (await session.LoadAsync<Campaign>(id, token) is null) return Results.Problem(Problems.NotFound("Campaign", id));
+        var all = await Involvements.LoadAsync(session, token);
+        var members = all.All.Where(i => i.CampaignIds.Contains(id)).GroupBy(i => i.Organization.Key)
+            .Select(g => new CoalitionMember(g.First().Organization,
+                g.Where(i => i.How == InvolvementKind.SignedAsOrganization).Select(i => new SignedLetter(i.LetterId, i.LetterTitle, i.SignedAt)).ToList(),
+                g.Where(i => i.How == InvolvementKind.AffiliationOfSigner)
+                    .Select(i => new AffiliatedSignature(i.LetterId, i.LetterTitle, i.SignerName!, i.SignerTitle, i.ForIdentificationOnly, i.SignedAt)).ToList()))
+            .OrderBy(m => m.Organization.Name, StringComparer.OrdinalIgnoreCase).ThenBy(m => m.Organization.Key).ToList();
+        return Results.Ok(new CampaignCoalition(id, members));
+    }
+}

@@ -1,0 +1,18 @@
+using JasperFx.Events.Projections;
+using Marten;
+
+namespace CampaignManager.Coalitions;
+
+public static class Configuration
+{
+    public static IServiceCollection AddCoalitions(this IServiceCollection services)
+    {
+        services.ConfigureMarten(opts =>
+        {
+            // Inline: name uniqueness and merges are decided on it, so it must not lag a registration.
+            opts.Projections.Snapshot<Organization>(SnapshotLifecycle.Inline);
+            CoalitionGraphProjection.Register(opts);
+        });
+        return services;
+    }
+}

@@ -1,0 +1,65 @@
+using CampaignManager.Hosting;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace CampaignManager.Coalitions;
+
+public record SignedLetter(Guid LetterId, string Title, DateTimeOffset SignedAt);
+
+public record AffiliatedSignature(Guid LetterId, string Title, string SignerName, string? SignerTitle, bool ForIdentificationOnly,
+    DateTimeOffset SignedAt);
+
+public record CampaignRef(Guid Id, string Name);
+
+public record OrganizationSummary(OrganizationRef Organization, IReadOnlyList<string> Aliases, int LettersSignedAsOrganization,
+    int AffiliatedSignatures, DateTimeOffset? FirstSignedAt, DateTimeOffset? LastSignedAt);
+
+/// <summary>An organization's record: letters it signed itself, and those its people signed naming it as affiliation.</summary>
+public record OrganizationProfile(OrganizationRef Organization, IReadOnlyList<string> Aliases, IReadOnlyList<Guid> MergedFrom,
+    IReadOnlyList<SignedLetter> SignedAsOrganization, IReadOnlyList<AffiliatedSignature> ThroughAffiliatedIndividuals,
+    IReadOnlyList<CampaignRef> Campaigns, DateTimeOffset? FirstSignedAt, DateTimeOffset? LastSignedAt)
+{
+    public static OrganizationProfile Build(Involvements all, OrganizationRef org, IReadOnlyList<string> aliases, IReadOnlyList<Guid> mergedFrom)
+    {
+        var mine = all.All.Where(i => i.Organization.Key == org.Key).ToList();
+        return new OrganizationProfile(org, aliases, mergedFrom,
+            mine.Where(i => i.How == InvolvementKind.SignedAsOrganization).Select(i => new SignedLetter(i.LetterId, i.LetterTitle, i.SignedAt)).ToList(),
+            mine.Where(i => i.How == InvolvementKind.AffiliationOfSigner)
+                .Select(i => new AffiliatedSignature(i.LetterId, i.LetterTitle, i.SignerName!, i.SignerTitle, i.ForIdentificationOnly, i.SignedAt)).ToList(),
+            mine.SelectMany(i => i.CampaignIds).Distinct().Select(c => new CampaignRef(c, all.CampaignName(c))).OrderBy(c => c.Name).ToList(),
+            mine.Count > 0 ? mine.Min(i => i.SignedAt) : null, mine.Count > 0 ? mine.Max(i => i.SignedAt) : null);
+    }
+}
+
+public static class OrganizationViewsEndpoint
+{
+    [WolverineGet("/api/organizations", Name = "ListOrganizations")]
+    [Tags("Organizations")]
+    public static async Task<IReadOnlyList<OrganizationSummary>> List(IQuerySession session, CancellationToken token)
+    {
+        var all = await Involvements.LoadAsync(session, token);
+        var registered = all.Registered.Select(o => (Ref: Involvements.Ref(o), Aliases: (IReadOnlyList<string>)o.Aliases));
+        var unregistered = all.All.Where(i => !i.Organization.Registered).GroupBy(i => i.Organization.Key)
+            .Select(g => (Ref: g.First().Organization, Aliases: (IReadOnlyList<string>)[]));
+        return registered.Concat(unregistered).Select(o =>
+        {
+            var mine = all.All.Where(i => i.Organization.Key == o.Ref.Key).ToList();
+            return new OrganizationSummary(o.Ref, o.Aliases, mine.Count(i => i.How == InvolvementKind.SignedAsOrganization),
+                mine.Count(i => i.How == InvolvementKind.AffiliationOfSigner),
+                mine.Count > 0 ? mine.Min(i => i.SignedAt) : null, mine.Count > 0 ? mine.Max(i => i.SignedAt) : null);
+        }).OrderBy(s => s.Organization.Name, StringComparer.OrdinalIgnoreCase).ThenBy(s => s.Organization.Key).ToList();
+    }
+
+    /// <summary>A merged-away id answers with the survivor's profile: links to the duplicate keep working.</summary>
+    [WolverineGet("/api/organizations/{id}", Name = "GetOrganization")]
+    [Tags("Organizations")]
+    [ProducesResponseType<OrganizationProfile>(200), ProducesResponseType<ProblemDetails>(404)]
+    public static async Task<IResult> Get(Guid id, IQuerySession session, CancellationToken token)
+    {
+        var all = await Involvements.LoadAsync(session, token);
+        if (all.Survivor(id) is not { } o) return Results.Problem(Problems.NotFound("Organization", id));
+        var mergedFrom = await session.Query<Organization>().Where(x => x.MergedInto == o.Id).Select(x => x.Id).ToListAsync(token);
+        return Results.Ok(OrganizationProfile.Build(all, Involvements.Ref(o), o.Aliases, mergedFrom.Order().ToList()));
+    }
+}

@@ -1,0 +1,10 @@
+using CampaignManager.Tests.Hosting;
+
+namespace CampaignManager.Tests.Coalitions;
+
+/// <summary>Own host: the rebuild test pauses this host's projection daemon, which must not stall other collections.</summary>
+[CollectionDefinition(Name)]
+public class CoalitionsCollection : ICollectionFixture<AppFixture>
+{
+    public const string Name = "coalitions";
+}

@@ -1,0 +1,65 @@
+using Alba;
+using CampaignManager.Coalitions;
+using CampaignManager.Tests.Campaigns;
+using CampaignManager.Tests.Hosting;
+using Marten;
+using Marten.Events;
+using Microsoft.Extensions.Hosting;
+using Wolverine.Marten;
+using static CampaignManager.Tests.Hosting.LetterApi;
+
+namespace CampaignManager.Tests.Coalitions;
+
+[Collection(CoalitionsCollection.Name)]
+public class rebuilding_the_views(AppFixture fixture) : IntegrationContext(fixture)
+{
+    private async Task<string> ViewsAsync(Guid campaign, Guid organization)
+    {
+        var urls = new[]
+        {
+            "/api/organizations", $"/api/organizations/{organization}", "/api/coalitions/matrix",
+            $"/api/campaigns/{campaign}/coalition", $"/api/campaigns/{campaign}", "/api/campaigns"
+        };
+        var bodies = new List<string>();
+        foreach (var url in urls)
+        {
+            var result = await Host.Scenario(x => { x.Get.Url(url); x.IgnoreStatusCode(); });
+            bodies.Add($"{result.Context.Response.StatusCode} {await result.ReadAsTextAsync()}");
+        }
+        return string.Join("\n", bodies);
+    }
+
+    [Fact]
+    public async Task rebuilding_the_projections_from_the_events_gives_views_identical_to_the_live_ones()
+    {
+        var hrnk = (await Host.PostAsync("/api/organizations", new { name = "Committee for Human Rights in North Korea", aliases = new[] { "HRNK" } }, 201))
+            .ReadAsJson<Created>()!.Id;
+        var campaign = await Host.LaunchAsync();
+        foreach (var signers in new[] { new[] { "HRNK", "Human Rights Watch" }, ["Human Rights Watch", "Freedom House", "Human Rights First"] })
+        {
+            var letter = await Host.OpenDraftAsync();
+            await Host.AttachAsync(campaign, letter);
+            foreach (var name in signers) await Host.SignAsync(letter, Organization(name));
+            await Host.SignAsync(letter, Individual("A. Researcher", "Fellow", "Committee for Human Rights in North Korea"));
+            Fixture.Clock.Advance(TimeSpan.FromDays(1));
+        }
+        await Host.PostAsync($"/api/organizations/{hrnk}/aliases", new { alias = "Human Rights Committee NK" }, 200);
+
+        await ((IHost)Host).PauseThenCatchUpOnMartenDaemonActivityAsync(CatchUpMode.AndDoNothing);
+        var live = await ViewsAsync(campaign, hrnk);
+        live.ShouldContain("Freedom House");
+
+        // the daemon stays paused, so the rebuild is the only writer of the projection's progress
+        await using (var session = Store.LightweightSession())
+        {
+            session.Delete<CoalitionGraph>(CoalitionGraph.Key);
+            await session.SaveChangesAsync();
+        }
+        (await ViewsAsync(campaign, hrnk)).ShouldNotBe(live);
+        using (var daemon = await Store.BuildProjectionDaemonAsync())
+            await daemon.RebuildProjectionAsync<CoalitionGraphProjection>(CancellationToken.None);
+
+        (await ViewsAsync(campaign, hrnk)).ShouldBe(live);
+        await ((IHost)Host).PauseThenCatchUpOnMartenDaemonActivityAsync(); // resume for the next test
+    }
+}
