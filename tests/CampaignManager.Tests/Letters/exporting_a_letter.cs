@@ -31,7 +31,8 @@ public class exporting_a_letter(AppFixture fixture) : IntegrationContext(fixture
         using var document = WordprocessingDocument.Open(new MemoryStream(bytes.ToArray()), false);
         var paragraphs = document.MainDocumentPart!.Document.Body!.Elements<DocumentFormat.OpenXml.Wordprocessing.Paragraph>()
             .Select(p => p.InnerText).ToList();
-        paragraphs[0].ShouldBe("January 5, 2026");
+        // the date printed is the day the letter was finalized
+        paragraphs[0].ShouldBe(Fixture.Clock.GetUtcNow().ToString("MMMM d, yyyy", System.Globalization.CultureInfo.InvariantCulture));
         paragraphs.ShouldContain("The Honorable Mike Pompeo");
         paragraphs.ShouldContain("U.S. membership of the UN Human Rights Council");
         paragraphs.ShouldContain("We ask you to review the decision.");
