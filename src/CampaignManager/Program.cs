@@ -3,6 +3,7 @@ using CampaignManager.Campaigns;
 using CampaignManager.Coalitions;
 using CampaignManager.Hosting;
 using CampaignManager.Letters;
+using CampaignManager.Seeding;
 using CampaignManager.Signatures;
 using CampaignManager.Targets;
 using JasperFx;
@@ -17,6 +18,7 @@ builder.Services.AddAppealDelivery(builder.Configuration);
 builder.Services.AddTargets();
 builder.Services.AddCampaigns();
 builder.Services.AddCoalitions();
+builder.AddSeeding();
 
 var app = builder.Build();
 
