@@ -11,8 +11,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddCampaignManagerInfrastructure();
 builder.Services.AddLetters();
 builder.Services.AddSignatures();
-builder.Services.AddAppealDelivery(builder.Configuration);
 builder.Services.AddTargets();
+builder.AddAppeals();
 
 var app = builder.Build();
 
