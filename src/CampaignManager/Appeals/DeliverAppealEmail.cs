@@ -15,8 +15,13 @@ public record DeliverAppealEmail(Guid AppealId, Guid TargetId, int Attempt = 1);
 public sealed class AppealDeliverySettings
 {
     public const string Section = "Appeals";
-    public TimeSpan[] RedeliveryDelays { get; set; } =
+    public static readonly TimeSpan[] DefaultRedeliveryDelays =
         [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15), TimeSpan.FromHours(1), TimeSpan.FromHours(4)];
+
+    // null rather than the defaults: the configuration binder appends to an array it finds, it does not replace it
+    public TimeSpan[]? RedeliveryDelays { get; set; }
+
+    public IReadOnlyList<TimeSpan> Delays => RedeliveryDelays is { Length: > 0 } configured ? configured : DefaultRedeliveryDelays;
 }
 
 public static class DeliverAppealEmailHandler
@@ -65,7 +70,7 @@ public static class DeliverAppealEmailHandler
                      ?? throw new InvalidOperationException($"Appeal {message.AppealId} is missing for a queued recipient");
 
         var result = await sender.SendAsync(ContentFor(appeal, recipient), token);
-        var (fact, next) = Decide(message, recipient.Email ?? "", result, settings.Value.RedeliveryDelays, clock.GetUtcNow());
+        var (fact, next) = Decide(message, recipient.Email ?? "", result, settings.Value.Delays, clock.GetUtcNow());
         stream.AppendOne(fact);
         if (next is not null) outgoing.Add(next);
         return outgoing;
