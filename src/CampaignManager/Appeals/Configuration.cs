@@ -1,10 +1,37 @@
 using CampaignManager.Appeals.Delivery;
+using JasperFx.Events.Projections;
+using Marten;
 using Microsoft.Extensions.Options;
+using Wolverine;
 
 namespace CampaignManager.Appeals;
 
 public static class Configuration
 {
+    /// <summary>How many recipients are handed to the relay at once; the rest wait their turn in the durable queue.</summary>
+    public const int DeliveryParallelism = 5;
+
+    /// <summary>The appeals workflow: streams, views, the durable per-recipient delivery queue and SMTP delivery.</summary>
+    public static WebApplicationBuilder AddAppeals(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddAppealDelivery(builder.Configuration);
+        builder.Services.AddOptions<AppealDeliverySettings>().Bind(builder.Configuration.GetSection(AppealDeliverySettings.Section));
+        builder.Services.ConfigureMarten(opts =>
+        {
+            // Inline: the delivery handler and the views read these documents right after the command that wrote them.
+            opts.Projections.Snapshot<Appeal>(SnapshotLifecycle.Inline);
+            opts.Projections.Snapshot<AppealRecipient>(SnapshotLifecycle.Inline);
+            opts.Schema.For<Appeal>().Index(x => x.LetterId);
+            opts.Schema.For<AppealRecipient>().Index(x => x.AppealId).Index(x => x.TargetId);
+        });
+        builder.Services.ConfigureWolverine(opts =>
+        {
+            // Durable: a delivery survives a crash in the inbox table and is picked up again on restart.
+            opts.LocalQueueFor<DeliverAppealEmail>().UseDurableInbox().MaximumParallelMessages(DeliveryParallelism);
+        });
+        return builder;
+    }
+
     /// <summary>SMTP delivery of appeal emails: <see cref="SmtpSettings"/> from section <c>Smtp</c> and the resilient <see cref="EmailSender"/>.</summary>
     public static IServiceCollection AddAppealDelivery(this IServiceCollection services, IConfiguration configuration)
     {

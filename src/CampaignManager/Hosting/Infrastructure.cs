@@ -56,6 +56,9 @@ public static class Infrastructure
             opts.Policies.UseDurableLocalQueues();
             opts.Policies.UseDurableInboxOnAllListeners();
             opts.Policies.UseDurableOutboxOnAllSendingEndpoints();
+            // One node that owns the whole inbox (Wolverine:Solo=true): after a crash the restarted process resumes what
+            // the dead one left at once, instead of waiting a minute or more for it to be declared stale.
+            if (builder.Configuration.GetValue<bool>("Wolverine:Solo")) opts.Durability.Mode = DurabilityMode.Solo;
         });
         builder.Services.AddWolverineHttp();
     }

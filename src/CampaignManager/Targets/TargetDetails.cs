@@ -15,7 +15,7 @@ public sealed record TargetDetails(
 
 /// <summary>
 /// A multi-stream projection keyed by target id, rather than a snapshot of the target stream, so the target's
-/// record across appeals (events on appeal streams that name target ids) can be folded into the same view later.
+/// record across appeals could be folded in; see <see cref="TargetWithAppeals"/> for why it is joined at read time instead.
 /// Inline: a target registered by one request is listed and re-used by the next.
 /// </summary>
 public class TargetDetailsProjection : MultiStreamProjection<TargetDetails, Guid>
@@ -83,13 +83,38 @@ public static class ListTargetsEndpoint
 
 }
 
+/// <summary>The target's part in one appeal, as its record across appeals lists it.</summary>
+public sealed record TargetAppealRecord(
+    Guid AppealId, Guid LetterId, string LetterTitle, CampaignManager.Appeals.AppealChannel Channel,
+    CampaignManager.Appeals.RecipientStatus Status, string? Reason, DateTimeOffset QueuedAt, DateTimeOffset? SentAt,
+    DateTimeOffset? AcknowledgedAt, DateTimeOffset? RespondedAt, DateTimeOffset? ResponseDueBy);
+
+/// <summary>
+/// <see cref="TargetDetails"/> plus the target's record across all appeals. The record is read from the appeal
+/// recipients' own documents at request time rather than folded into this projection: recipients of different
+/// appeals are written concurrently, and one shared document per target would lose updates under that load.
+/// </summary>
+public sealed record TargetWithAppeals(
+    Guid Id, string Name, string? Title, string? Organization, string? Email, string? Address, string? Country,
+    IReadOnlyList<string> Tags, DateTimeOffset RegisteredAt, string RegisteredBy, DateTimeOffset LastChangedAt,
+    IReadOnlyList<TargetAppealRecord> Appeals)
+{
+    public static TargetWithAppeals From(TargetDetails d, IEnumerable<CampaignManager.Appeals.AppealRecipient> appeals, DateTimeOffset now) =>
+        new(d.Id, d.Name, d.Title, d.Organization, d.Email, d.Address, d.Country, d.Tags, d.RegisteredAt, d.RegisteredBy,
+            d.LastChangedAt, appeals.OrderByDescending(r => r.QueuedAt).Select(r => new TargetAppealRecord(r.AppealId, r.LetterId,
+                r.LetterTitle, r.Channel, r.StatusAt(now), r.Reason, r.QueuedAt, r.SentAt, r.AcknowledgedAt, r.RespondedAt,
+                r.ResponseDueBy)).ToList());
+}
+
 public static class GetTargetEndpoint
 {
     [WolverineGet("/api/targets/{id}", Name = "GetTarget")]
     [Tags("Targets")]
-    [ProducesResponseType<TargetDetails>(200), ProducesResponseType<ProblemDetails>(404)]
-    public static async Task<IResult> Get(Guid id, IQuerySession session, CancellationToken token) =>
-        await session.LoadAsync<TargetDetails>(id, token) is { } details
-            ? Results.Ok(details)
-            : Results.Problem(Problems.NotFound("Target", id));
+    [ProducesResponseType<TargetWithAppeals>(200), ProducesResponseType<ProblemDetails>(404)]
+    public static async Task<IResult> Get(Guid id, IQuerySession session, TimeProvider clock, CancellationToken token)
+    {
+        if (await session.LoadAsync<TargetDetails>(id, token) is not { } details) return Results.Problem(Problems.NotFound("Target", id));
+        var appeals = await session.Query<CampaignManager.Appeals.AppealRecipient>().Where(x => x.TargetId == id).ToListAsync(token);
+        return Results.Ok(TargetWithAppeals.From(details, appeals, clock.GetUtcNow()));
+    }
 }

@@ -92,6 +92,9 @@ public sealed class SmtpServerFixture : IAsyncLifetime
     public IReadOnlyList<ReceivedMessage> MessagesTo(string address) =>
         Messages().Where(m => m.Recipients.Contains(address, StringComparer.OrdinalIgnoreCase)).ToList();
 
+    /// <summary>How many messages the server has accepted; cheap enough to poll while a fan-out runs.</summary>
+    public int MessageCount() => Directory.GetFiles(_folder, "*.eml").Length;
+
     public IReadOnlyList<ReceivedMessage> Messages() =>
         Directory.GetFiles(_folder, "*.eml").Order().Select(path =>
         {

@@ -1,0 +1,117 @@
+using System.Security.Cryptography;
+
+namespace CampaignManager.Appeals;
+
+/// <summary>
+/// The appeal stream: one <see cref="AppealSent"/>, never changed afterwards. Recipients live on streams of their own
+/// (<see cref="AppealRecipient"/>), so 193 deliveries finishing at once never contend for one stream's version.
+/// Stored inline as a snapshot: the delivery handler and the views read it as a document.
+/// </summary>
+public class Appeal
+{
+    public Guid Id { get; set; }
+    public int Version { get; set; }
+    public Guid LetterId { get; set; }
+    public AppealSent Sent { get; set; } = null!;
+
+    public static Appeal Create(AppealSent e) => new() { Id = e.AppealId, LetterId = e.LetterId, Sent = e };
+}
+
+/// <summary>One recipient of one appeal, folded from its own stream. Rules live in the command files.</summary>
+public class AppealRecipient
+{
+    public Guid Id { get; set; }
+    public int Version { get; set; }
+    public Guid AppealId { get; set; }
+    public Guid TargetId { get; set; }
+    public Guid LetterId { get; set; }
+    public string LetterTitle { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string? Email { get; set; }
+    public AppealChannel Channel { get; set; }
+    public RecipientStatus Status { get; set; }
+    public string? Reason { get; set; }
+    public string? MessageId { get; set; }
+    public int Attempts { get; set; }
+    public string? DeliveryMethod { get; set; }
+    public string? AcknowledgementReference { get; set; }
+    public string? ResponseSummary { get; set; }
+    public string? ResponseLink { get; set; }
+    public DateTimeOffset? ResponseDueBy { get; set; }
+    public DateTimeOffset QueuedAt { get; set; }
+    public DateTimeOffset? SentAt { get; set; }
+    public DateTimeOffset? AcknowledgedAt { get; set; }
+    public DateTimeOffset? RespondedAt { get; set; }
+    public DateTimeOffset LastChangedAt { get; set; }
+
+    /// <summary>
+    /// A recipient's stream id follows from (appeal, target), so a handler or endpoint finds it without a look-up
+    /// and the same target can never get two streams in one appeal.
+    /// </summary>
+    public static Guid StreamId(Guid appealId, Guid targetId)
+    {
+        Span<byte> both = stackalloc byte[32];
+        appealId.TryWriteBytes(both[..16]);
+        targetId.TryWriteBytes(both[16..]);
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(both, hash);
+        return new Guid(hash[..16]);
+    }
+
+    /// <summary>Follow-up is due once the response date has passed with the letter delivered but unanswered.</summary>
+    public RecipientStatus StatusAt(DateTimeOffset now) =>
+        Status is RecipientStatus.Sent or RecipientStatus.Acknowledged && ResponseDueBy is { } due && now > due
+            ? RecipientStatus.FollowUpDue
+            : Status;
+
+    public static AppealRecipient Create(AppealRecipientQueued e) => new()
+    {
+        Id = StreamId(e.AppealId, e.TargetId), AppealId = e.AppealId, TargetId = e.TargetId, LetterId = e.LetterId,
+        LetterTitle = e.LetterTitle, Name = e.Recipient.Name, Email = e.Recipient.Email, Channel = e.Channel,
+        Status = RecipientStatus.Queued, ResponseDueBy = e.ResponseDueBy, QueuedAt = e.At, LastChangedAt = e.At
+    };
+
+    public void Apply(AppealEmailSent e)
+    {
+        (Status, MessageId, Reason, Attempts, SentAt, LastChangedAt) = (RecipientStatus.Sent, e.MessageId, null, e.Attempt, e.At, e.At);
+    }
+
+    public void Apply(AppealDeliveryDeferred e) => (Reason, Attempts, LastChangedAt) = (e.Reason, e.Attempt, e.At);
+
+    public void Apply(AppealDeliveryFailed e) =>
+        (Status, Reason, Attempts, LastChangedAt) = (RecipientStatus.Failed, e.Reason, e.Attempt, e.At);
+
+    public void Apply(AppealDeliveryRetried e) =>
+        (Status, Email, Reason, Attempts, LastChangedAt) = (RecipientStatus.Queued, e.Email, null, 0, e.At);
+
+    public void Apply(AppealDeliveredManually e) =>
+        (Status, DeliveryMethod, Reason, SentAt, LastChangedAt) = (RecipientStatus.Sent, e.Method, null, e.At, e.At);
+
+    public void Apply(AppealAcknowledged e) =>
+        (Status, AcknowledgementReference, AcknowledgedAt, LastChangedAt) = (RecipientStatus.Acknowledged, e.Reference, e.At, e.At);
+
+    public void Apply(AppealResponded e) =>
+        (Status, ResponseSummary, ResponseLink, RespondedAt, LastChangedAt) = (RecipientStatus.Responded, e.Summary, e.Link, e.At, e.At);
+
+    /// <summary>Folds events in memory the same way Marten does; for unit tests.</summary>
+    public static AppealRecipient? Fold(IEnumerable<object> events)
+    {
+        AppealRecipient? r = null;
+        foreach (var e in events)
+        {
+            switch (e)
+            {
+                case AppealRecipientQueued q: r = Create(q); break;
+                case AppealEmailSent s: r?.Apply(s); break;
+                case AppealDeliveryDeferred d: r?.Apply(d); break;
+                case AppealDeliveryFailed f: r?.Apply(f); break;
+                case AppealDeliveryRetried t: r?.Apply(t); break;
+                case AppealDeliveredManually m: r?.Apply(m); break;
+                case AppealAcknowledged a: r?.Apply(a); break;
+                case AppealResponded p: r?.Apply(p); break;
+            }
+            if (r is not null) r.Version++;
+        }
+        return r;
+    }
+}

@@ -1,0 +1,49 @@
+namespace CampaignManager.Appeals;
+
+public enum AppealChannel { Email, Manual }
+
+/// <summary>Where one recipient stands. "followUpDue" is not stored: it is read from the clock (see <see cref="AppealRecipient.StatusAt"/>).</summary>
+public enum RecipientStatus { Queued, Sent, Failed, Acknowledged, Responded, FollowUpDue }
+
+/// <summary>A target as it was when the appeal went out: the letter was addressed to these details.</summary>
+public record AppealRecipientInfo(Guid TargetId, string Name, string? Title, string? Organization, string? Email);
+
+/// <summary>
+/// The final letter went out to these recipients. Carries the text and the printed signatory block as they were
+/// sent, so the record of what a target received never depends on later changes elsewhere.
+/// </summary>
+public record AppealSent(
+    Guid AppealId, Guid LetterId, string LetterTitle, int TextVersion, string Subject, string Body, string Closing,
+    IReadOnlyList<string> SignatoryLines, AppealChannel Channel, string? CoverMessage, DateTimeOffset? ResponseDueBy,
+    IReadOnlyList<AppealRecipientInfo> Recipients, string By, DateTimeOffset At);
+
+/// <summary>Every event on a recipient's own stream names the appeal and the target, for views across streams.</summary>
+public interface IAppealRecipientEvent
+{
+    Guid AppealId { get; }
+    Guid TargetId { get; }
+    string By { get; }
+    DateTimeOffset At { get; }
+}
+
+/// <summary>Opens the recipient's stream in the same transaction as <see cref="AppealSent"/>.</summary>
+public record AppealRecipientQueued(
+    Guid AppealId, Guid TargetId, Guid LetterId, string LetterTitle, AppealRecipientInfo Recipient, AppealChannel Channel,
+    DateTimeOffset? ResponseDueBy, string By, DateTimeOffset At) : IAppealRecipientEvent;
+
+public record AppealEmailSent(Guid AppealId, Guid TargetId, string ToAddress, string MessageId, int Attempt, string By, DateTimeOffset At) : IAppealRecipientEvent;
+
+/// <summary>The relay could not be reached or was busy; another attempt is scheduled, the recipient stays queued.</summary>
+public record AppealDeliveryDeferred(Guid AppealId, Guid TargetId, string Reason, int Attempt, DateTimeOffset NextAttemptAt, string By, DateTimeOffset At) : IAppealRecipientEvent;
+
+public record AppealDeliveryFailed(Guid AppealId, Guid TargetId, string Reason, bool Permanent, int? SmtpStatusCode, int Attempt, string By, DateTimeOffset At) : IAppealRecipientEvent;
+
+/// <summary>Staff queued a failed recipient again, to the target's email as it is now (they may have corrected it).</summary>
+public record AppealDeliveryRetried(Guid AppealId, Guid TargetId, string? Email, string By, DateTimeOffset At) : IAppealRecipientEvent;
+
+/// <summary>Staff delivered the letter themselves: by hand, fax or post.</summary>
+public record AppealDeliveredManually(Guid AppealId, Guid TargetId, string Method, string? Note, string By, DateTimeOffset At) : IAppealRecipientEvent;
+
+public record AppealAcknowledged(Guid AppealId, Guid TargetId, string? Reference, string By, DateTimeOffset At) : IAppealRecipientEvent;
+
+public record AppealResponded(Guid AppealId, Guid TargetId, string Summary, string? Link, string By, DateTimeOffset At) : IAppealRecipientEvent;

@@ -1,0 +1,38 @@
+using CampaignManager.Hosting;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace CampaignManager.Appeals;
+
+/// <summary>The target answered: a summary for the campaign team and, when published, a link to the answer.</summary>
+public record RecordAppealResponse(string? Summary, string? Link = null);
+
+public static class RecordAppealResponseEndpoint
+{
+    public static Task<RecipientStream> LoadAsync(Guid id, Guid targetId, IDocumentSession session, CancellationToken token) =>
+        RecipientStream.LoadAsync(id, targetId, session, token);
+
+    public static ProblemDetails Validate(Guid id, Guid targetId, RecordAppealResponse command, RecipientStream loaded) =>
+        Check(id, targetId, command, loaded.Recipient);
+
+    public static ProblemDetails Check(Guid id, Guid targetId, RecordAppealResponse command, AppealRecipient? recipient)
+    {
+        var errors = new FieldErrors().Required("summary", command.Summary, 5000).MaxLength("link", command.Link, 2000)
+            .When(!string.IsNullOrWhiteSpace(command.Link) && !IsWebLink(command.Link.Trim()), "link", "must be an http(s) URL");
+        if (errors.Count > 0) return Problems.Validation(errors);
+        // one response per recipient: a later exchange is a new appeal, not an overwrite of this answer
+        return RecipientRules.MustBe(recipient, id, targetId, "recorded as responded", RecipientStatus.Sent, RecipientStatus.Acknowledged);
+    }
+
+    public static AppealResponded Decide(AppealRecipient recipient, RecordAppealResponse command, string by, DateTimeOffset at) =>
+        new(recipient.AppealId, recipient.TargetId, command.Summary!.Trim(), RecipientRules.Blank(command.Link), by, at);
+
+    [WolverinePost("/api/appeals/{id}/recipients/{targetId}/respond", Name = "RecordAppealResponse"), EmptyResponse]
+    [Tags("Appeals")]
+    public static void Post(RecordAppealResponse command, RecipientStream loaded, HttpContext context, TimeProvider clock) =>
+        loaded.Stream.AppendOne(Decide(loaded.Recipient!, command, context.User.ActorName(), clock.GetUtcNow()));
+
+    private static bool IsWebLink(string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+}

@@ -1,0 +1,38 @@
+using CampaignManager.Hosting;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace CampaignManager.Appeals;
+
+/// <summary>Staff delivered the letter themselves; <see cref="Method"/> says how (hand, fax, post...).</summary>
+public record RecordManualDelivery(string? Method, string? Note = null);
+
+public static class RecordManualDeliveryEndpoint
+{
+    public static Task<RecipientStream> LoadAsync(Guid id, Guid targetId, IDocumentSession session, CancellationToken token) =>
+        RecipientStream.LoadAsync(id, targetId, session, token);
+
+    public static ProblemDetails Validate(Guid id, Guid targetId, RecordManualDelivery command, RecipientStream loaded) =>
+        Check(id, targetId, command, loaded.Recipient);
+
+    public static ProblemDetails Check(Guid id, Guid targetId, RecordManualDelivery command, AppealRecipient? recipient)
+    {
+        var errors = new FieldErrors().Required("method", command.Method, 100).MaxLength("note", command.Note, 2000);
+        if (errors.Count > 0) return Problems.Validation(errors);
+        var state = RecipientRules.MustBe(recipient, id, targetId, "recorded as delivered", RecipientStatus.Queued, RecipientStatus.Failed);
+        if (!ReferenceEquals(state, WolverineContinue.NoProblems)) return state;
+        // a queued email recipient is in the delivery pipeline; recording it by hand would race the sender
+        return recipient!.Channel == AppealChannel.Email && recipient.Status == RecipientStatus.Queued
+            ? Problems.Conflict("This recipient's email is still being delivered; record a manual delivery once it has failed.")
+            : WolverineContinue.NoProblems;
+    }
+
+    public static AppealDeliveredManually Decide(AppealRecipient recipient, RecordManualDelivery command, string by, DateTimeOffset at) =>
+        new(recipient.AppealId, recipient.TargetId, command.Method!.Trim(), RecipientRules.Blank(command.Note), by, at);
+
+    [WolverinePost("/api/appeals/{id}/recipients/{targetId}/delivered", Name = "RecordManualDelivery"), EmptyResponse]
+    [Tags("Appeals")]
+    public static void Post(RecordManualDelivery command, RecipientStream loaded, HttpContext context, TimeProvider clock) =>
+        loaded.Stream.AppendOne(Decide(loaded.Recipient!, command, context.User.ActorName(), clock.GetUtcNow()));
+}

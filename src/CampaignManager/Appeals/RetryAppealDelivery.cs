@@ -1,0 +1,45 @@
+using CampaignManager.Hosting;
+using CampaignManager.Targets;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine;
+using Wolverine.Http;
+
+namespace CampaignManager.Appeals;
+
+public record RetryAppealDelivery;
+
+/// <summary>The recipient's stream and the target as it is now: staff usually retry after correcting the address.</summary>
+public record RetryInputs(RecipientStream Loaded, TargetDetails? Target);
+
+public static class RetryAppealDeliveryEndpoint
+{
+    public static async Task<RetryInputs> LoadAsync(Guid id, Guid targetId, IDocumentSession session, CancellationToken token) =>
+        new(await RecipientStream.LoadAsync(id, targetId, session, token), await session.LoadAsync<TargetDetails>(targetId, token));
+
+    public static ProblemDetails Validate(Guid id, Guid targetId, RetryInputs inputs) =>
+        Check(id, targetId, inputs.Loaded.Recipient, inputs.Target);
+
+    public static ProblemDetails Check(Guid id, Guid targetId, AppealRecipient? recipient, TargetDetails? target)
+    {
+        // only a failed recipient: a queued one is already on its way and a sent one must never be sent twice
+        var state = RecipientRules.MustBe(recipient, id, targetId, "retried", RecipientStatus.Failed);
+        if (!ReferenceEquals(state, WolverineContinue.NoProblems)) return state;
+        return string.IsNullOrWhiteSpace(target?.Email)
+            ? Problems.Validation(new FieldErrors().Add("email", "the target has no email address; correct the target first"))
+            : WolverineContinue.NoProblems;
+    }
+
+    public static (AppealDeliveryRetried, DeliverAppealEmail) Decide(AppealRecipient recipient, string? email, string by, DateTimeOffset at) =>
+        (new AppealDeliveryRetried(recipient.AppealId, recipient.TargetId, email, by, at), new DeliverAppealEmail(recipient.AppealId, recipient.TargetId));
+
+    /// <summary>The retried event and the new delivery message commit together through the outbox.</summary>
+    [WolverinePost("/api/appeals/{id}/recipients/{targetId}/retry", Name = "RetryAppealDelivery"), EmptyResponse]
+    [Tags("Appeals")]
+    public static OutgoingMessages Post(RetryAppealDelivery command, RetryInputs inputs, HttpContext context, TimeProvider clock)
+    {
+        var (retried, delivery) = Decide(inputs.Loaded.Recipient!, inputs.Target!.Email, context.User.ActorName(), clock.GetUtcNow());
+        inputs.Loaded.Stream.AppendOne(retried);
+        return [delivery];
+    }
+}

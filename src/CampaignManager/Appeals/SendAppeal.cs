@@ -1,0 +1,101 @@
+using CampaignManager.Hosting;
+using CampaignManager.Letters;
+using CampaignManager.Signatures;
+using CampaignManager.Targets;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine;
+using Wolverine.Http;
+
+namespace CampaignManager.Appeals;
+
+/// <summary>Send the final letter to targets, named one by one and/or through target lists.</summary>
+public record SendAppeal(
+    IReadOnlyList<Guid>? TargetIds, IReadOnlyList<Guid>? TargetListIds, AppealChannel? Channel,
+    string? CoverMessage = null, DateTimeOffset? ResponseDueBy = null);
+
+public record AppealCreated(Guid Id) : CreationResponse<Guid>($"/api/appeals/{Id}", Id);
+
+/// <summary>What the decision needs, loaded once (a record, so Wolverine does not bind its parts from the query string).</summary>
+public record SendAppealInputs(Letter? Letter, IReadOnlyList<SignatoryView> Signatories,
+    IReadOnlyList<TargetDetails> Targets, IReadOnlyList<TargetList> Lists);
+
+/// <summary>The facts and the work: the appeal, one stream per recipient, one delivery message per email recipient.</summary>
+public record AppealDecision(AppealSent Sent, IReadOnlyList<AppealRecipientQueued> Queued, IReadOnlyList<DeliverAppealEmail> Deliveries);
+
+public static class SendAppealEndpoint
+{
+    public static async Task<SendAppealInputs> LoadAsync(Guid id, SendAppeal command, IQuerySession session, CancellationToken token)
+    {
+        var letter = await session.LoadAsync<Letter>(id, token);
+        if (letter is null) return new SendAppealInputs(null, [], [], []);
+        var signatures = await session.Query<Signature>().Where(x => x.LetterId == id).ToListAsync(token);
+        var listIds = (command.TargetListIds ?? []).Distinct().ToArray();
+        var lists = await session.Query<TargetList>().Where(x => listIds.Contains(x.Id)).ToListAsync(token);
+        var targetIds = (command.TargetIds ?? []).Concat(lists.SelectMany(l => l.Members)).Distinct().ToArray();
+        var targets = await session.Query<TargetDetails>().Where(x => targetIds.Contains(x.Id)).ToListAsync(token);
+        return new SendAppealInputs(letter, LetterDetails.Build(letter, signatures).Signatories, targets, lists.ToList());
+    }
+
+    public static ProblemDetails Validate(Guid id, SendAppeal command, SendAppealInputs inputs, TimeProvider clock)
+    {
+        if (inputs.Letter is not { } letter) return Problems.NotFound("Letter", id);
+        var errors = new FieldErrors()
+            .When(command.Channel is null, "channel", "is required: \"email\" or \"manual\"")
+            .MaxLength("coverMessage", command.CoverMessage, 10_000)
+            .When(command.ResponseDueBy is { } due && due <= clock.GetUtcNow(), "responseDueBy", "must be in the future");
+        var found = inputs.Targets.Select(t => t.Id).ToHashSet();
+        var unknownTargets = (command.TargetIds ?? []).Distinct().Where(t => !found.Contains(t)).ToList();
+        errors.When(unknownTargets.Count > 0, "targetIds", $"unknown target ids: {string.Join(", ", unknownTargets)}");
+        var unknownLists = (command.TargetListIds ?? []).Distinct().Except(inputs.Lists.Select(l => l.Id)).ToList();
+        errors.When(unknownLists.Count > 0, "targetListIds", $"unknown target list ids: {string.Join(", ", unknownLists)}");
+        errors.When(inputs.Targets.Count == 0 && unknownTargets.Count == 0 && unknownLists.Count == 0, "targetIds",
+            "no recipients: name at least one target or a target list with members");
+        // Refused rather than recorded as failed: an email to nobody is a mistake staff can see and fix now
+        // (correct the targets or send those by the manual channel), not a delivery problem to chase later.
+        var noEmail = inputs.Targets.Where(t => string.IsNullOrWhiteSpace(t.Email)).Select(t => t.Name).Order().ToList();
+        errors.When(command.Channel == AppealChannel.Email && noEmail.Count > 0, "channel",
+            $"email needs an address for every recipient; these targets have none: {string.Join(", ", noEmail)}");
+        if (errors.Count > 0) return Problems.Validation(errors);
+        return LetterRules.MustBe(letter, "sent as an appeal", LetterStatus.Final);
+    }
+
+    public static AppealDecision Decide(Guid appealId, Letter letter, IReadOnlyList<SignatoryView> signatories,
+        IEnumerable<TargetDetails> recipients, SendAppeal command, string by, DateTimeOffset at)
+    {
+        var channel = command.Channel!.Value;
+        var people = recipients.DistinctBy(t => t.Id).OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase)
+            .Select(t => new AppealRecipientInfo(t.Id, t.Name, t.Title, t.Organization, t.Email)).ToList();
+        var text = letter.Current;
+        var sent = new AppealSent(appealId, letter.Id, text.Title, letter.TextVersion, text.Subject, text.Body, text.Closing,
+            signatories.Select(s => s.PrintedLine).ToList(), channel, Blank(command.CoverMessage), command.ResponseDueBy,
+            people, by, at);
+        var queued = people.Select(p => new AppealRecipientQueued(appealId, p.TargetId, letter.Id, text.Title, p, channel,
+            command.ResponseDueBy, by, at)).ToList();
+        var deliveries = channel == AppealChannel.Email
+            ? people.Select(p => new DeliverAppealEmail(appealId, p.TargetId)).ToList()
+            : [];
+        return new AppealDecision(sent, queued, deliveries);
+    }
+
+    /// <summary>
+    /// The events and the delivery messages are saved in one PostgreSQL transaction (Wolverine's outbox on the Marten
+    /// session): either the appeal exists and every email recipient has its delivery queued, or neither.
+    /// </summary>
+    [WolverinePost("/api/letters/{id}/appeals", Name = "SendAppeal")]
+    [Tags("Appeals")]
+    public static (AppealCreated, OutgoingMessages) Post(SendAppeal command, SendAppealInputs inputs,
+        IDocumentSession session, HttpContext context, TimeProvider clock)
+    {
+        var decision = Decide(JasperFx.Core.CombGuidIdGeneration.NewGuid(), inputs.Letter!, inputs.Signatories,
+            inputs.Targets, command, context.User.ActorName(), clock.GetUtcNow());
+        session.Events.StartStream<Appeal>(decision.Sent.AppealId, decision.Sent);
+        foreach (var q in decision.Queued)
+            session.Events.StartStream<AppealRecipient>(AppealRecipient.StreamId(q.AppealId, q.TargetId), q);
+        var messages = new OutgoingMessages();
+        messages.AddRange(decision.Deliveries);
+        return (new AppealCreated(decision.Sent.AppealId), messages);
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

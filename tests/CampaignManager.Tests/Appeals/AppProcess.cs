@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace CampaignManager.Tests.Appeals;
+
+/// <summary>The built CampaignManager.dll run with <c>dotnet</c> on a free loopback port, so a test can kill it for real.</summary>
+public sealed class AppProcess : IDisposable
+{
+    public static readonly JsonSerializerOptions Json = CreateJson();
+    private readonly Process _process;
+    private readonly Queue<string> _lastLines = new();
+
+    private AppProcess(Process process, int port)
+    {
+        _process = process;
+        BaseAddress = new Uri($"http://127.0.0.1:{port}");
+    }
+
+    public Uri BaseAddress { get; }
+
+    public static AppProcess Start(IEnumerable<KeyValuePair<string, string>> settings)
+    {
+        var dll = BuiltApp();
+        var port = SmtpServerFixture.UnusedLoopbackPort();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(dll)!, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false
+        };
+        foreach (var argument in new[] { dll, "--urls", $"http://127.0.0.1:{port}" }) start.ArgumentList.Add(argument);
+        foreach (var (key, value) in settings) start.Environment[key.Replace(":", "__")] = value;
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        var app = new AppProcess(Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet"), port);
+        app._process.OutputDataReceived += (_, e) => app.Remember(e.Data);
+        app._process.ErrorDataReceived += (_, e) => app.Remember(e.Data);
+        app._process.BeginOutputReadLine();
+        app._process.BeginErrorReadLine();
+        return app;
+    }
+
+    public HttpClient Client() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+
+    public async Task WaitUntilReadyAsync(TimeSpan deadline)
+    {
+        using var http = Client();
+        await Eventually.UntilAsync(async () =>
+        {
+            if (_process.HasExited) throw new InvalidOperationException($"the app exited with {_process.ExitCode}: {Output}");
+            try { return (await http.GetAsync("/api/targets?pageSize=1")).IsSuccessStatusCode; }
+            catch (HttpRequestException) { return false; }
+        }, ready => ready, deadline, $"the app to answer on {BaseAddress}");
+    }
+
+    /// <summary>SIGKILL on Linux: no shutdown hooks, no flushing, exactly like a crash.</summary>
+    public void Kill()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
+
+    public string Output { get { lock (_lastLines) return string.Join('\n', _lastLines); } }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited) Kill();
+        _process.Dispose();
+    }
+
+    private void Remember(string? line)
+    {
+        if (line is null) return;
+        lock (_lastLines)
+        {
+            _lastLines.Enqueue(line);
+            if (_lastLines.Count > 50) _lastLines.Dequeue();
+        }
+    }
+
+    /// <summary>src/CampaignManager/bin/&lt;configuration&gt;/net10.0/CampaignManager.dll, built alongside this test project.</summary>
+    private static string BuiltApp()
+    {
+        var testBin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var (framework, configuration) = (testBin.Name, testBin.Parent!.Name);
+        for (var dir = testBin; dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "src", "CampaignManager", "bin", configuration, framework, "CampaignManager.dll");
+            if (File.Exists(candidate)) return candidate;
+        }
+        throw new FileNotFoundException($"CampaignManager.dll ({configuration}/{framework}) not found above {testBin.FullName}");
+    }
+
+    private static JsonSerializerOptions CreateJson()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        CampaignManager.Hosting.Infrastructure.ConfigureJson(options);
+        return options;
+    }
+}
