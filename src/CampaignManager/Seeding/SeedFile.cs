@@ -19,7 +19,7 @@ namespace CampaignManager.Seeding;
 public record SeedFile(
     string? Source, LaunchCampaign? Campaign, List<RegisterOrganization>? Organizations, List<SeedTarget>? Targets,
     List<SeedTargetList>? TargetLists, List<SeedLetter>? Letters, List<SeedPosition>? Positions, List<RecordOutcome>? Outcomes,
-    List<JsonElement>? Appeals, JsonElement? Sponsors)
+    List<SeedAppeal>? Appeals, JsonElement? Sponsors)
 {
     public static readonly JsonSerializerOptions Json = CreateJsonOptions();
 
@@ -48,6 +48,10 @@ public record SeedLetter(
 {
     public DraftLetter Draft => new(Title, Subject, Body, Closing ?? "", Addressees);
 }
+
+/// <summary>A letter sent to targets and lists (keys from any seed file); seeds use the manual channel, so loading sends no mail.</summary>
+public record SeedAppeal(string Letter, IReadOnlyList<string>? Targets, IReadOnlyList<string>? TargetLists,
+    CampaignManager.Appeals.AppealChannel? Channel, DateOnly SentOn, string? CoverMessage = null);
 
 public record SeedPosition(string Target, TargetPosition? Position, DateOnly? Date, string? Source = null);
 

@@ -5,9 +5,11 @@ using Marten;
 namespace CampaignManager.Seeding;
 
 /// <summary>A seeded letter lives through its real lifecycle: drafted, opened, signed in the document's order, closed, finalized.</summary>
+internal record SeededLetter(Letter Letter, IReadOnlyList<SignatoryView> Block);
+
 internal class SeedLetterWriter(string file, string place, IDocumentSession session, SeedWriter clock)
 {
-    public Guid Write(SeedLetter seed)
+    public SeededLetter Write(SeedLetter seed)
     {
         SeedLoader.Require(file, place, DraftLetterEndpoint.Validate(seed.Draft));
         var letterId = SeedIds.For(file, "letter", seed.Key);
@@ -17,6 +19,7 @@ internal class SeedLetterWriter(string file, string place, IDocumentSession sess
             OpenForSignaturesEndpoint.NewPublicToken(), SeedLoader.By, clock.At(seed.Date)));
 
         var signed = new List<Guid>();
+        var signatures = new List<Signature>();
         var keys = new HashSet<string>();
         foreach (var (s, i) in (seed.Signatories ?? []).Select((s, i) => (s, i)))
         {
@@ -31,6 +34,7 @@ internal class SeedLetterWriter(string file, string place, IDocumentSession sess
             session.Events.StartStream<Signature>(added.SignatureId, added);
             foreach (var key in signatureKeys) session.Insert(new SignerKey(key, added.SignatureId));
             signed.Add(added.SignatureId);
+            signatures.Add(Signature.Create(added));
         }
 
         if (seed.SignatoryOrder == "asListed" && signed.Count > 0)
@@ -42,7 +46,7 @@ internal class SeedLetterWriter(string file, string place, IDocumentSession sess
 
         session.Events.StartStream<Letter>(letterId, events.ToArray());
         clock.CountWritten();
-        return letterId;
+        return new SeededLetter(letter, LetterDetails.Build(letter, signatures).Signatories);
     }
 
     // the next decision needs the letter as the events so far leave it

@@ -23,7 +23,8 @@ public class SeedLoader(IDocumentStore store)
 
     public async Task<IReadOnlyList<SeedReport>> LoadDirectoryAsync(string directory, CancellationToken token = default)
     {
-        var files = Directory.GetFiles(directory, "*.json").OrderBy(f => Path.GetFileName(f) == "organizations.json" ? 0 : 1)
+        // reference files (organizations, member states) first: campaign files name their organizations and targets
+        var files = Directory.GetFiles(directory, "*.json").OrderBy(f => char.IsDigit(Path.GetFileName(f)[0]) ? 1 : 0)
             .ThenBy(f => f, StringComparer.Ordinal).ToList();
         var reports = new List<SeedReport>();
         foreach (var file in files)

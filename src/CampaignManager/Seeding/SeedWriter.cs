@@ -11,7 +11,7 @@ namespace CampaignManager.Seeding;
 /// <summary>Writes one seed file's streams into a session, skipping every stream an earlier load already wrote.</summary>
 internal class SeedWriter(string file, IDocumentSession session)
 {
-    private readonly Dictionary<string, Guid> _targets = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, TargetDetails> _targets = new(StringComparer.OrdinalIgnoreCase);
     private int _tick;
 
     public int Written { get; private set; }
@@ -38,9 +38,25 @@ internal class SeedWriter(string file, IDocumentSession session)
         {
             var t = targets[i];
             SeedLoader.Require(file, $"$.targets[{i}]", RegisterTargetEndpoint.Validate(t.Command));
-            var id = _targets[t.Key] = SeedIds.For("target", t.Key);
+            var id = SeedIds.For("target", t.Key);
+            var registered = RegisterTargetEndpoint.Decide(id, t.Command.Contact(), SeedLoader.By, DateTimeOffset.UnixEpoch);
+            _targets[t.Key] = new TargetDetails(id, registered.Name, registered.Title, registered.Organization, registered.Email,
+                registered.Address, registered.Country, registered.Tags, registered.At, registered.By, registered.At);
             if (await ExistsAsync(id, token)) continue;
-            session.Events.StartStream<Target>(id, RegisterTargetEndpoint.Decide(id, t.Command.Contact(), SeedLoader.By, DateTimeOffset.UnixEpoch));
+            session.Events.StartStream<Target>(id, registered);
+            Written++;
+        }
+
+        foreach (var (list, i) in (seed.TargetLists ?? []).Select((l, i) => (l, i)))
+        {
+            var members = new List<Guid>();
+            foreach (var (key, m) in (list.Members ?? []).Select((k, m) => (k, m)))
+                members.Add((await TargetAsync(key, $"$.targetLists[{i}].members[{m}]", token)).Id);
+            var listId = SeedIds.For("list", list.Key);
+            if (await ExistsAsync(listId, token)) continue;
+            var events = CreateTargetListEndpoint.Decide(listId, new CreateTargetList(list.Name, list.Description, members),
+                SeedLoader.By, DateTimeOffset.UnixEpoch);
+            session.Events.StartStream<TargetList>(listId, events.ToArray());
             Written++;
         }
 
@@ -54,29 +70,21 @@ internal class SeedWriter(string file, IDocumentSession session)
         var campaign = Campaign.Create(launched);
         var campaignEvents = new List<object> { launched };
 
-        foreach (var (list, i) in (seed.TargetLists ?? []).Select((l, i) => (l, i)))
-        {
-            var members = (list.Members ?? []).Select((key, m) => _targets.TryGetValue(key, out var id) ? id
-                : throw new SeedFileException(file, $"$.targetLists[{i}].members[{m}]", $"no target with key '{key}' in this file")).ToList();
-            var listId = SeedIds.For(file, "list", list.Key);
-            if (await ExistsAsync(listId, token)) continue;
-            var events = CreateTargetListEndpoint.Decide(listId, new CreateTargetList(list.Name, list.Description, members), SeedLoader.By, At(firstDate));
-            session.Events.StartStream<TargetList>(listId, events.ToArray());
-            Written++;
-        }
-
+        var letters = new Dictionary<string, SeededLetter>(StringComparer.OrdinalIgnoreCase);
         foreach (var (letter, i) in (seed.Letters ?? []).Select((l, i) => (l, i)))
         {
-            var letterId = new SeedLetterWriter(file, $"$.letters[{i}]", session, this).Write(letter);
-            var attached = AttachLetterToCampaignEndpoint.Decide(campaign, letterId, SeedLoader.By, At(letter.Date));
+            var seeded = letters[letter.Key] = new SeedLetterWriter(file, $"$.letters[{i}]", session, this).Write(letter);
+            var attached = AttachLetterToCampaignEndpoint.Decide(campaign, seeded.Letter.Id, SeedLoader.By, At(letter.Date));
             campaign.Apply(attached);
             campaignEvents.Add(attached);
         }
 
+        foreach (var (appeal, i) in (seed.Appeals ?? []).Select((a, i) => (a, i)))
+            await new SeedAppealWriter(file, $"$.appeals[{i}]", session, this).WriteAsync(appeal, letters, token);
+
         foreach (var (p, i) in (seed.Positions ?? []).Select((p, i) => (p, i)))
         {
-            if (!_targets.TryGetValue(p.Target, out var targetId))
-                throw new SeedFileException(file, $"$.positions[{i}].target", $"no target with key '{p.Target}' in this file");
+            var targetId = (await TargetAsync(p.Target, $"$.positions[{i}].target", token)).Id;
             if (p.Position is null || p.Date is null)
                 throw new SeedFileException(file, $"$.positions[{i}]", "position and date are required");
             campaignEvents.Add(RecordTargetPositionEndpoint.Decide(campaign,
@@ -98,6 +106,16 @@ internal class SeedWriter(string file, IDocumentSession session)
     internal DateTimeOffset At(DateOnly date) => new DateTimeOffset(date.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero).AddSeconds(_tick++);
 
     internal void CountWritten() => Written++;
+
+    /// <summary>A target by its seed key: from this file, or one an earlier file (e.g. the member states) loaded.</summary>
+    internal async Task<TargetDetails> TargetAsync(string key, string place, CancellationToken token) =>
+        _targets.TryGetValue(key, out var here) ? here
+            : await session.LoadAsync<TargetDetails>(SeedIds.For("target", key), token)
+              ?? throw new SeedFileException(file, place, $"no target with key '{key}' in this file or an earlier one");
+
+    internal async Task<TargetList> ListAsync(string key, string place, CancellationToken token) =>
+        await session.LoadAsync<TargetList>(SeedIds.For("list", key), token)
+        ?? throw new SeedFileException(file, place, $"no target list with key '{key}' in an earlier file");
 
     private async Task<bool> ExistsAsync(Guid streamId, CancellationToken token)
     {

@@ -113,6 +113,22 @@ public class loading_the_seed_dataset(AppFixture fixture) : IntegrationContext(f
     }
 
     [Fact]
+    public async Task the_2014_joint_appeal_went_to_the_missions_of_all_193_member_states_by_hand()
+    {
+        var letter = await LetterTitledAsync("Letter to all UN member states on the North Korea resolution");
+        var appeals = (await Host.GetAsJson<System.Text.Json.JsonElement>($"/api/letters/{letter.Id}/appeals"));
+        var appealId = appeals.EnumerateArray().Single().GetProperty("id").GetGuid();
+        var appeal = await Host.GetAsJson<System.Text.Json.JsonElement>($"/api/appeals/{appealId}");
+
+        var recipients = appeal.GetProperty("recipients").EnumerateArray().ToList();
+        recipients.Count.ShouldBe(193);
+        recipients.ShouldAllBe(r => r.GetProperty("channel").GetString() == "manual");
+        recipients.Select(r => r.GetProperty("name").GetString()).ShouldContain("Permanent Mission of Japan to the United Nations");
+        // the document records no deliveries, so none are invented
+        appeal.GetProperty("counts").GetProperty("queued").GetInt32().ShouldBe(193);
+    }
+
+    [Fact]
     public async Task loading_the_dataset_again_changes_nothing()
     {
         var before = await CountEventsAsync();
