@@ -73,7 +73,6 @@ public static class Infrastructure
         app.MapRazorPages();
         app.MapOpenApi();
         app.MapScalarApiReference("/docs", o => o.WithTitle("CampaignManager API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
-        app.MapGet("/", () => Results.Redirect("/docs")).ExcludeFromDescription();
     }
 
     public static void UseCampaignManagerHttpConventions(this WolverineHttpOptions opts)
