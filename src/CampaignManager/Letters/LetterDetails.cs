@@ -39,6 +39,15 @@ public record LetterDetails(
             letter is { Status: LetterStatus.Open, PublicToken: { } token } ? PublicSignOnPath(token) : null);
     }
 
+    /// <summary>The letter as it is now with its signatures; null when there is no such letter.</summary>
+    public static async Task<LetterDetails?> LoadAsync(IQuerySession session, Guid id, CancellationToken token)
+    {
+        var letter = await session.LoadAsync<Letter>(id, token);
+        if (letter is null) return null;
+        var signatures = await session.Query<Signature>().Where(x => x.LetterId == id).ToListAsync(token);
+        return Build(letter, signatures);
+    }
+
     /// <summary>The public sign-on page for a letter; only the token identifies it.</summary>
     public static string PublicSignOnPath(string token) => $"/sign/{token}";
 }
@@ -61,9 +70,8 @@ public static class LetterDetailsEndpoint
                 : Results.Ok(LetterDetails.Build(then, signaturesThen, moment));
         }
 
-        var letter = await session.LoadAsync<Letter>(id, token);
-        if (letter is null) return Results.Problem(Problems.NotFound("Letter", id));
-        var signatures = await session.Query<Signature>().Where(x => x.LetterId == id).ToListAsync(token);
-        return Results.Ok(LetterDetails.Build(letter, signatures));
+        return await LetterDetails.LoadAsync(session, id, token) is { } details
+            ? Results.Ok(details)
+            : Results.Problem(Problems.NotFound("Letter", id));
     }
 }

@@ -23,11 +23,9 @@ public static class LetterDocx
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
     public static async Task<IResult> Get(Guid id, IQuerySession session, CancellationToken token)
     {
-        var letter = await session.LoadAsync<Letter>(id, token);
-        if (letter is null) return Results.Problem(Problems.NotFound("Letter", id));
-        var signatures = await session.Query<Signature>().Where(x => x.LetterId == id).ToListAsync(token);
-        var details = LetterDetails.Build(letter, signatures);
-        return Results.File(Render(details, letter.FinalizedAt ?? letter.LastChangedAt), ContentType, FileName(details.Title, "docx"));
+        if (await LetterDetails.LoadAsync(session, id, token) is not { } details)
+            return Results.Problem(Problems.NotFound("Letter", id));
+        return Results.File(Render(details, details.FinalizedAt ?? details.LastChangedAt), ContentType, FileName(details.Title, "docx"));
     }
 
     public static byte[] Render(LetterDetails letter, DateTimeOffset date)

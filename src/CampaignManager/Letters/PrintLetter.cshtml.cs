@@ -13,11 +13,9 @@ public class PrintLetterModel(IQuerySession session) : PageModel
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
-        var letter = await session.LoadAsync<Letter>(id, HttpContext.RequestAborted);
-        if (letter is null) return NotFound();
-        var signatures = await session.Query<Signature>().Where(x => x.LetterId == id).ToListAsync(HttpContext.RequestAborted);
-        Details = LetterDetails.Build(letter, signatures);
-        Date = letter.FinalizedAt ?? letter.LastChangedAt;
+        Details = await LetterDetails.LoadAsync(session, id, HttpContext.RequestAborted);
+        if (Details is null) return NotFound();
+        Date = Details.FinalizedAt ?? Details.LastChangedAt;
         return Page();
     }
 }

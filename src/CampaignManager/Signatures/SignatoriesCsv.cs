@@ -16,10 +16,8 @@ public static class SignatoriesCsv
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
     public static async Task<IResult> Get(Guid id, IQuerySession session, CancellationToken token)
     {
-        var letter = await session.LoadAsync<Letter>(id, token);
-        if (letter is null) return Results.Problem(Problems.NotFound("Letter", id));
-        var signatures = await session.Query<Signature>().Where(x => x.LetterId == id).ToListAsync(token);
-        var details = LetterDetails.Build(letter, signatures);
+        if (await LetterDetails.LoadAsync(session, id, token) is not { } details)
+            return Results.Problem(Problems.NotFound("Letter", id));
         return Results.File(Encoding.UTF8.GetBytes(Render(details.Signatories)), "text/csv; charset=utf-8",
             LetterDocx.FileName(details.Title + "-signatories", "csv"));
     }
