@@ -80,7 +80,17 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
         // fail a missing element in seconds with a clear locator message rather than after Playwright's 30 s default
         context.SetDefaultTimeout(10_000);
-        return new BrowserPage(context, await context.NewPageAsync());
+        // the pages must work offline: anything fetched from another host is refused at once (and recorded) rather
+        // than left to a network that CI machines do not have
+        var page = new BrowserPage(context, await context.NewPageAsync());
+        var origin = BaseAddress.GetLeftPart(UriPartial.Authority);
+        await context.RouteAsync(url => !url.StartsWith(origin, StringComparison.OrdinalIgnoreCase) && !url.StartsWith("data:"),
+            async route =>
+            {
+                page.RecordExternalRequest(route.Request.Url);
+                await route.AbortAsync();
+            });
+        return page;
     }
 
     /// <summary>The app's recent output, for a failure message.</summary>
@@ -99,6 +109,7 @@ public sealed class BrowserPage : IAsyncDisposable
 {
     private readonly IBrowserContext _context;
     private readonly List<string> _dialogs = [];
+    private readonly List<string> _external = [];
 
     public BrowserPage(IBrowserContext context, IPage page)
     {
@@ -115,6 +126,11 @@ public sealed class BrowserPage : IAsyncDisposable
 
     public IReadOnlyList<string> Dialogs { get { lock (_dialogs) return [.. _dialogs]; } }
 
+    /// <summary>Requests the page made to other hosts; they were refused.</summary>
+    public IReadOnlyList<string> ExternalRequests { get { lock (_external) return [.. _external]; } }
+
+    internal void RecordExternalRequest(string url) { lock (_external) _external.Add(url); }
+
     /// <summary>Opens a path and returns the response, so a test can check the status as well as what is shown.</summary>
     public async Task<IResponse> GoToAsync(string path)
     {
@@ -122,11 +138,11 @@ public sealed class BrowserPage : IAsyncDisposable
         return response ?? throw new InvalidOperationException($"no response for {path}");
     }
 
-    /// <summary>Saves a full-page screenshot as artifacts/screenshots/&lt;name&gt;.png and returns its path.</summary>
-    public async Task<string> ScreenshotAsync(string name)
+    /// <summary>Saves a screenshot (the whole page unless told) as artifacts/screenshots/&lt;name&gt;.png and returns its path.</summary>
+    public async Task<string> ScreenshotAsync(string name, bool fullPage = true)
     {
         var path = Path.Combine(BrowserFixture.ScreenshotFolder, $"{name}.png");
-        await Page.ScreenshotAsync(new() { Path = path, FullPage = true });
+        await Page.ScreenshotAsync(new() { Path = path, FullPage = fullPage });
         return path;
     }
 
