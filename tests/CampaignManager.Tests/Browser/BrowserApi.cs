@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using CampaignManager.Letters;
+using CampaignManager.Signatures;
 using CampaignManager.Tests.Appeals;
 
 namespace CampaignManager.Tests.Browser;
@@ -49,6 +50,28 @@ public sealed class BrowserApi(HttpClient http)
         var letter = await LetterAsync(id);
         return (id, letter.PublicSignOnUrl ?? throw new InvalidOperationException("an open letter has a public sign-on link"));
     }
+
+    /// <summary>Signs through the staff API (not the public page) and returns the signature.</summary>
+    public Task<SignatoryView> SignAsync(Guid letterId, object signatory) =>
+        PostAsync<SignatoryView>($"/api/letters/{letterId}/signatures", signatory, HttpStatusCode.Created);
+
+    /// <summary>Approves a self-submitted (public) signature into the signatory block.</summary>
+    public Task<SignatoryView> ApproveAsync(Guid letterId, Guid signatureId) =>
+        PostAsync<SignatoryView>($"/api/letters/{letterId}/signatures/{signatureId}/approve", new { });
+
+    /// <summary>Any other staff command: posts the body and reads the answer, failing with the app's problem text.</summary>
+    public async Task<T> PostAsync<T>(string path, object body, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        var response = await http.PostAsJsonAsync(path, body, AppProcess.Json);
+        await ExpectAsync(response, expected, $"POST {path}");
+        return (await response.Content.ReadFromJsonAsync<T>(AppProcess.Json))!;
+    }
+
+    /// <summary>A command that creates something and answers 201 with its id (targets, lists, appeals, campaigns).</summary>
+    public async Task<Guid> PostForIdAsync(string path, object body) =>
+        (await PostAsync<Created>(path, body, HttpStatusCode.Created)).Id;
+
+    public async Task<T> GetAsync<T>(string path) => (await http.GetFromJsonAsync<T>(path, AppProcess.Json))!;
 
     private static async Task ExpectAsync(HttpResponseMessage response, HttpStatusCode expected, string what)
     {

@@ -42,6 +42,20 @@ public sealed class BrowserFixture : IAsyncLifetime
                 $"The browser tests drive Debian's Chromium at {ChromiumPath}, which is not installed. " +
                 "Install it with: apt-get install -y chromium (deploy/test.sh does this when run as root).");
 
+        try
+        {
+            await StartAsync();
+        }
+        catch
+        {
+            // a half-started fixture must not leave the app process running; DisposeAsync may then run again, harmlessly
+            await DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task StartAsync()
+    {
         var database = await TestDatabase.CreateDatabaseAsync("cmbrowser");
         // Outside Development the built app serves static files from <content root>/wwwroot, which only a publish
         // creates; point it at the source wwwroot so pages are seen with their stylesheet, as users see them.
@@ -69,6 +83,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         _playwright?.Dispose();
         _http?.Dispose();
         _app?.Dispose();
+        (_browser, _playwright, _http, _app) = (null, null, null, null);
     }
 
     /// <summary>A page in a context of its own (cookies, viewport, JavaScript on or off), recording any dialog it opens.</summary>

@@ -18,7 +18,8 @@ public class keeping_script_out_of_the_pages(BrowserFixture browser)
     public async Task an_xss_payload_in_a_signers_name_or_the_letter_body_never_runs()
     {
         var (id, publicPath) = await browser.Api.OpenLetterAsync("Reconsider the withdrawal",
-            $"Dear Secretary Pompeo,\n\n{ScriptPayload}\n\nRead more: {LinkPayload}\n\nWe urge you to stay engaged.");
+            $"Dear Secretary Pompeo,\n\n{ScriptPayload}\n\nRead more: {LinkPayload}\n\nWe urge you to stay engaged.",
+            approvalRequired: true);
         await using var tab = await browser.NewPageAsync(javaScript: true);
         var page = tab.Page;
 
@@ -27,6 +28,10 @@ public class keeping_script_out_of_the_pages(BrowserFixture browser)
         await Labelled(page, "Name (yours, or the organization's)").FillAsync(NamePayload);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign version 1" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"{NamePayload} signed version 1");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("once the organizers have approved it");
+        var pending = (await browser.Api.LetterAsync(id)).AwaitingApproval.ShouldHaveSingleItem();
+        pending.Name.ShouldBe(NamePayload);
+        await browser.Api.ApproveAsync(id, pending.Id);
 
         // the public page again, now with the name in the signatory block
         (await tab.GoToAsync(publicPath)).Status.ShouldBe(200);

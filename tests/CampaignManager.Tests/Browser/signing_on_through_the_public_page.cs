@@ -41,10 +41,12 @@ public class signing_on_through_the_public_page(BrowserFixture browser)
 
         string[] labels = ["an individual", "an organization", "Name (yours, or the organization's)", "Title", "Affiliation",
             "My affiliation is for identification only", "Email"];
+        var labelledIds = new List<string?>();
         foreach (var label in labels)
         {
             var field = Labelled(page, label);
             await Assertions.Expect(field).ToHaveCountAsync(1);
+            labelledIds.Add(await field.GetAttributeAsync("id"));
             var box = await field.BoundingBoxAsync() ?? throw new ShouldAssertException($"the field labelled “{label}” is not shown");
             box.X.ShouldBeGreaterThanOrEqualTo(0, $"“{label}” starts left of the screen");
             (box.X + box.Width).ShouldBeLessThanOrEqualTo(390, $"“{label}” runs past the right edge of a 390 px screen");
@@ -52,9 +54,12 @@ public class signing_on_through_the_public_page(BrowserFixture browser)
         var button = await page.GetByRole(AriaRole.Button, new() { Name = "Sign version 1" }).BoundingBoxAsync();
         (button!.X + button.Width).ShouldBeLessThanOrEqualTo(390);
 
-        // every visible input is reachable by a label: the inputs in the form are exactly the labelled ones above
+        // every input in the form is reachable by its label: the form's inputs are exactly the labelled ones above
         var inputs = page.Locator("form.sign input:not([type=hidden])");
-        (await inputs.CountAsync()).ShouldBe(labels.Length);
+        var inputIds = new List<string?>();
+        foreach (var input in await inputs.AllAsync()) inputIds.Add(await input.GetAttributeAsync("id"));
+        inputIds.ShouldBe(labelledIds, ignoreOrder: true);
+        labelledIds.Distinct().Count().ShouldBe(labels.Length);
     }
 
     /// <summary>The field whose label starts with the text (labels add hints such as “(optional)”).</summary>
