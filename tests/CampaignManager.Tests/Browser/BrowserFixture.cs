@@ -74,6 +74,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync"]
         });
+        Assertions.SetDefaultExpectTimeout(15_000);
         Directory.CreateDirectory(ScreenshotFolder);
     }
 
@@ -93,8 +94,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         {
             BaseURL = BaseAddress.ToString(), JavaScriptEnabled = javaScript, ViewportSize = new() { Width = width, Height = height }
         });
-        // fail a missing element in seconds with a clear locator message rather than after Playwright's 30 s default
-        context.SetDefaultTimeout(10_000);
+        // Upper bounds, not waits: a missing element fails with a clear locator message well before the suite's limit,
+        // while a page on a busy two-core CI machine still gets time to load (the API docs parse megabytes of script).
+        context.SetDefaultTimeout(15_000);
+        context.SetDefaultNavigationTimeout(45_000);
         // the pages must work offline: anything fetched from another host is refused at once (and recorded) rather
         // than left to a network that CI machines do not have
         var page = new BrowserPage(context, await context.NewPageAsync());

@@ -30,7 +30,7 @@ public class capturing_the_key_pages(BrowserFixture browser, ITestOutputHelper o
 
         await Assertions.Expect(tab.Page).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex("CampaignManager API"));
         // Scalar renders the OpenAPI document after loading it: wait for the operations, not a loading skeleton
-        await Assertions.Expect(tab.Page.GetByText("Letters", new() { Exact = true }).First).ToBeVisibleAsync();
+        await Assertions.Expect(tab.Page.GetByText("Letters", new() { Exact = true }).First).ToBeVisibleAsync(new() { Timeout = 45_000 });
         // the first screen only: the whole reference is many thousand pixels tall
         await tab.ScreenshotAsync("api-docs", fullPage: false);
         output.WriteLine($"refused requests to other hosts: {string.Join(", ", tab.ExternalRequests)}");
