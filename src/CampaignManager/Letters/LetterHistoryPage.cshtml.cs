@@ -1,4 +1,5 @@
 using System.Globalization;
+using CampaignManager.Signatures;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -15,6 +16,8 @@ public class LetterHistoryPageModel(IQuerySession session) : PageModel
     public DateTimeOffset? AsOf { get; private set; }
     public LetterDetails? Then { get; private set; }
     public string? AsOfError { get; private set; }
+    /// <summary>Whose signature a signature event is about (the summaries of withdrawals and approvals name no one).</summary>
+    public IReadOnlyDictionary<Guid, string> Signers { get; private set; } = new Dictionary<Guid, string>();
 
     public async Task<IActionResult> OnGetAsync(Guid id, string? asOf)
     {
@@ -23,6 +26,8 @@ public class LetterHistoryPageModel(IQuerySession session) : PageModel
         Id = id;
         Entries = timeline.Select(LetterHistoryEndpoint.Entry).ToList();
         Title = (await session.LoadAsync<Letter>(id, HttpContext.RequestAborted))?.Title ?? "";
+        Signers = (await session.Query<Signature>().Where(x => x.LetterId == id).ToListAsync(HttpContext.RequestAborted))
+            .ToDictionary(x => x.Id, x => x.Name);
         AsOfInput = asOf;
         if (string.IsNullOrWhiteSpace(asOf)) return Page();
 
@@ -33,6 +38,7 @@ public class LetterHistoryPageModel(IQuerySession session) : PageModel
             return Page();
         }
         AsOf = moment;
+        AsOfInput = moment.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture);
         var (letter, signatures) = LetterTimeline.AsOf(timeline, id, moment);
         if (letter is null) AsOfError = $"The letter did not exist yet at {moment:yyyy-MM-dd HH:mm} UTC.";
         else Then = LetterDetails.Build(letter, signatures, moment);

@@ -39,7 +39,7 @@ public static class ImportSignaturesEndpoint
         var command = new AddSignatory(kind, row.Name ?? "", row.Title, row.Affiliation, identificationOnly ?? false, row.Email);
         if (AddSignatoryEndpoint.Validate(command) is HttpValidationProblemDetails invalid)
             foreach (var (field, messages) in invalid.Errors)
-                errors[field] = errors.TryGetValue(field, out var had) ? [.. had, .. messages] : messages;
+                errors.TryAdd(field, messages); // an unreadable kind or flag is already explained better above
         return errors.Count > 0 ? (null, errors) : (command, errors);
     }
 

@@ -199,6 +199,8 @@ public partial class letter_pages(AppFixture fixture) : IntegrationContext(fixtu
         history.ShouldContain("Opened for signatures");
         history.ShouldContain("Human Rights Watch signed version 1 as an organization");
         history.ShouldContain("<input type=\"datetime-local\" id=\"as-of\" name=\"asOf\"");
+        history.ShouldContain("<td>Human Rights Watch</td>"); // whose signature each signature event is about
+        history.ShouldContain($"href=\"/letters/{id}/history?asOf={Uri.EscapeDataString(drafted.ToString("O"))}\"");
 
         var asOf = drafted.AddMinutes(30).UtcDateTime.ToString("yyyy-MM-ddTHH:mm");
         var then = await PageAsync($"/letters/{id}/history?asOf={asOf}");

@@ -33,7 +33,8 @@ public class importing_signatures(AppFixture fixture) : IntegrationContext(fixtu
 
         var report = result.ReadAsJson<SignatureImportReport>()!;
         (report.Added, report.Duplicates, report.Rejected).ShouldBe((2, 0, 4));
-        report.Errors.ShouldContain(e => e.Row == 4 && e.Field == "kind");
+        report.Errors.Where(e => e.Row == 4).ShouldHaveSingleItem().ShouldBe(
+            new SignatureImportError(4, "kind", "must be \"organization\" or \"individual\""));
         report.Errors.ShouldContain(e => e.Row == 5 && e.Field == "affiliation");
         report.Errors.ShouldContain(e => e.Row == 6 && e.Field == "name");
         report.Errors.ShouldContain(e => e.Row == 7 && e.Field == "email");
