@@ -45,6 +45,8 @@
       if (el.type === 'radio' && !el.checked) return;
       let value = el.type === 'checkbox' ? el.checked : el.value;
       if (el.dataset.type === 'int') value = value === '' ? null : parseInt(value, 10);
+      // a date-time input holds the staff member's local wall time; the API takes an instant
+      if (el.dataset.type === 'datetime') value = value === '' ? null : new Date(value).toISOString();
       const path = el.name.match(/[^.[\]]+/g);
       let node = data;
       path.forEach((key, i) => {

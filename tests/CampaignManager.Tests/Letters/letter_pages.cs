@@ -55,6 +55,8 @@ public partial class letter_pages(AppFixture fixture) : IntegrationContext(fixtu
         var page = await PageAsync($"/letters/{id}");
 
         page.ShouldContain(">Open for signatures</button>");
+        page.ShouldContain("<label for=\"deadline\">Deadline");
+        page.ShouldContain($"data-post=\"/api/letters/{id}/public-sign-on-approval\" data-body='{{\"required\":false}}'>Count them at once</button>");
         page.ShouldContain($"href=\"/letters/{id}/edit\">Edit text</a>");
         page.ShouldNotContain(">Close signatures</button>");
         page.ShouldNotContain(">Finalize</button>");
