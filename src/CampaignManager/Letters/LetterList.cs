@@ -29,13 +29,16 @@ public static class LetterListEndpoint
             .When(pageSize is < 1 or > 200, "pageSize", "must be between 1 and 200");
         if (errors.Count > 0) return Results.Problem(Problems.Validation(errors));
 
-        var (p, size) = (page ?? 1, pageSize ?? 20);
+        return Results.Ok(await QueryAsync(session, status is null ? null : Enum.Parse<LetterStatus>(status, ignoreCase: true), q,
+            page ?? 1, pageSize ?? 20, token));
+    }
+
+    /// <summary>The query behind the list, shared by the JSON endpoint and the staff page.</summary>
+    public static async Task<LetterPage> QueryAsync(IQuerySession session, LetterStatus? wanted, string? q, int p, int size,
+        CancellationToken token)
+    {
         IQueryable<Letter> query = session.Query<Letter>();
-        if (status is not null)
-        {
-            var wanted = Enum.Parse<LetterStatus>(status, ignoreCase: true);
-            query = query.Where(x => x.Status == wanted);
-        }
+        if (wanted is { } w) query = query.Where(x => x.Status == w);
         if (!string.IsNullOrWhiteSpace(q))
         {
             var term = q.Trim();
@@ -53,6 +56,6 @@ public static class LetterListEndpoint
 
         var items = letters.Select(l => new LetterSummary(l.Id, l.Title, l.Subject, l.Status, l.TextVersion,
             signed.GetValueOrDefault(l.Id), l.DraftedAt, l.LastChangedAt)).ToList();
-        return Results.Ok(new LetterPage(items, p, size, total));
+        return new LetterPage(items, p, size, total);
     }
 }

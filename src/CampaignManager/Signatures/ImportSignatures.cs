@@ -1,0 +1,125 @@
+using CampaignManager.Hosting;
+using CampaignManager.Letters;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine;
+using Wolverine.Http;
+
+namespace CampaignManager.Signatures;
+
+public record SignatureImportError(int Row, string Field, string Message);
+
+/// <summary>Added: new signatures; duplicates: rows whose signer had already signed (or appeared earlier in the file).</summary>
+public record SignatureImportReport(int Added, int Duplicates, int Rejected, IReadOnlyList<SignatureImportError> Errors);
+
+public static class ImportSignaturesEndpoint
+{
+    public const long MaxBytes = 5 * 1024 * 1024;
+    private static readonly string[] CsvTypes = ["text/csv", "text/plain", "application/csv", "application/vnd.ms-excel"];
+
+    /// <summary>A row as the same command the staff form sends, or the row's own problems.</summary>
+    public static (AddSignatory? Command, Dictionary<string, string[]> Problems) ToCommand(SignatureCsvRow row)
+    {
+        if (row.Problem is { } p) return (null, new() { ["row"] = [p] });
+        var errors = new Dictionary<string, string[]>();
+        SignatoryKind? kind = row.Kind?.Trim().ToLowerInvariant() switch
+        {
+            "organization" or "organisation" => SignatoryKind.Organization,
+            "individual" => SignatoryKind.Individual,
+            _ => null
+        };
+        if (kind is null && !string.IsNullOrWhiteSpace(row.Kind)) errors["kind"] = ["must be \"organization\" or \"individual\""];
+        bool? identificationOnly = row.IdentificationOnly?.Trim().ToLowerInvariant() switch
+        {
+            null or "" or "false" or "no" or "0" => false,
+            "true" or "yes" or "1" or "x" => true,
+            _ => null
+        };
+        if (identificationOnly is null) errors["affiliationForIdentificationOnly"] = ["must be true or false"];
+        var command = new AddSignatory(kind, row.Name ?? "", row.Title, row.Affiliation, identificationOnly ?? false, row.Email);
+        if (AddSignatoryEndpoint.Validate(command) is HttpValidationProblemDetails invalid)
+            foreach (var (field, messages) in invalid.Errors)
+                errors.TryAdd(field, messages); // an unreadable kind or flag is already explained better above
+        return errors.Count > 0 ? (null, errors) : (command, errors);
+    }
+
+    /// <summary>
+    /// Every good row signs through the same <see cref="SignLetter"/> command as the form and the API, one at a time,
+    /// so dedupe, events and the concurrency retry are theirs; a bad row is reported and the others are kept.
+    /// An unreadable file, or a letter not open for signatures, writes nothing.
+    /// </summary>
+    [WolverinePost("/api/letters/{id}/signatures/import", Name = "ImportSignatures")]
+    [EndpointSummary("Import sign-ons from CSV (kind,name,title,affiliation,affiliation_for_identification_only,email)")]
+    [Tags("Signatures")]
+    [ProducesResponseType<SignatureImportReport>(200), ProducesResponseType<ProblemDetails>(400),
+     ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409)]
+    public static async Task<IResult> Post(Guid id, HttpRequest request, IQuerySession session, IMessageBus bus,
+        CancellationToken token)
+    {
+        var (text, unreadable) = await ReadUpload(request, token);
+        if (unreadable is not null) return Results.Problem(unreadable);
+        var csv = SignatureCsv.Parse(text!);
+        if (csv.Error is not null) return Results.Problem(BadFile(csv.Error));
+
+        var letter = await session.LoadAsync<Letter>(id, token);
+        if (letter is null) return Results.Problem(Problems.NotFound("Letter", id));
+        var state = LetterRules.MustBe(letter, "signed", LetterStatus.Open);
+        if (!ReferenceEquals(state, WolverineContinue.NoProblems)) return Results.Problem(state);
+
+        var by = request.HttpContext.User.ActorName();
+        var (added, duplicates, rejected, errors) = (0, 0, 0, new List<SignatureImportError>());
+        foreach (var row in csv.Rows)
+        {
+            var (command, problems) = ToCommand(row);
+            if (command is null)
+            {
+                rejected++;
+                errors.AddRange(problems.SelectMany(f => f.Value.Select(m => new SignatureImportError(row.Row, f.Key, m))));
+                continue;
+            }
+            var outcome = await bus.InvokeAsync<SignOutcome>(new SignLetter(id, command, by), token);
+            if (outcome.Problem is { } problem)
+            {
+                rejected++;
+                errors.Add(new SignatureImportError(row.Row, "row", problem.Detail ?? problem.Title ?? "could not be signed"));
+            }
+            else if (outcome.Created) added++;
+            else duplicates++;
+        }
+        return Results.Ok(new SignatureImportReport(added, duplicates, rejected, errors));
+    }
+
+    /// <summary>The CSV as text, from a text/csv body or a multipart form's file field.</summary>
+    private static async Task<(string? Text, ProblemDetails? Problem)> ReadUpload(HttpRequest request, CancellationToken token)
+    {
+        if (request.ContentLength > MaxBytes) return (null, BadFile($"The file must be at most {MaxBytes / 1024 / 1024} MB."));
+        Stream body;
+        if (request.HasFormContentType)
+        {
+            var form = await request.ReadFormAsync(token);
+            var file = form.Files["file"] ?? form.Files.FirstOrDefault();
+            if (file is null) return (null, BadFile("Attach the CSV file in a form field named 'file'."));
+            body = file.OpenReadStream();
+        }
+        else if (request.ContentType is null || CsvTypes.Any(t => request.ContentType.StartsWith(t, StringComparison.OrdinalIgnoreCase)))
+        {
+            body = request.Body;
+        }
+        else
+        {
+            return (null, new ProblemDetails
+            {
+                Status = StatusCodes.Status415UnsupportedMediaType, Title = "Unsupported file type",
+                Detail = "Send the file as text/csv or as multipart/form-data with a field named 'file'."
+            });
+        }
+        using var reader = new StreamReader(body);
+        var text = await reader.ReadToEndAsync(token);
+        return text.Contains('\0') ? (null, BadFile("The file is not text; export the spreadsheet as CSV.")) : (text, null);
+    }
+
+    private static ProblemDetails BadFile(string detail) => new()
+    {
+        Status = StatusCodes.Status400BadRequest, Title = "The file could not be imported", Detail = detail
+    };
+}

@@ -1,0 +1,101 @@
+using System.Net.Http.Headers;
+using System.Text;
+using CampaignManager.Signatures;
+using CampaignManager.Tests.Hosting;
+using CampaignManager.Tests.Letters;
+using CampaignManager.Tests.Targets;
+
+namespace CampaignManager.Tests.Signatures;
+
+[Collection(LettersUiCollection.Name)]
+public class importing_signatures(AppFixture fixture) : IntegrationContext(fixture)
+{
+    private const string Header = "kind,name,title,affiliation,affiliation_for_identification_only,email\n";
+
+    private async Task<Alba.IScenarioResult> ImportAsync(Guid letterId, string csv, int expected = 200) =>
+        await Scenario(x =>
+        {
+            x.PostBody($"/api/letters/{letterId}/signatures/import", "text/csv", Encoding.UTF8.GetBytes(csv));
+            x.StatusCodeShouldBe(expected);
+        });
+
+    [Fact]
+    public async Task good_rows_are_signed_and_bad_rows_are_reported_by_row_and_field()
+    {
+        var id = await Host.OpenDraftAsync();
+        var result = await ImportAsync(id, Header +
+            "organization,Human Rights Watch,,,,hrw@example.org\n" +
+            "individual,Jane Doe,Professor,Example University,true,jane@example.org\n" +
+            "robot,Beep,,,,\n" +
+            "organization,Amnesty International,,Some University,,\n" +
+            "individual,,,,,\n" +
+            "individual,John Roe,,,,not-an-email\n");
+
+        var report = result.ReadAsJson<SignatureImportReport>()!;
+        (report.Added, report.Duplicates, report.Rejected).ShouldBe((2, 0, 4));
+        report.Errors.Where(e => e.Row == 4).ShouldHaveSingleItem().ShouldBe(
+            new SignatureImportError(4, "kind", "must be \"organization\" or \"individual\""));
+        report.Errors.ShouldContain(e => e.Row == 5 && e.Field == "affiliation");
+        report.Errors.ShouldContain(e => e.Row == 6 && e.Field == "name");
+        report.Errors.ShouldContain(e => e.Row == 7 && e.Field == "email");
+
+        var letter = await Host.LetterAsync(id);
+        letter.Signatories.Select(s => s.PrintedLine).ShouldBe(["Human Rights Watch", "Jane Doe, Professor, Example University*"]);
+    }
+
+    [Fact]
+    public async Task a_signer_already_on_the_letter_or_twice_in_the_file_is_counted_as_a_duplicate()
+    {
+        var id = await Host.OpenDraftAsync();
+        await Host.SignAsync(id, LetterApi.Organization("Human Rights Watch"));
+
+        var report = (await ImportAsync(id, Header +
+            "organization,human rights watch.,,,,\n" +
+            "organization,CIVICUS,,,,info@civicus.org\n" +
+            "organization,CIVICUS Alliance,,,,INFO@civicus.org\n")).ReadAsJson<SignatureImportReport>()!;
+
+        (report.Added, report.Duplicates, report.Rejected).ShouldBe((1, 2, 0));
+        (await Host.LetterAsync(id)).Signatories.Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task a_file_with_a_foreign_header_or_binary_content_is_refused_and_nothing_is_written()
+    {
+        var id = await Host.OpenDraftAsync();
+        (await ImportAsync(id, "name,email\nHuman Rights Watch,hrw@example.org\n", 400)).ReadAsText().ShouldContain("header");
+        await Scenario(x =>
+        {
+            x.PostBody($"/api/letters/{id}/signatures/import", "text/csv", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0xFF]);
+            x.StatusCodeShouldBe(400);
+        });
+
+        var letter = await Host.LetterAsync(id);
+        (letter.Signatories.Count + letter.AwaitingApproval.Count).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task a_letter_that_is_not_open_takes_no_import()
+    {
+        var id = await Host.DraftAsync();
+        (await ImportAsync(id, Header + "organization,CIVICUS,,,,\n", 409)).ReadAsText().ShouldContain("draft");
+        await ImportAsync(Guid.NewGuid(), Header + "organization,CIVICUS,,,,\n", 404);
+    }
+
+    [Fact]
+    public async Task a_file_sent_from_a_form_is_imported_too()
+    {
+        var id = await Host.OpenDraftAsync();
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(Encoding.UTF8.GetBytes(Header + "organization,CIVICUS,,,,\n"));
+        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        form.Add(file, "file", "signatures.csv");
+        var bytes = await form.ReadAsByteArrayAsync();
+
+        var result = await Scenario(x =>
+        {
+            x.PostBody($"/api/letters/{id}/signatures/import", form.Headers.ContentType!.ToString(), bytes);
+            x.StatusCodeShouldBe(200);
+        });
+        result.ReadAsJson<SignatureImportReport>()!.Added.ShouldBe(1);
+    }
+}
