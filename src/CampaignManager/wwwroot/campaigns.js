@@ -178,7 +178,11 @@
       if (!row) return;
       ["status", "reason", "attempts", "messageId"].forEach(function (f) {
         var cell = row.querySelector('[data-field="' + f + '"]');
-        if (cell) cell.textContent = r[f] === null || r[f] === undefined ? "" : String(r[f]);
+        if (!cell) return;
+        var text = r[f] === null || r[f] === undefined ? "" : String(r[f]);
+        var badge = cell.querySelector(".status");
+        if (badge) { badge.textContent = text; badge.className = "status status-" + text; }
+        else cell.textContent = text;
       });
       row.dataset.status = r.status;
     });
