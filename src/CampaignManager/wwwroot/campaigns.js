@@ -21,6 +21,7 @@
     if (v === null || v.trim() === "") return undefined;
     if (type === "int") return parseInt(v, 10);
     if (type === "lines") return v.split(/\r?\n/).map(function (s) { return s.trim(); }).filter(function (s) { return s; });
+    if (type === "csv") return v.split(",").map(function (s) { return s.trim(); }).filter(function (s) { return s; });
     if (type === "datetime") return new Date(v).toISOString();
     return v;
   }
