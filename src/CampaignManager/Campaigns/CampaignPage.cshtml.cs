@@ -19,13 +19,19 @@ public class CampaignPageModel(IQuerySession session) : PageModel
     public IReadOnlyList<Letter> AttachableLetters { get; private set; } = [];
     public IReadOnlyList<TargetDetails> Targets { get; private set; } = [];
     public DateTimeOffset? AsOf { get; private set; }
+    /// <summary>The campaign exists now but had not been launched at the "as of" moment.</summary>
+    public bool NotYetLaunched { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, [FromQuery] DateTimeOffset? asOf)
     {
         var token = HttpContext.RequestAborted;
         AsOf = asOf;
         if (await CampaignDetailsEndpoint.Get(id, asOf, session, token) is not Ok<CampaignDetails> { Value: { } details })
-            return NotFound();
+        {
+            if (asOf is null || await session.LoadAsync<Campaign>(id, token) is null) return NotFound();
+            NotYetLaunched = true;
+            return Page();
+        }
         Campaign = details;
         if (await CampaignCoalitionEndpoint.Get(id, session, token) is Ok<CampaignCoalition> { Value: { } coalition })
             Coalition = coalition;

@@ -101,6 +101,18 @@ public class campaign_pages(AppFixture fixture) : IntegrationContext(fixture)
     }
 
     [Fact]
+    public async Task the_as_of_view_before_the_launch_says_the_campaign_was_not_launched_yet()
+    {
+        var before = Fixture.Clock.GetUtcNow();
+        Fixture.Clock.Advance(TimeSpan.FromHours(1));
+        var campaign = await Host.LaunchAsync();
+
+        var html = await Host.PageAsync($"/campaigns/{campaign}?asOf={Uri.EscapeDataString(before.ToString("O"))}");
+
+        html.ShouldContain("this campaign had not been launched");
+    }
+
+    [Fact]
     public async Task an_unknown_campaign_page_answers_404()
     {
         await Host.Scenario(x =>
