@@ -1,0 +1,20 @@
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CampaignManager.Appeals;
+
+/// <summary>An appeal's follow-up: read through the same code as <c>GET /api/appeals/{id}</c>, which campaigns.js polls.</summary>
+public class AppealPageModel(IQuerySession session, TimeProvider clock) : PageModel
+{
+    public AppealDetails Appeal { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        if (await AppealDetailsEndpoint.Get(id, session, clock, HttpContext.RequestAborted) is not Ok<AppealDetails> { Value: { } appeal })
+            return NotFound();
+        Appeal = appeal;
+        return Page();
+    }
+}

@@ -1,0 +1,44 @@
+using CampaignManager.Coalitions;
+using CampaignManager.Letters;
+using CampaignManager.Targets;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CampaignManager.Campaigns;
+
+/// <summary>
+/// One campaign, now or as of a past moment. Reads through the same code as <c>GET /api/campaigns/{id}</c> and
+/// <c>GET /api/campaigns/{id}/coalition</c>; the forms post to the API's commands.
+/// </summary>
+public class CampaignPageModel(IQuerySession session) : PageModel
+{
+    public CampaignDetails Campaign { get; private set; } = null!;
+    public CampaignCoalition? Coalition { get; private set; }
+    public IReadOnlyList<Letter> AttachableLetters { get; private set; } = [];
+    public IReadOnlyList<TargetDetails> Targets { get; private set; } = [];
+    public DateTimeOffset? AsOf { get; private set; }
+    /// <summary>The campaign exists now but had not been launched at the "as of" moment.</summary>
+    public bool NotYetLaunched { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, [FromQuery] DateTimeOffset? asOf)
+    {
+        var token = HttpContext.RequestAborted;
+        AsOf = asOf;
+        if (await CampaignDetailsEndpoint.Get(id, asOf, session, token) is not Ok<CampaignDetails> { Value: { } details })
+        {
+            if (asOf is null || await session.LoadAsync<Campaign>(id, token) is null) return NotFound();
+            NotYetLaunched = true;
+            return Page();
+        }
+        Campaign = details;
+        if (await CampaignCoalitionEndpoint.Get(id, session, token) is Ok<CampaignCoalition> { Value: { } coalition })
+            Coalition = coalition;
+        var attached = details.Letters.Select(l => l.LetterId).ToHashSet();
+        AttachableLetters = (await session.Query<Letter>().OrderBy(l => l.Title).ToListAsync(token))
+            .Where(l => !attached.Contains(l.Id)).ToList();
+        Targets = await session.Query<TargetDetails>().OrderBy(t => t.Name).ToListAsync(token);
+        return Page();
+    }
+}
