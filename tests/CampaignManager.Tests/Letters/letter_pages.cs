@@ -134,7 +134,7 @@ public partial class letter_pages(AppFixture fixture) : IntegrationContext(fixtu
         var page = await PageAsync($"/letters/{id}");
         page.ShouldContain("needs re-confirmation");
         page.ShouldContain("1</strong> signer needs to re-confirm on version 2");
-        page.ShouldContain("/reconfirm\">Re-confirmed</button>");
+        page.ShouldContain("/reconfirm\">Mark re-confirmed</button>");
     }
 
     [Fact]
