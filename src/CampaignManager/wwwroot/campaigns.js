@@ -145,6 +145,15 @@
     location.assign(url.toString());
   });
 
+  // The picker shows the chosen moment in the staff member's own time zone (the server renders it in UTC).
+  document.querySelectorAll("form.as-of input[data-utc]").forEach(function (input) {
+    if (!input.dataset.utc) return;
+    var d = new Date(input.dataset.utc);
+    var pad = function (n) { return String(n).padStart(2, "0"); };
+    input.value = d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate()) + "T" + pad(d.getHours()) + ":" +
+      pad(d.getMinutes()) + ":" + pad(d.getSeconds());
+  });
+
   // The appeal page follows the fan-out live: every 2 s the appeal is read again and the cells updated.
   var live = document.querySelector("[data-appeal-live]");
   if (live) {
