@@ -14,8 +14,6 @@ public record SignatureImportReport(int Added, int Duplicates, int Rejected, IRe
 
 public static class ImportSignaturesEndpoint
 {
-    public const long MaxBytes = 5 * 1024 * 1024;
-    private static readonly string[] CsvTypes = ["text/csv", "text/plain", "application/csv", "application/vnd.ms-excel"];
 
     /// <summary>A row as the same command the staff form sends, or the row's own problems.</summary>
     public static (AddSignatory? Command, Dictionary<string, string[]> Problems) ToCommand(SignatureCsvRow row)
@@ -56,10 +54,10 @@ public static class ImportSignaturesEndpoint
     public static async Task<IResult> Post(Guid id, HttpRequest request, IQuerySession session, IMessageBus bus,
         CancellationToken token)
     {
-        var (text, unreadable) = await ReadUpload(request, token);
+        var (text, unreadable) = await CsvUpload.ReadAsync(request, token);
         if (unreadable is not null) return Results.Problem(unreadable);
         var csv = SignatureCsv.Parse(text!);
-        if (csv.Error is not null) return Results.Problem(BadFile(csv.Error));
+        if (csv.Error is not null) return Results.Problem(CsvUpload.BadFile(csv.Error));
 
         var letter = await session.LoadAsync<Letter>(id, token);
         if (letter is null) return Results.Problem(Problems.NotFound("Letter", id));
@@ -89,37 +87,5 @@ public static class ImportSignaturesEndpoint
         return Results.Ok(new SignatureImportReport(added, duplicates, rejected, errors));
     }
 
-    /// <summary>The CSV as text, from a text/csv body or a multipart form's file field.</summary>
-    private static async Task<(string? Text, ProblemDetails? Problem)> ReadUpload(HttpRequest request, CancellationToken token)
-    {
-        if (request.ContentLength > MaxBytes) return (null, BadFile($"The file must be at most {MaxBytes / 1024 / 1024} MB."));
-        Stream body;
-        if (request.HasFormContentType)
-        {
-            var form = await request.ReadFormAsync(token);
-            var file = form.Files["file"] ?? form.Files.FirstOrDefault();
-            if (file is null) return (null, BadFile("Attach the CSV file in a form field named 'file'."));
-            body = file.OpenReadStream();
-        }
-        else if (request.ContentType is null || CsvTypes.Any(t => request.ContentType.StartsWith(t, StringComparison.OrdinalIgnoreCase)))
-        {
-            body = request.Body;
-        }
-        else
-        {
-            return (null, new ProblemDetails
-            {
-                Status = StatusCodes.Status415UnsupportedMediaType, Title = "Unsupported file type",
-                Detail = "Send the file as text/csv or as multipart/form-data with a field named 'file'."
-            });
-        }
-        using var reader = new StreamReader(body);
-        var text = await reader.ReadToEndAsync(token);
-        return text.Contains('\0') ? (null, BadFile("The file is not text; export the spreadsheet as CSV.")) : (text, null);
-    }
 
-    private static ProblemDetails BadFile(string detail) => new()
-    {
-        Status = StatusCodes.Status400BadRequest, Title = "The file could not be imported", Detail = detail
-    };
 }

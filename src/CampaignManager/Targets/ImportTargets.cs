@@ -19,8 +19,6 @@ public record KnownTarget(Guid Id, string Name, string? Organization, string? Em
 
 public static class ImportTargetsEndpoint
 {
-    public const long MaxBytes = 5 * 1024 * 1024;
-    private static readonly string[] CsvTypes = ["text/csv", "text/plain", "application/csv", "application/vnd.ms-excel"];
 
     /// <summary>
     /// The decision. A row re-uses a known target with the same email, else the same name and organization
@@ -87,10 +85,10 @@ public static class ImportTargetsEndpoint
     public static async Task<IResult> Post(Guid id, HttpRequest request, IDocumentSession session, TimeProvider clock,
         CancellationToken token)
     {
-        var (text, unreadable) = await ReadUpload(request, token);
+        var (text, unreadable) = await CsvUpload.ReadAsync(request, token);
         if (unreadable is not null) return Results.Problem(unreadable);
         var csv = TargetCsv.Parse(text!);
-        if (csv.Error is not null) return Results.Problem(BadFile(csv.Error));
+        if (csv.Error is not null) return Results.Problem(CsvUpload.BadFile(csv.Error));
 
         var stream = await session.Events.FetchForWriting<TargetList>(id, token);
         if (stream.Aggregate is null) return Results.Problem(Problems.NotFound("Target list", id));
@@ -107,36 +105,5 @@ public static class ImportTargetsEndpoint
         return Results.Ok(decision.Report);
     }
 
-    /// <summary>The CSV as text, from a text/csv body or a multipart form's file field.</summary>
-    private static async Task<(string? Text, ProblemDetails? Problem)> ReadUpload(HttpRequest request, CancellationToken token)
-    {
-        if (request.ContentLength > MaxBytes) return (null, BadFile($"The file must be at most {MaxBytes / 1024 / 1024} MB."));
-        Stream body;
-        if (request.HasFormContentType)
-        {
-            var form = await request.ReadFormAsync(token);
-            var file = form.Files["file"] ?? form.Files.FirstOrDefault();
-            if (file is null) return (null, BadFile("Attach the CSV file in a form field named 'file'."));
-            body = file.OpenReadStream();
-        }
-        else if (request.ContentType is null || CsvTypes.Any(t => request.ContentType.StartsWith(t, StringComparison.OrdinalIgnoreCase)))
-        {
-            body = request.Body;
-        }
-        else
-        {
-            return (null, new ProblemDetails
-            {
-                Status = StatusCodes.Status415UnsupportedMediaType, Title = "Unsupported file type",
-                Detail = "Send the file as text/csv or as multipart/form-data with a field named 'file'."
-            });
-        }
-        using var reader = new StreamReader(body);
-        return (await reader.ReadToEndAsync(token), null);
-    }
 
-    private static ProblemDetails BadFile(string detail) => new()
-    {
-        Status = StatusCodes.Status400BadRequest, Title = "The file could not be imported", Detail = detail
-    };
 }
