@@ -136,11 +136,18 @@ public sealed class BrowserPage : IAsyncDisposable
         page.Dialog += async (_, dialog) =>
         {
             lock (_dialogs) _dialogs.Add($"{dialog.Type}: {dialog.Message} on {page.Url}");
-            await dialog.DismissAsync();
+            if (AcceptConfirms && dialog.Type == "confirm") await dialog.AcceptAsync();
+            else await dialog.DismissAsync();
         };
     }
 
     public IPage Page { get; }
+
+    /// <summary>
+    /// Off by default, so every dialog is dismissed. A test that clicks the staff UI's own confirmed actions
+    /// (Close signatures, Finalize) turns it on: confirm dialogs are then accepted, and still recorded for it to check.
+    /// </summary>
+    public bool AcceptConfirms { get; set; }
 
     public IReadOnlyList<string> Dialogs { get { lock (_dialogs) return [.. _dialogs]; } }
 

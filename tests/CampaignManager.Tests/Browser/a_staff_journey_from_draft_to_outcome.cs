@@ -1,0 +1,129 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static CampaignManager.Tests.Browser.signing_on_through_the_public_page;
+
+namespace CampaignManager.Tests.Browser;
+
+/// <summary>
+/// The whole staff journey through the pages, as a person clicks it: a letter drafted, opened, signed on the public
+/// page without JavaScript, the signature approved, the letter closed and finalized, sent as a manual appeal to a
+/// target list, and a campaign launched with its outcome recorded. Each key page is saved as a screenshot.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public class a_staff_journey_from_draft_to_outcome(BrowserFixture browser)
+{
+    private static readonly Regex LetterPage = new(@"/letters/[0-9a-f-]{36}$");
+    private const string CloseConfirm = "Close this letter for signatures?";
+    private const string FinalizeConfirm = "Finalize this letter? Its text and signatory block will be locked.";
+
+    [Fact]
+    public async Task a_letter_goes_from_draft_to_appeal_and_its_campaign_gets_an_outcome()
+    {
+        var run = Guid.NewGuid().ToString("N")[..6];
+        var title = $"Stay on the Council {run}";
+        await using var tab = await browser.NewPageAsync();
+        tab.AcceptConfirms = true; // Close signatures and Finalize ask first; the staff member says yes
+        var page = tab.Page;
+
+        // 1. draft the letter
+        (await tab.GoToAsync("/letters/new")).Status.ShouldBe(200);
+        await Labelled(page, "Title").FillAsync(title);
+        await Labelled(page, "Subject").FillAsync("U.S. membership of the UN Human Rights Council");
+        await Labelled(page, "Body").FillAsync("Dear Secretary,\n\nWe urge the United States to **stay engaged**.");
+        await Labelled(page, "Closing").FillAsync("Respectfully,");
+        await Labelled(page, "Addressee name").FillAsync("The Honorable Secretary of State");
+        await tab.ScreenshotAsync("journey-letter-editor");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
+        await page.WaitForURLAsync(LetterPage);
+        var letterPath = new Uri(page.Url).AbsolutePath;
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(title);
+        await Assertions.Expect(page.GetByTestId("status")).ToHaveTextAsync("Draft");
+
+        // 2. open it for signatures, without a deadline
+        await page.GetByRole(AriaRole.Button, new() { Name = "Open for signatures" }).ClickAsync();
+        var publicLink = page.GetByLabel("Public sign-on link");
+        await Assertions.Expect(publicLink).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("status")).ToHaveTextAsync("Open");
+        var publicUrl = await publicLink.InputValueAsync();
+        publicUrl.ShouldContain("/sign/");
+        await tab.ScreenshotAsync("journey-letter-open");
+
+        // 3. an outside signer signs on the public page, with JavaScript off
+        await using (var signer = await browser.NewPageAsync(javaScript: false))
+        {
+            (await signer.GoToAsync(publicUrl)).Status.ShouldBe(200);
+            await Labelled(signer.Page, "an individual").CheckAsync();
+            await Labelled(signer.Page, "Name (yours, or the organization's)").FillAsync("Ada Lovelace");
+            await Labelled(signer.Page, "Affiliation").FillAsync("University of London");
+            await signer.ScreenshotAsync("journey-public-page");
+            await signer.Page.GetByRole(AriaRole.Button, new() { Name = "Sign version 1" }).ClickAsync();
+            await Assertions.Expect(signer.Page.GetByRole(AriaRole.Heading, new() { Name = "Thank you for signing" })).ToBeVisibleAsync();
+            signer.Dialogs.ShouldBeEmpty();
+        }
+
+        // 4. back on the letter page the signature waits for approval; approved, it joins the signatory block
+        await page.ReloadAsync();
+        var pending = page.Locator("#awaiting-approval tr", new() { HasText = "Ada Lovelace" });
+        await Assertions.Expect(pending).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#signatory-block")).Not.ToContainTextAsync("Ada Lovelace");
+        await pending.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#signatory-block")).ToContainTextAsync("Ada Lovelace");
+        await Assertions.Expect(page.Locator("#awaiting-approval")).ToHaveCountAsync(0);
+
+        // 5. close signatures, then finalize (each asks to confirm)
+        await page.GetByRole(AriaRole.Button, new() { Name = "Close signatures" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("status")).ToHaveTextAsync("Closed");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Finalize" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("status")).ToHaveTextAsync("Final");
+        await Assertions.Expect(page.Locator("#signatory-block")).ToContainTextAsync("Ada Lovelace");
+        await tab.ScreenshotAsync("journey-letter-final");
+
+        // 6. targets and a list through the API, then the appeal through the page, by hand (no SMTP server here)
+        var france = await browser.Api.PostForIdAsync("/api/targets", new { name = $"Mission of France {run}", email = $"france-{run}@example.org" });
+        var ghana = await browser.Api.PostForIdAsync("/api/targets", new { name = $"Mission of Ghana {run}", email = $"ghana-{run}@example.org" });
+        var listName = $"Council members {run}";
+        await browser.Api.PostForIdAsync("/api/target-lists", new { name = listName, targetIds = new[] { france, ghana } });
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Send as appeal" }).ClickAsync();
+        await page.WaitForURLAsync($"**{letterPath}/appeals/new");
+        // a list is labelled with its name and member count: "Council members … (2)"
+        await page.GetByLabel($"{listName} (2)").CheckAsync();
+        await page.GetByLabel("Manual", new() { Exact = true }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send appeal" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex(@"/appeals/[0-9a-f-]{36}$"));
+        var recipients = page.Locator("#recipients table");
+        await Assertions.Expect(recipients).ToContainTextAsync($"Mission of France {run}");
+        await Assertions.Expect(recipients).ToContainTextAsync($"Mission of Ghana {run}");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Appeal: {title}");
+        await tab.ScreenshotAsync("journey-appeal-status");
+
+        // 7. a campaign launched through its page, and its outcome recorded there
+        (await tab.GoToAsync("/campaigns/new")).Status.ShouldBe(200);
+        var campaign = $"Keep the U.S. on the Council {run}";
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync(campaign);
+        await page.GetByLabel("Goal", new() { Exact = true }).FillAsync("The United States stays a member of the Human Rights Council.");
+        await page.GetByLabel("Venue", new() { Exact = true }).FillAsync("UN Human Rights Council");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Launch campaign" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex(@"/campaigns/[0-9a-f-]{36}$"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(campaign);
+
+        var outcome = page.Locator("#outcomes form");
+        await outcome.GetByLabel("Kind", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "resolution adopted" });
+        await outcome.GetByLabel("Date", new() { Exact = true }).FillAsync("2026-06-30");
+        await outcome.GetByLabel("Body", new() { Exact = true }).FillAsync("UN Human Rights Council");
+        await outcome.GetByLabel("Consensus", new() { Exact = true }).CheckAsync();
+        await outcome.GetByLabel("Status", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "achieved" });
+        await outcome.GetByLabel("Reason", new() { Exact = true }).FillAsync("The resolution keeps the seat filled.");
+        await outcome.GetByRole(AriaRole.Button, new() { Name = "Record outcome" }).ClickAsync();
+
+        var recorded = page.Locator("article.outcome");
+        await Assertions.Expect(recorded).ToContainTextAsync("resolution adopted — UN Human Rights Council, 2026-06-30");
+        await Assertions.Expect(recorded).ToContainTextAsync("Adopted by consensus.");
+        await Assertions.Expect(recorded).ToContainTextAsync("Campaign achieved: The resolution keeps the seat filled.");
+        await Assertions.Expect(page.Locator("dl.facts")).ToContainTextAsync("achieved");
+        await tab.ScreenshotAsync("journey-campaign-outcome");
+
+        // the only dialogs were the UI's own two confirmations
+        tab.Dialogs.Select(d => d.Split(" on ")[0]).ShouldBe([$"confirm: {CloseConfirm}", $"confirm: {FinalizeConfirm}"]);
+    }
+}
