@@ -12,6 +12,9 @@ namespace CampaignManager.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public class a_staff_journey_from_draft_to_outcome(BrowserFixture browser)
 {
+    // the page's own assertions below wait for its content; waiting for the full load event once hung a cold first run
+    private static readonly PageWaitForURLOptions Arrived = new() { WaitUntil = WaitUntilState.DOMContentLoaded };
+
     private static readonly Regex LetterPage = new(@"/letters/[0-9a-f-]{36}$");
     private const string CloseConfirm = "Close this letter for signatures?";
     private const string FinalizeConfirm = "Finalize this letter? Its text and signatory block will be locked.";
@@ -34,7 +37,7 @@ public class a_staff_journey_from_draft_to_outcome(BrowserFixture browser)
         await Labelled(page, "Addressee name").FillAsync("The Honorable Secretary of State");
         await tab.ScreenshotAsync("journey-letter-editor");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
-        await page.WaitForURLAsync(LetterPage);
+        await page.WaitForURLAsync(LetterPage, Arrived);
         var letterPath = new Uri(page.Url).AbsolutePath;
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(title);
         await Assertions.Expect(page.GetByTestId("status")).ToHaveTextAsync("Draft");
@@ -85,12 +88,12 @@ public class a_staff_journey_from_draft_to_outcome(BrowserFixture browser)
         await browser.Api.PostForIdAsync("/api/target-lists", new { name = listName, targetIds = new[] { france, ghana } });
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Send as appeal" }).ClickAsync();
-        await page.WaitForURLAsync($"**{letterPath}/appeals/new");
+        await page.WaitForURLAsync($"**{letterPath}/appeals/new", Arrived);
         // a list is labelled with its name and member count: "Council members … (2)"
         await page.GetByLabel($"{listName} (2)").CheckAsync();
         await page.GetByLabel("Manual", new() { Exact = true }).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Send appeal" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex(@"/appeals/[0-9a-f-]{36}$"));
+        await page.WaitForURLAsync(new Regex(@"/appeals/[0-9a-f-]{36}$"), Arrived);
         var recipients = page.Locator("#recipients table");
         await Assertions.Expect(recipients).ToContainTextAsync($"Mission of France {run}");
         await Assertions.Expect(recipients).ToContainTextAsync($"Mission of Ghana {run}");
@@ -104,7 +107,7 @@ public class a_staff_journey_from_draft_to_outcome(BrowserFixture browser)
         await page.GetByLabel("Goal", new() { Exact = true }).FillAsync("The United States stays a member of the Human Rights Council.");
         await page.GetByLabel("Venue", new() { Exact = true }).FillAsync("UN Human Rights Council");
         await page.GetByRole(AriaRole.Button, new() { Name = "Launch campaign" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex(@"/campaigns/[0-9a-f-]{36}$"));
+        await page.WaitForURLAsync(new Regex(@"/campaigns/[0-9a-f-]{36}$"), Arrived);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(campaign);
 
         var outcome = page.Locator("#outcomes form");
