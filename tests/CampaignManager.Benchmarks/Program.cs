@@ -34,6 +34,10 @@ var app = Process.Start(new ProcessStartInfo("dotnet", [Path.Combine(AppContext.
 var appLog = File.CreateText(Path.Combine(Path.GetTempPath(), "campaignmanager-bench-app.log"));
 app.OutputDataReceived += (_, e) => { lock (appLog) appLog.WriteLine(e.Data); };
 app.ErrorDataReceived += (_, e) => { lock (appLog) appLog.WriteLine(e.Data); };
+// a failed run must not leave the app behind holding its port
+void StopApp() { if (!app.HasExited) app.Kill(entireProcessTree: true); }
+AppDomain.CurrentDomain.ProcessExit += (_, _) => StopApp();
+AppDomain.CurrentDomain.UnhandledException += (_, _) => StopApp();
 app.BeginOutputReadLine();
 app.BeginErrorReadLine();
 using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
