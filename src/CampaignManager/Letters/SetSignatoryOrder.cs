@@ -28,7 +28,7 @@ public static class SetSignatoryOrderEndpoint
             .When(ids.Distinct().Count() != ids.Count, "signatureIds", "lists a signature twice");
         if (errors.Count > 0) return Problems.Validation(errors);
         return letter.Status == LetterStatus.Final
-            ? Problems.Conflict("The letter is final; its signatory block can no longer change.")
+            ? SignatureRules.BlockIsFinal()
             : WolverineContinue.NoProblems;
     }
 

@@ -12,14 +12,14 @@ public record ApproveSignature;
 
 public static class ApproveSignatureEndpoint
 {
-    public static async Task<Letter?> LoadAsync(Guid id, IQuerySession session, CancellationToken token) =>
-        await session.LoadAsync<Letter>(id, token);
+    public static Task<Letter?> LoadAsync(Guid id, IQuerySession session, CancellationToken token) =>
+        SignatureRules.LetterAsync(id, session, token);
 
     public static ProblemDetails Validate(Guid id, Letter? letter, Signature signature)
     {
-        if (letter is null || signature.LetterId != id) return Problems.NotFound("Signature", signature.Id);
+        if (SignatureRules.NotOnLetter(id, letter, signature) is { } missing) return missing;
         if (letter.Status == LetterStatus.Final)
-            return Problems.Conflict("The letter is final; its signatory block can no longer change.");
+            return SignatureRules.BlockIsFinal();
         return signature.Status == SignatureStatus.AwaitingApproval
             ? WolverineContinue.NoProblems
             : Problems.Conflict($"Only a signature awaiting approval can be approved; this one is {signature.Status}.");

@@ -12,12 +12,12 @@ public record ReconfirmSignature;
 
 public static class ReconfirmSignatureEndpoint
 {
-    public static async Task<Letter?> LoadAsync(Guid id, IQuerySession session, CancellationToken token) =>
-        await session.LoadAsync<Letter>(id, token);
+    public static Task<Letter?> LoadAsync(Guid id, IQuerySession session, CancellationToken token) =>
+        SignatureRules.LetterAsync(id, session, token);
 
     public static ProblemDetails Validate(Guid id, Letter? letter, Signature signature)
     {
-        if (letter is null || signature.LetterId != id) return Problems.NotFound("Signature", signature.Id);
+        if (SignatureRules.NotOnLetter(id, letter, signature) is { } missing) return missing;
         if (letter.Status is not (LetterStatus.Open or LetterStatus.Closed))
             return Problems.Conflict($"A {letter.Status.ToString().ToLowerInvariant()} letter takes no re-confirmations.");
         if (signature.Status != SignatureStatus.Active)

@@ -12,8 +12,8 @@ public record RejectSignature(string? Reason = null);
 
 public static class RejectSignatureEndpoint
 {
-    public static async Task<Letter?> LoadAsync(Guid id, IQuerySession session, CancellationToken token) =>
-        await session.LoadAsync<Letter>(id, token);
+    public static Task<Letter?> LoadAsync(Guid id, IQuerySession session, CancellationToken token) =>
+        SignatureRules.LetterAsync(id, session, token);
 
     public static ProblemDetails Validate(Guid id, RejectSignature command, Letter? letter, Signature signature)
     {

@@ -11,16 +11,16 @@ public record WithdrawSignature(string? Reason = null);
 
 public static class WithdrawSignatureEndpoint
 {
-    public static async Task<Letter?> LoadAsync(Guid id, IQuerySession session, CancellationToken token) =>
-        await session.LoadAsync<Letter>(id, token);
+    public static Task<Letter?> LoadAsync(Guid id, IQuerySession session, CancellationToken token) =>
+        SignatureRules.LetterAsync(id, session, token);
 
     public static ProblemDetails Validate(Guid id, WithdrawSignature command, Letter? letter, Signature signature)
     {
         var errors = new FieldErrors().MaxLength("reason", command.Reason, 1000);
         if (errors.Count > 0) return Problems.Validation(errors);
-        if (letter is null || signature.LetterId != id) return Problems.NotFound("Signature", signature.Id);
+        if (SignatureRules.NotOnLetter(id, letter, signature) is { } missing) return missing;
         if (letter.Status == LetterStatus.Final)
-            return Problems.Conflict("The letter is final; its signatory block can no longer change.");
+            return SignatureRules.BlockIsFinal();
         if (signature.Status == SignatureStatus.Withdrawn)
             return Problems.Conflict("This signature was already withdrawn.");
         return WolverineContinue.NoProblems;
