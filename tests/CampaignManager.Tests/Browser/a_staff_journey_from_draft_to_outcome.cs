@@ -13,7 +13,7 @@ namespace CampaignManager.Tests.Browser;
 public class a_staff_journey_from_draft_to_outcome(BrowserFixture browser)
 {
     // the page's own assertions below wait for its content; waiting for the full load event once hung a cold first run
-    private static readonly PageWaitForURLOptions Arrived = new() { WaitUntil = WaitUntilState.DOMContentLoaded };
+    private static readonly PageWaitForURLOptions Arrived = new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 90_000 };
 
     private static readonly Regex LetterPage = new(@"/letters/[0-9a-f-]{36}$");
     private const string CloseConfirm = "Close this letter for signatures?";
@@ -36,7 +36,12 @@ public class a_staff_journey_from_draft_to_outcome(BrowserFixture browser)
         await Labelled(page, "Closing").FillAsync("Respectfully,");
         await Labelled(page, "Addressee name").FillAsync("The Honorable Secretary of State");
         await tab.ScreenshotAsync("journey-letter-editor");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
+        // the app compiles each endpoint on its first request; on a busy two-core CI run the first draft can take a while,
+        // so wait for the API's answer itself (and say what it was) before waiting for the page it leads to
+        var drafted = await page.RunAndWaitForResponseAsync(
+            () => page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync(),
+            r => r.Request.Method == "POST" && r.Url.EndsWith("/api/letters"), new() { Timeout = 120_000 });
+        drafted.Status.ShouldBe(201, "the draft command answered " + drafted.StatusText);
         await page.WaitForURLAsync(LetterPage, Arrived);
         var letterPath = new Uri(page.Url).AbsolutePath;
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(title);
