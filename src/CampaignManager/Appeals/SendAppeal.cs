@@ -87,7 +87,7 @@ public static class SendAppealEndpoint
     public static (AppealCreated, OutgoingMessages) Post(SendAppeal command, SendAppealInputs inputs,
         IDocumentSession session, HttpContext context, TimeProvider clock)
     {
-        var decision = Decide(JasperFx.Core.CombGuidIdGeneration.NewGuid(), inputs.Letter!, inputs.Signatories,
+        var decision = Decide(Guid.CreateVersion7(), inputs.Letter!, inputs.Signatories,
             inputs.Targets, command, context.User.ActorName(), clock.GetUtcNow());
         session.Events.StartStream<Appeal>(decision.Sent.AppealId, decision.Sent);
         foreach (var q in decision.Queued)

@@ -24,7 +24,7 @@ public static class LaunchCampaignEndpoint
     [Tags("Campaigns")]
     public static (CampaignCreated, IStartStream) Post(LaunchCampaign command, HttpContext context, TimeProvider clock)
     {
-        var launched = Decide(JasperFx.Core.CombGuidIdGeneration.NewGuid(), command, context.User.ActorName(), clock.GetUtcNow());
+        var launched = Decide(Guid.CreateVersion7(), command, context.User.ActorName(), clock.GetUtcNow());
         return (new CampaignCreated(launched.CampaignId), MartenOps.StartStream<Campaign>(launched.CampaignId, launched));
     }
 }

@@ -60,7 +60,7 @@ public static class RegisterOrganizationEndpoint
     [Tags("Organizations")]
     public static (OrganizationCreated, IStartStream) Post(RegisterOrganization command, HttpContext context, TimeProvider clock)
     {
-        var registered = Decide(JasperFx.Core.CombGuidIdGeneration.NewGuid(), command, context.User.ActorName(), clock.GetUtcNow());
+        var registered = Decide(Guid.CreateVersion7(), command, context.User.ActorName(), clock.GetUtcNow());
         return (new OrganizationCreated(registered.OrganizationId),
             MartenOps.StartStream<Organization>(registered.OrganizationId, registered));
     }

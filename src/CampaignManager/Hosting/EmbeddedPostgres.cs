@@ -29,8 +29,10 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     /// <summary>True when initdb and pg_ctl can be found on PATH or in Debian's versioned folder.</summary>
     public static bool BinariesAvailable() => FindBinary("pg_ctl") is not null && FindBinary("initdb") is not null;
 
+    /// <param name="dataDirectory">The cluster's folder; created and initialised when empty.</param>
     /// <param name="durable">False only for throwaway test clusters: skips fsync, which data that must survive
     /// a power cut cannot do without.</param>
+    /// <param name="token">Cancels waiting for initdb and pg_ctl.</param>
     public static async Task<EmbeddedPostgres> StartAsync(string dataDirectory, bool durable = true, CancellationToken token = default)
     {
         var pgCtl = FindBinary("pg_ctl") ?? throw new InvalidOperationException(MissingBinariesMessage);

@@ -47,7 +47,7 @@ public static class DraftLetterEndpoint
     [Tags("Letters")]
     public static (LetterCreated, IStartStream) Post(DraftLetter command, HttpContext context, TimeProvider clock)
     {
-        var drafted = Decide(JasperFx.Core.CombGuidIdGeneration.NewGuid(), command,
+        var drafted = Decide(Guid.CreateVersion7(), command,
             context.User.ActorName(), clock.GetUtcNow());
         return (new LetterCreated(drafted.LetterId), MartenOps.StartStream<Letter>(drafted.LetterId, drafted));
     }

@@ -19,7 +19,7 @@ public static class OpenForSignaturesEndpoint
             : LetterRules.MustBe(letter, "opened for signatures", LetterStatus.Draft, LetterStatus.Closed);
     }
 
-    /// <param name="newToken">Used only the first time the letter opens; the public link then stays the same.</param>
+    // newToken is used only the first time the letter opens; the public link then stays the same.
     public static LetterOpenedForSignatures Decide(Letter letter, OpenForSignatures command, string newToken, string by,
         DateTimeOffset at) =>
         new(letter.Id, command.Deadline, by, at, letter.PublicToken ?? newToken);

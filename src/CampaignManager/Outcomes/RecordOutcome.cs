@@ -57,7 +57,7 @@ public static class RecordOutcomeEndpoint
     public static (OutcomeCreated, OutcomeRecorded) Post(RecordOutcome command, [WriteAggregate] Campaign campaign,
         HttpContext context, TimeProvider clock)
     {
-        var recorded = Decide(campaign, JasperFx.Core.CombGuidIdGeneration.NewGuid(), command, context.User.ActorName(),
+        var recorded = Decide(campaign, Guid.CreateVersion7(), command, context.User.ActorName(),
             clock.GetUtcNow());
         return (new OutcomeCreated(campaign.Id, recorded.OutcomeId), recorded);
     }

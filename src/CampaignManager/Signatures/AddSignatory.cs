@@ -76,7 +76,7 @@ public static class SignLetterHandler
         var known = await session.LoadManyAsync<SignerKey>(token, keys);
         var existing = known.Count > 0 ? await session.LoadAsync<Signature>(known[0].SignatureId, token) : null;
 
-        var decision = Signing.Decide(letter, existing, command, JasperFx.Core.CombGuidIdGeneration.NewGuid(), clock.GetUtcNow());
+        var decision = Signing.Decide(letter, existing, command, Guid.CreateVersion7(), clock.GetUtcNow());
         switch (decision.Event)
         {
             case SignatureAdded added:

@@ -17,7 +17,7 @@ public static class ApproveSignatureEndpoint
 
     public static ProblemDetails Validate(Guid id, Letter? letter, Signature signature)
     {
-        if (SignatureRules.NotOnLetter(id, letter, signature) is { } missing) return missing;
+        if (SignatureRules.NotOnLetter(id, letter, signature, out var missing)) return missing;
         if (letter.Status == LetterStatus.Final)
             return SignatureRules.BlockIsFinal();
         return signature.Status == SignatureStatus.AwaitingApproval

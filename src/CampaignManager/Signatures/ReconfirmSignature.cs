@@ -17,7 +17,7 @@ public static class ReconfirmSignatureEndpoint
 
     public static ProblemDetails Validate(Guid id, Letter? letter, Signature signature)
     {
-        if (SignatureRules.NotOnLetter(id, letter, signature) is { } missing) return missing;
+        if (SignatureRules.NotOnLetter(id, letter, signature, out var missing)) return missing;
         if (letter.Status is not (LetterStatus.Open or LetterStatus.Closed))
             return Problems.Conflict($"A {letter.Status.ToString().ToLowerInvariant()} letter takes no re-confirmations.");
         if (signature.Status != SignatureStatus.Active)

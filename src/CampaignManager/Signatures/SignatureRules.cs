@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using CampaignManager.Hosting;
 using CampaignManager.Letters;
 using Marten;
@@ -12,8 +13,12 @@ public static class SignatureRules
         await session.LoadAsync<Letter>(id, token);
 
     /// <summary>A signature reached through another letter's URL is as unknown as a missing one.</summary>
-    public static ProblemDetails? NotOnLetter(Guid id, Letter? letter, Signature signature) =>
-        letter is null || signature.LetterId != id ? Problems.NotFound("Signature", signature.Id) : null;
+    public static bool NotOnLetter(Guid id, [NotNullWhen(false)] Letter? letter, Signature signature,
+        [NotNullWhen(true)] out ProblemDetails? problem)
+    {
+        problem = letter is null || signature.LetterId != id ? Problems.NotFound("Signature", signature.Id) : null;
+        return problem is not null;
+    }
 
     public static ProblemDetails BlockIsFinal() =>
         Problems.Conflict("The letter is final; its signatory block can no longer change.");

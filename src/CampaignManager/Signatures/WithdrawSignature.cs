@@ -18,7 +18,7 @@ public static class WithdrawSignatureEndpoint
     {
         var errors = new FieldErrors().MaxLength("reason", command.Reason, 1000);
         if (errors.Count > 0) return Problems.Validation(errors);
-        if (SignatureRules.NotOnLetter(id, letter, signature) is { } missing) return missing;
+        if (SignatureRules.NotOnLetter(id, letter, signature, out var missing)) return missing;
         if (letter.Status == LetterStatus.Final)
             return SignatureRules.BlockIsFinal();
         if (signature.Status == SignatureStatus.Withdrawn)

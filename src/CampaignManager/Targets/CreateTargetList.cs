@@ -39,7 +39,7 @@ public static class CreateTargetListEndpoint
     [Tags("Targets")]
     public static (TargetListCreatedResponse, IStartStream) Post(CreateTargetList command, HttpContext context, TimeProvider clock)
     {
-        var id = JasperFx.Core.CombGuidIdGeneration.NewGuid();
+        var id = Guid.CreateVersion7();
         var events = Decide(id, command, context.User.ActorName(), clock.GetUtcNow());
         return (new TargetListCreatedResponse(id), MartenOps.StartStream<TargetList>(id, events.ToArray()));
     }

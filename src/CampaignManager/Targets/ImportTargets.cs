@@ -96,7 +96,7 @@ public static class ImportTargetsEndpoint
         // The whole registry is small (hundreds, not millions) and name matching ignores case, so load the keys.
         var known = await session.Query<TargetDetails>()
             .Select(x => new KnownTarget(x.Id, x.Name, x.Organization, x.Email)).ToListAsync(token);
-        var decision = Decide(stream.Aggregate, csv.Rows, known, JasperFx.Core.CombGuidIdGeneration.NewGuid,
+        var decision = Decide(stream.Aggregate, csv.Rows, known, Guid.CreateVersion7,
             request.HttpContext.User.ActorName(), clock.GetUtcNow());
 
         foreach (var registered in decision.Registered) session.Events.StartStream<Target>(registered.TargetId, registered);

@@ -32,7 +32,7 @@ public static class RegisterTargetEndpoint
     [Tags("Targets")]
     public static (TargetCreated, IStartStream) Post(RegisterTarget command, HttpContext context, TimeProvider clock)
     {
-        var registered = Decide(JasperFx.Core.CombGuidIdGeneration.NewGuid(), command.Contact(),
+        var registered = Decide(Guid.CreateVersion7(), command.Contact(),
             context.User.ActorName(), clock.GetUtcNow());
         return (new TargetCreated(registered.TargetId), MartenOps.StartStream<Target>(registered.TargetId, registered));
     }

@@ -32,8 +32,8 @@ public class delivering_an_appeal_email(SmtpServerFixture smtp)
         received.Message.To.Mailboxes.Single().Address.ShouldBe(address);
         received.Message.Subject.ShouldBe("Reconsider the withdrawal");
         received.Message.MessageId.ShouldBe(messageId);
-        received.Message.TextBody.ShouldContain("Amnesty International USA\nHuman Rights Watch\nZeta Coalition");
-        received.Message.HtmlBody.ShouldContain("<strong>urge</strong>");
+        received.Message.TextBody.ShouldNotBeNull().ShouldContain("Amnesty International USA\nHuman Rights Watch\nZeta Coalition");
+        received.Message.HtmlBody.ShouldNotBeNull().ShouldContain("<strong>urge</strong>");
     }
 
     [Fact]

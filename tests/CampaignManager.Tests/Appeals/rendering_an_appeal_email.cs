@@ -21,7 +21,8 @@ public class rendering_an_appeal_email
         CoverMessage: cover,
         Date: new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
 
-    private static (string Text, string Html) Parts(MimeMessage message) => (message.TextBody, message.HtmlBody);
+    private static (string Text, string Html) Parts(MimeMessage message) =>
+        (message.TextBody.ShouldNotBeNull(), message.HtmlBody.ShouldNotBeNull());
 
     [Fact]
     public void the_email_is_multipart_alternative_with_a_plain_text_and_an_html_part()
@@ -109,7 +110,7 @@ public class rendering_an_appeal_email
             SignatoryLines = [$"Signatory {script}"],
         };
 
-        var html = AppealEmail.Render(content, From).HtmlBody;
+        var html = AppealEmail.Render(content, From).HtmlBody.ShouldNotBeNull();
 
         html.ShouldNotContain("<script", Case.Insensitive);
         html.ShouldNotContain("<img", Case.Insensitive);

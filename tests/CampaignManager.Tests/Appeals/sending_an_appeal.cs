@@ -35,7 +35,7 @@ public class sending_an_appeal(AppealsFixture fixture) : IntegrationContext(fixt
             received.Message.To.Mailboxes.Single().Address.ShouldBe(email);
             received.Message.Subject.ShouldBe("U.S. membership of the UN Human Rights Council");
             received.Message.MessageId.ShouldBe(AppealEmail.MessageIdFor(appealId, target));
-            received.Message.TextBody.ShouldContain("Please find our joint letter below.");
+            received.Message.TextBody.ShouldNotBeNull().ShouldContain("Please find our joint letter below.");
             received.Message.TextBody.ShouldContain($"{name}\nPermanent Representative\nPermanent Mission of {name}");
             received.Message.TextBody.ShouldContain("Amnesty International USA\nHuman Rights Watch\nJane Doe, Professor, Columbia University*");
         }

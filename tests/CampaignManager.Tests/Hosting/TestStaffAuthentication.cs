@@ -13,7 +13,7 @@ namespace CampaignManager.Tests.Hosting;
 public class TestStaffAuthentication(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
-    public const string Scheme = "test-staff";
+    public new const string Scheme = "test-staff";
     public const string Header = "X-Test-User";
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
