@@ -11,7 +11,7 @@ using Wolverine.Http;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.AddCampaignManagerInfrastructure();
+builder.AddCampaignManagerInfrastructure(args);
 builder.Services.AddLetters();
 builder.Services.AddSignatures();
 builder.Services.AddTargets();

@@ -9,7 +9,7 @@ public static class Database
 {
     public const string ConnectionStringName = "Marten";
 
-    public static string ResolveConnectionString(WebApplicationBuilder builder)
+    public static string ResolveConnectionString(WebApplicationBuilder builder, string[] args)
     {
         var configured = builder.Configuration.GetConnectionString(ConnectionStringName);
         if (!string.IsNullOrWhiteSpace(configured)) return configured;
@@ -26,6 +26,10 @@ public static class Database
         var folder = builder.Configuration["Database:DataDirectory"]
                      ?? Path.Combine(builder.Environment.ContentRootPath, ".data", "postgres");
         var server = EmbeddedPostgres.StartAsync(folder).GetAwaiter().GetResult();
+        if (server.SharedWith is { } owner) RefuseToShare(Command(args), owner, server);
+        if (server.RelocatedFrom is not null)
+            Console.WriteLine($"The embedded PostgreSQL keeps its data in {server.DataDirectory}: the 'postgres' account " +
+                              $"cannot reach {server.RelocatedFrom} (a parent folder is closed to it).");
 
         // Stopped after the host has stopped Wolverine and the projection daemon, so they can finish their work.
         builder.Services.AddSingleton(server);
@@ -33,6 +37,25 @@ public static class Database
         AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop();
         EnsureDatabase(server, "campaigns");
         return server.ConnectionString("campaigns");
+    }
+
+    /// <summary>JasperFx's verb: the first argument that is not an option, or <c>run</c>.</summary>
+    private static string Command(string[] args) =>
+        args.FirstOrDefault(a => !a.StartsWith('-'))?.ToLowerInvariant() ?? "run";
+
+    /// <summary>
+    /// A command such as <c>seed</c>, <c>describe</c> or <c>db-apply</c> works on the running app's database as it is.
+    /// A second app, or a projection rebuild, would run a second projection daemon and outbox over the same data while
+    /// the first runs in Solo mode, so those are refused with what to do instead.
+    /// </summary>
+    private static void RefuseToShare(string command, int owner, EmbeddedPostgres server)
+    {
+        if (command is not ("run" or "projections")) return;
+        var what = command == "run" ? "A second copy of the app" : "A projection rebuild";
+        throw new InvalidOperationException(
+            $"CampaignManager (process {owner}) is already running on the embedded database in {server.DataDirectory}. " +
+            $"{what} would compete with its projection daemon and message handlers. Stop that process first (Ctrl+C, " +
+            $"or kill {owner}), or give this one its own data folder with Database__DataDirectory=/some/other/folder.");
     }
 
     private static void EnsureDatabase(EmbeddedPostgres server, string name)

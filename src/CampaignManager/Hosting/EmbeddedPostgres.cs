@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
@@ -8,26 +7,35 @@ namespace CampaignManager.Hosting;
 /// A private PostgreSQL cluster started from the machine's own server binaries (initdb, pg_ctl).
 /// Used by the app when no connection string is configured, and by the tests when no database is given.
 /// </summary>
+/// <remarks>
+/// One process owns the running server: the one that started it (or adopted it from an owner that crashed) stops it
+/// on exit. Another process on the same folder, such as <c>seed</c> while the app runs, attaches to the server as it
+/// is and leaves it running; <see cref="SharedWith"/> then names the owner.
+/// </remarks>
 public sealed class EmbeddedPostgres : IAsyncDisposable
 {
-    private readonly string _dataDirectory;
-    private readonly string? _runAsUser;
+    private const string OwnerFile = "campaignmanager.owner";
+    private readonly ClusterFolder _folder;
     private bool _stopped;
 
-    private EmbeddedPostgres(string dataDirectory, int port, string? runAsUser)
+    private EmbeddedPostgres(ClusterFolder folder, int port, int? sharedWith)
     {
-        _dataDirectory = dataDirectory;
+        _folder = folder;
         Port = port;
-        _runAsUser = runAsUser;
+        SharedWith = sharedWith;
     }
 
     public int Port { get; }
+    public string DataDirectory => _folder.DataDirectory;
+    /// <summary>The folder that was asked for, when the server account could not reach it (see <see cref="ClusterFolder"/>).</summary>
+    public string? RelocatedFrom => _folder.Relocated;
+    /// <summary>The live process that started the server and will stop it, when that is not this one.</summary>
+    public int? SharedWith { get; }
 
     public string ConnectionString(string database = "postgres") =>
         $"Host=127.0.0.1;Port={Port};Username=postgres;Database={database};Pooling=true;Maximum Pool Size=60";
 
-    /// <summary>True when initdb and pg_ctl can be found on PATH or in Debian's versioned folder.</summary>
-    public static bool BinariesAvailable() => FindBinary("pg_ctl") is not null && FindBinary("initdb") is not null;
+    public static bool BinariesAvailable() => PostgresBinaries.Available();
 
     /// <param name="dataDirectory">The cluster's folder; created and initialised when empty.</param>
     /// <param name="durable">False only for throwaway test clusters: skips fsync, which data that must survive
@@ -35,49 +43,51 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     /// <param name="token">Cancels waiting for initdb and pg_ctl.</param>
     public static async Task<EmbeddedPostgres> StartAsync(string dataDirectory, bool durable = true, CancellationToken token = default)
     {
-        var pgCtl = FindBinary("pg_ctl") ?? throw new InvalidOperationException(MissingBinariesMessage);
-        var initdb = FindBinary("initdb") ?? throw new InvalidOperationException(MissingBinariesMessage);
-
-        dataDirectory = Path.GetFullPath(dataDirectory);
-        Directory.CreateDirectory(dataDirectory);
-
-        // PostgreSQL refuses to run as root; hand the folder to the unprivileged 'postgres' system user instead.
-        var runAs = Environment.UserName == "root" ? "postgres" : null;
-        if (runAs is not null)
+        var pgCtl = PostgresBinaries.Require("pg_ctl");
+        var initdb = PostgresBinaries.Require("initdb");
+        var folder = await ClusterFolder.ChooseAsync(dataDirectory, token);
+        var data = folder.DataDirectory;
+        Directory.CreateDirectory(data);
+        if (folder.RunAs is not null)
         {
-            await RunAsync("chown", ["-R", $"{runAs}:", dataDirectory], null, token);
-            await RunAsync("chmod", ["0700", dataDirectory], null, token);
+            await PostgresBinaries.RunAsync("chown", ["-R", $"{folder.RunAs}:", data], null, token);
+            await PostgresBinaries.RunAsync("chmod", ["0700", data], null, token);
         }
 
-        if (!File.Exists(Path.Combine(dataDirectory, "PG_VERSION")))
-        {
-            await RunAsync(initdb, ["-D", dataDirectory, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"], runAs, token);
-        }
+        if (!File.Exists(Path.Combine(data, "PG_VERSION")))
+            await PostgresBinaries.RunAsync(initdb, ["-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"], folder.RunAs, token);
 
-        // A crash of the owning process leaves either a live server (reuse nothing: stop it) or a stale pid file.
-        var pidFile = Path.Combine(dataDirectory, "postmaster.pid");
+        var pidFile = Path.Combine(data, "postmaster.pid");
         if (File.Exists(pidFile))
         {
-            var status = await RunAsync(pgCtl, ["status", "-D", dataDirectory], runAs, token, throwOnError: false);
-            if (status.ExitCode == 0)
-                await RunAsync(pgCtl, ["stop", "-D", dataDirectory, "-m", "fast", "-w"], runAs, token, throwOnError: false);
-            if (File.Exists(pidFile)) File.Delete(pidFile);
+            var status = await PostgresBinaries.RunAsync(pgCtl, ["status", "-D", data], folder.RunAs, token, throwOnError: false);
+            if (status.ExitCode == 0 && RunningPort(pidFile) is { } runningPort)
+            {
+                if (LiveOwner(data) is { } owner) return new EmbeddedPostgres(folder, runningPort, owner);
+                // its owner died without stopping it (SIGKILL): adopt it rather than restart it
+                WriteOwner(data);
+                return new EmbeddedPostgres(folder, runningPort, null);
+            }
+            // a crash of the server itself leaves a stale pid file that would block the start
+            if (status.ExitCode != 0) File.Delete(pidFile);
         }
 
         var port = FreeLoopbackPort();
         var options = $"-c listen_addresses=127.0.0.1 -p {port} -c unix_socket_directories='' -c max_connections=300" +
                       (durable ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off");
-        var logFile = Path.Combine(dataDirectory, "server.log");
-        await RunAsync(pgCtl, ["start", "-D", dataDirectory, "-w", "-t", "60", "-l", logFile, "-o", options], runAs, token);
-        return new EmbeddedPostgres(dataDirectory, port, runAs);
+        var logFile = Path.Combine(data, "server.log");
+        await PostgresBinaries.RunAsync(pgCtl, ["start", "-D", data, "-w", "-t", "60", "-l", logFile, "-o", options], folder.RunAs, token);
+        WriteOwner(data);
+        return new EmbeddedPostgres(folder, port, null);
     }
 
     public async Task StopAsync()
     {
-        if (_stopped) return;
+        if (_stopped || SharedWith is not null) return;
         _stopped = true;
-        var pgCtl = FindBinary("pg_ctl")!;
-        await RunAsync(pgCtl, ["stop", "-D", _dataDirectory, "-m", "fast", "-w"], _runAsUser, CancellationToken.None, throwOnError: false);
+        await PostgresBinaries.RunAsync(PostgresBinaries.Require("pg_ctl"), ["stop", "-D", DataDirectory, "-m", "fast", "-w"],
+            _folder.RunAs, CancellationToken.None, throwOnError: false);
+        File.Delete(Path.Combine(DataDirectory, OwnerFile));
     }
 
     /// <summary>Stops the server synchronously; for process-exit hooks where nothing can be awaited.</summary>
@@ -85,27 +95,32 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
 
     public ValueTask DisposeAsync() => new(StopAsync());
 
-    private const string MissingBinariesMessage =
-        "No database is configured and the PostgreSQL server binaries (initdb, pg_ctl) were not found. " +
-        "Either set ConnectionStrings__Marten (e.g. \"Host=localhost;Port=5432;Username=postgres;Password=...;Database=campaigns\") " +
-        "or install the server: apt-get update && apt-get install -y postgresql.";
+    /// <summary>postmaster.pid's fourth line is the port the server listens on.</summary>
+    private static int? RunningPort(string pidFile) =>
+        File.ReadAllLines(pidFile) is { Length: >= 4 } lines && int.TryParse(lines[3].Trim(), out var port) ? port : null;
 
-    internal static string? FindBinary(string name)
+    private static void WriteOwner(string data) =>
+        File.WriteAllText(Path.Combine(data, OwnerFile), $"{Environment.ProcessId} {ProcessStart(Environment.ProcessId)}");
+
+    /// <summary>The owner's pid while that very process still runs (a start time guards against a reused pid).</summary>
+    private static int? LiveOwner(string data)
     {
-        var path = Environment.GetEnvironmentVariable("PATH") ?? "";
-        foreach (var dir in path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
-        {
-            var candidate = Path.Combine(dir, name);
-            if (File.Exists(candidate)) return candidate;
-        }
+        var file = Path.Combine(data, OwnerFile);
+        if (!File.Exists(file)) return null;
+        var parts = File.ReadAllText(file).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length != 2 || !int.TryParse(parts[0], out var pid) || pid == Environment.ProcessId) return null;
+        return ProcessStart(pid) is { } started && started == parts[1] ? pid : null;
+    }
 
-        // Debian keeps the server binaries out of PATH unless a symlink was made.
-        var debian = "/usr/lib/postgresql";
-        if (!Directory.Exists(debian)) return null;
-        return Directory.GetDirectories(debian)
-            .OrderByDescending(d => int.TryParse(Path.GetFileName(d), out var v) ? v : 0)
-            .Select(d => Path.Combine(d, "bin", name))
-            .FirstOrDefault(File.Exists);
+    /// <summary>Field 22 of /proc/{pid}/stat: the process's start time in clock ticks since boot.</summary>
+    private static string? ProcessStart(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            return stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[19];
+        }
+        catch (IOException) { return null; }
     }
 
     private static int FreeLoopbackPort()
@@ -113,37 +128,5 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static async Task<(int ExitCode, string Output)> RunAsync(string file, string[] args, string? runAs,
-        CancellationToken token, bool throwOnError = true)
-    {
-        var start = new ProcessStartInfo
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            // the server inherits the working directory; root's may be unreadable for the postgres user
-            WorkingDirectory = "/",
-        };
-        if (runAs is null)
-        {
-            start.FileName = file;
-        }
-        else
-        {
-            start.FileName = "runuser";
-            foreach (var a in new[] { "-u", runAs, "--", file }) start.ArgumentList.Add(a);
-        }
-        foreach (var a in args) start.ArgumentList.Add(a);
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {file}");
-        var stdout = process.StandardOutput.ReadToEndAsync(token);
-        var stderr = process.StandardError.ReadToEndAsync(token);
-        await process.WaitForExitAsync(token);
-        var output = (await stdout) + (await stderr);
-        if (throwOnError && process.ExitCode != 0)
-            throw new InvalidOperationException($"{Path.GetFileName(file)} {string.Join(' ', args)} failed ({process.ExitCode}): {output}");
-        return (process.ExitCode, output);
     }
 }

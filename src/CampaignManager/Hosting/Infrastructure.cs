@@ -14,9 +14,10 @@ namespace CampaignManager.Hosting;
 /// <summary>The shared plumbing every capability relies on: Marten, Wolverine, JSON, OpenAPI, error mapping.</summary>
 public static class Infrastructure
 {
-    public static void AddCampaignManagerInfrastructure(this WebApplicationBuilder builder)
+    public static void AddCampaignManagerInfrastructure(this WebApplicationBuilder builder, string[] args)
     {
-        var connectionString = Database.ResolveConnectionString(builder);
+        var connectionString = Database.ResolveConnectionString(builder, args);
+        var embedded = builder.Services.Any(d => d.ServiceType == typeof(EmbeddedPostgres));
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
@@ -56,9 +57,10 @@ public static class Infrastructure
             opts.Policies.UseDurableLocalQueues();
             opts.Policies.UseDurableInboxOnAllListeners();
             opts.Policies.UseDurableOutboxOnAllSendingEndpoints();
-            // One node that owns the whole inbox (Wolverine:Solo=true): after a crash the restarted process resumes what
-            // the dead one left at once, instead of waiting a minute or more for it to be declared stale.
-            if (builder.Configuration.GetValue<bool>("Wolverine:Solo")) opts.Durability.Mode = DurabilityMode.Solo;
+            // One node that owns the whole inbox: after a crash the restarted process resumes what the dead one left at
+            // once, instead of waiting for it to be declared stale. The embedded database serves exactly one app process
+            // (a second is refused), so it runs Solo unless Wolverine:Solo=false; a shared database runs Balanced.
+            if (builder.Configuration.GetValue("Wolverine:Solo", embedded)) opts.Durability.Mode = DurabilityMode.Solo;
         });
         builder.Services.AddWolverineHttp();
     }
