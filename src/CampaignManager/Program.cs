@@ -11,7 +11,15 @@ using Wolverine.Http;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.AddCampaignManagerInfrastructure(args);
+try
+{
+    builder.AddCampaignManagerInfrastructure(args);
+}
+catch (StartupProblem problem)
+{
+    Console.Error.WriteLine(problem.Message);
+    return 1;
+}
 builder.Services.AddLetters();
 builder.Services.AddSignatures();
 builder.Services.AddTargets();

@@ -33,7 +33,7 @@ public sealed record ClusterFolder(string DataDirectory, string? RunAs, string? 
 
         var account = await PostgresBinaries.RunAsync("id", ["-u", ServerAccount], null, token, throwOnError: false);
         if (account.ExitCode != 0)
-            throw new InvalidOperationException(
+            throw new StartupProblem(
                 $"PostgreSQL refuses to run as root, and there is no '{ServerAccount}' system account to run it as. " +
                 $"Create one (useradd --system {ServerAccount}), run the app as an ordinary user, or set ConnectionStrings__Marten.");
 

@@ -16,7 +16,7 @@ public static class Database
 
         if (!EmbeddedPostgres.BinariesAvailable())
         {
-            throw new InvalidOperationException(
+            throw new StartupProblem(
                 "CampaignManager needs PostgreSQL. No connection string 'ConnectionStrings:Marten' is configured and no " +
                 "PostgreSQL server binaries (initdb, pg_ctl) were found to start an embedded one. Do one of: " +
                 "(1) set the environment variable ConnectionStrings__Marten=\"Host=...;Port=5432;Username=...;Password=...;Database=...\"; " +
@@ -39,9 +39,9 @@ public static class Database
         return server.ConnectionString("campaigns");
     }
 
-    /// <summary>JasperFx's verb: the first argument that is not an option, or <c>run</c>.</summary>
+    /// <summary>JasperFx's verb: the first argument unless it is an option (<c>--urls ...</c>), else <c>run</c>.</summary>
     private static string Command(string[] args) =>
-        args.FirstOrDefault(a => !a.StartsWith('-'))?.ToLowerInvariant() ?? "run";
+        args.Length > 0 && !args[0].StartsWith('-') ? args[0].ToLowerInvariant() : "run";
 
     /// <summary>
     /// A command such as <c>seed</c>, <c>describe</c> or <c>db-apply</c> works on the running app's database as it is.
@@ -52,7 +52,7 @@ public static class Database
     {
         if (command is not ("run" or "projections")) return;
         var what = command == "run" ? "A second copy of the app" : "A projection rebuild";
-        throw new InvalidOperationException(
+        throw new StartupProblem(
             $"CampaignManager (process {owner}) is already running on the embedded database in {server.DataDirectory}. " +
             $"{what} would compete with its projection daemon and message handlers. Stop that process first (Ctrl+C, " +
             $"or kill {owner}), or give this one its own data folder with Database__DataDirectory=/some/other/folder.");
@@ -82,3 +82,6 @@ public static class Database
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }
+
+/// <summary>Something the person starting the app must change; start-up prints it without a stack trace.</summary>
+public sealed class StartupProblem(string message) : Exception(message);

@@ -81,6 +81,8 @@ public static class Infrastructure
     {
         // commit-time optimistic concurrency failures (two staff revising the same version) answer 409
         opts.MapConcurrencyFailuresToConflict();
+        // '?page=abc' is the caller's mistake: a 400 ProblemDetails, not a silent page 0 (Wolverine 7's default)
+        opts.RejectUnparseableQueryValues = true;
     }
 
     public static void ConfigureJson(JsonSerializerOptions options)
