@@ -57,6 +57,33 @@ public sealed class AppProcess : IDisposable
         _process.WaitForExit();
     }
 
+    /// <summary>SIGTERM, as Ctrl+C or a service manager would stop it: the app shuts down in order.</summary>
+    public async Task StopAsync(TimeSpan deadline)
+    {
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString()])) await kill.WaitForExitAsync();
+        using var timeout = new CancellationTokenSource(deadline);
+        await _process.WaitForExitAsync(timeout.Token);
+    }
+
+    /// <summary>Runs one JasperFx command of the built app (<c>seed</c>, <c>db-apply</c>, ...) to its end.</summary>
+    public static async Task<(int ExitCode, string Output)> RunCommandAsync(IEnumerable<KeyValuePair<string, string>> settings,
+        TimeSpan deadline, params string[] arguments)
+    {
+        var dll = BuiltApp();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(dll)!, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false
+        };
+        foreach (var argument in arguments.Prepend(dll)) start.ArgumentList.Add(argument);
+        foreach (var (key, value) in settings) start.Environment[key.Replace(":", "__")] = value;
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(deadline);
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout + await stderr);
+    }
+
     public string Output { get { lock (_lastLines) return string.Join('\n', _lastLines); } }
 
     public void Dispose()
