@@ -59,6 +59,7 @@ public static class Infrastructure
             // One node that owns the whole inbox (Wolverine:Solo=true): after a crash the restarted process resumes what
             // the dead one left at once, instead of waiting a minute or more for it to be declared stale.
             if (builder.Configuration.GetValue<bool>("Wolverine:Solo")) opts.Durability.Mode = DurabilityMode.Solo;
+            opts.UseNodeFailoverSettings(builder.Configuration);
         });
         builder.Services.AddWolverineHttp();
     }
