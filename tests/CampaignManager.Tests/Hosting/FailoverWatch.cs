@@ -9,7 +9,7 @@ namespace CampaignManager.Tests.Hosting;
 /// the leader role on a survivor, every agent on survivors, the dead node's row deleted, and no delivery left under its
 /// node number. All four are polled together, so each time is measured on its own rather than one after another.
 /// </summary>
-public sealed class FailoverWatch(ClusterTables tables, ClusterNode dead, IReadOnlySet<Guid> survivors)
+public sealed class FailoverWatch(ClusterTables tables, ClusterNode dead, IReadOnlySet<Guid> survivors, bool deadWasLeader)
 {
     private readonly Stopwatch _sinceKill = Stopwatch.StartNew();
 
@@ -44,7 +44,7 @@ public sealed class FailoverWatch(ClusterTables tables, ClusterNode dead, IReadO
         && assignments.Any(a => a.Agent.StartsWith(ProjectionAgentPrefix));
 
     public override string ToString() =>
-        $"leader moved {Seconds(LeaderMoved)}, all agents on survivors {Seconds(AgentsMoved)}, dead node's row deleted " +
+        (deadWasLeader ? $"leader moved {Seconds(LeaderMoved)}" : "the leader was elsewhere") + $", all agents on survivors {Seconds(AgentsMoved)}, dead node's row deleted " +
         $"{Seconds(NodeEjected)}, its deliveries released {Seconds(DeliveriesReleased)} after the kill";
 
     private static string Seconds(TimeSpan? t) => t is { } v ? $"{v.TotalSeconds:0.0}s" : "not yet";

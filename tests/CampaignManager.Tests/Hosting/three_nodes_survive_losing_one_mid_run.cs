@@ -37,7 +37,7 @@ public class three_nodes_survive_losing_one_mid_run(ITestOutputHelper output) : 
         var victim = _cluster.IndexOf(before.First(a => a.Agent.StartsWith(ProjectionAgentPrefix)).NodeId);
         var survivors = Enumerable.Range(0, nodes.Count).Where(i => i != victim).ToList();
         var victimNode = _cluster.Registered[victim];
-        output.WriteLine($"victim: node {victim} (#{victimNode.Number}) holding {string.Join(", ", before.Where(a => a.NodeId == victimNode.Id).Select(a => a.Agent))}");
+        output.WriteLine($"victim: node {victim} (#{victimNode.Number})");
         var http = nodes[survivors[0]];
 
         var (appealLetter, targetList, emails) = await ClusterApi.PrepareAppealAsync(http, Recipients);
@@ -54,9 +54,13 @@ public class three_nodes_survive_losing_one_mid_run(ITestOutputHelper output) : 
             n => n.Item1 >= 10 && n.Item2 >= 30, TimeSpan.FromSeconds(60), "the fan-out and the sign-ons to be under way",
             TimeSpan.FromMilliseconds(10));
         var projectionAtKill = await tables.ProjectionProgressAsync();
+        var heldAtKill = (await tables.AssignmentsAsync()).Where(a => a.NodeId == victimNode.Id).Select(a => a.Agent).ToList();
         _cluster.Kill(victim);
         traffic.Live[victim] = false;
-        var watch = new FailoverWatch(tables, victimNode, survivors.Select(i => _cluster.Registered[i].Id).ToHashSet());
+        var watch = new FailoverWatch(tables, victimNode, survivors.Select(i => _cluster.Registered[i].Id).ToHashSet(),
+            deadWasLeader: heldAtKill.Contains(LeaderAgent));
+        output.WriteLine($"the victim held at the kill: {string.Join(", ", heldAtKill)}");
+        heldAtKill.ShouldContain(a => a.StartsWith(ProjectionAgentPrefix), "the victim must take an agent down with it");
         var receivedBeforeKill = _cluster.Smtp.Messages().SelectMany(m => m.Recipients).ToHashSet(StringComparer.OrdinalIgnoreCase);
         output.WriteLine($"killed with {receivedBeforeKill.Count}/{Recipients} emails received, {traffic.Acknowledgements.Count} sign-ons acknowledged");
         receivedBeforeKill.Count.ShouldBeLessThan(Recipients, "the kill must land in the middle of the fan-out");
