@@ -43,6 +43,7 @@ public sealed class Cluster(ITestOutputHelper output) : IAsyncLifetime
             new("ConnectionStrings:Marten", ConnectionString), new("Seeds:LoadOnStart", "false"), new("Wolverine:Solo", "false")
         ]).ToList();
         var clients = new List<HttpClient>();
+        var started = System.Diagnostics.Stopwatch.StartNew();
         for (var i = 0; i < count; i++)
         {
             var app = AppProcess.Start(settings);
@@ -52,7 +53,7 @@ public sealed class Cluster(ITestOutputHelper output) : IAsyncLifetime
             var rows = await Eventually.UntilAsync(tables.NodesAsync, n => n.Count(x => !known.Contains(x.Id)) == 1,
                 TimeSpan.FromSeconds(30), $"node {i} to register");
             Registered.Add(rows.Single(x => !known.Contains(x.Id)));
-            output.WriteLine($"node {i}: {app.BaseAddress} is #{Registered[i].Number} ({Registered[i].Id})");
+            output.WriteLine($"node {i}: {app.BaseAddress} is #{Registered[i].Number} ({Registered[i].Id}), up at {started.Elapsed.TotalSeconds:0.0}s");
             clients.Add(app.Client());
         }
         return (clients, tables);

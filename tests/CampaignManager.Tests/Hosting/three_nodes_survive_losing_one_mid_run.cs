@@ -40,15 +40,22 @@ public class three_nodes_survive_losing_one_mid_run(ITestOutputHelper output) : 
         output.WriteLine($"victim: node {victim} (#{victimNode.Number})");
         var http = nodes[survivors[0]];
 
+        var preparing = Stopwatch.StartNew();
         var (appealLetter, targetList, emails) = await ClusterApi.PrepareAppealAsync(http, Recipients);
+        output.WriteLine($"{Recipients} targets registered in {preparing.Elapsed.TotalSeconds:0.0}s");
         var letters = new List<Guid>();
         for (var i = 0; i < 3; i++) letters.Add(await ClusterApi.OpenLetterAsync(nodes[survivors[i % 2]], $"Coalition letter {i + 1}"));
+        // shuffled, with a fixed seed so a failing order can be replayed
+        var order = new Random(193);
         var signOns = letters.SelectMany(l => Enumerable.Range(1, 60).Select(o => (l, $"Coalition Member {o:00}")))
-            .OrderBy(s => HashCode.Combine(s.l, s.Item2)).ToList();
+            .OrderBy(_ => order.Next()).ToList();
         var traffic = new SignOnTraffic(nodes);
 
         var appeal = await ClusterApi.PostForIdAsync(nodes[victim], $"/api/letters/{appealLetter}/appeals",
             new { targetListIds = new[] { targetList }, channel = "email" });
+        // Sign-ons start once the fan-out has, and the kill waits for some of both: it lands in the middle of each.
+        await Eventually.UntilAsync(() => Task.FromResult(_cluster.Smtp.MessageCount()), n => n >= 1, TimeSpan.FromSeconds(60),
+            "the fan-out to start", TimeSpan.FromMilliseconds(10));
         var duringKill = traffic.RunAsync(signOns.Take(120), clients: 6);
         await Eventually.UntilAsync(() => Task.FromResult((_cluster.Smtp.MessageCount(), traffic.Acknowledgements.Count)),
             n => n.Item1 >= 10 && n.Item2 >= 30, TimeSpan.FromSeconds(60), "the fan-out and the sign-ons to be under way",
