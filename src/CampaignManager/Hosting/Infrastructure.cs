@@ -61,6 +61,7 @@ public static class Infrastructure
             // once, instead of waiting for it to be declared stale. The embedded database serves exactly one app process
             // (a second is refused), so it runs Solo unless Wolverine:Solo=false; a shared database runs Balanced.
             if (builder.Configuration.GetValue("Wolverine:Solo", embedded)) opts.Durability.Mode = DurabilityMode.Solo;
+            opts.UseNodeFailoverSettings(builder.Configuration);
         });
         builder.Services.AddWolverineHttp();
     }
