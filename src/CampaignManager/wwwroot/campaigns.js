@@ -104,7 +104,9 @@
     var button = form.querySelector("button[type=submit], button:not([type])");
     if (button) button.disabled = true;
     try {
-      var init = { method: "POST", headers: { "Accept": "application/json" } };
+      var token = document.querySelector('meta[name="request-verification-token"]');
+      // proves to the server that the change comes from our own page (the staff cookie alone would not); see _Layout
+      var init = { method: "POST", headers: { "Accept": "application/json", "RequestVerificationToken": token ? token.content : "" } };
       var fileInput = form.querySelector("input[type=file]");
       if (fileInput) {
         var data = new FormData();
