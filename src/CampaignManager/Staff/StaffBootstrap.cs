@@ -17,15 +17,20 @@ public sealed class StaffBootstrap(IDocumentStore store, IConfiguration configur
     public const string FirstAdminLogin = "admin";
     private const string By = "system";
 
-    /// <summary>Makes the first admin if the bootstrap token is configured and no account exists; true if it did.</summary>
+    /// <summary>Gives the first admin the configured bootstrap token if no account exists (or is used) yet; true if it did.</summary>
     public async Task<bool> ApplyBootstrapTokenAsync(CancellationToken token = default)
     {
         var secret = configuration["Auth:BootstrapToken"];
         if (string.IsNullOrWhiteSpace(secret)) return false;
         await using var session = store.LightweightSession();
-        if (await session.Query<StaffAccount>().AnyAsync(token)) return false;
+        // "no account yet" includes the first admin an earlier start made for its console link, as long as nobody has
+        // used it: someone who started the app once and then follows README's curl walk-through is not locked out
+        var accounts = await session.Query<StaffAccount>().ToListAsync(token);
+        if (accounts.Any(a => a.Id != FirstAdminId || a.PasswordHash is not null) || await session.Query<ApiToken>().AnyAsync(token))
+            return false;
         var now = clock.GetUtcNow();
-        session.Events.StartStream<StaffAccount>(FirstAdminId, new StaffAccountCreated(FirstAdminId, FirstAdminLogin, StaffRole.Admin, By, now));
+        if (accounts.Count == 0)
+            session.Events.StartStream<StaffAccount>(FirstAdminId, new StaffAccountCreated(FirstAdminId, FirstAdminLogin, StaffRole.Admin, By, now));
         var tokenId = Guid.CreateVersion7();
         session.Events.StartStream<ApiToken>(tokenId,
             new ApiTokenIssued(tokenId, FirstAdminId, "bootstrap (Auth:BootstrapToken)", Secrets.Hash(secret.Trim()), null, By, now));

@@ -46,6 +46,18 @@ public class bootstrapping_the_first_admin(StaffFixture fixture) : IntegrationCo
     }
 
     [Fact]
+    public async Task a_bootstrap_token_given_after_a_start_that_only_printed_a_link_still_reaches_the_unused_first_admin()
+    {
+        (await Bootstrap.IssueFirstSignInAsync()).ShouldNotBeNull();
+
+        (await Bootstrap.ApplyBootstrapTokenAsync()).ShouldBeTrue();
+
+        (await AccountsStatusWithBootstrapToken()).ShouldBe(200);
+        await using var session = Store.QuerySession();
+        (await session.Query<StaffAccount>().CountAsync()).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task without_any_usable_account_the_first_admin_gets_a_one_time_link_and_a_later_start_gets_none()
     {
         var code = await Bootstrap.IssueFirstSignInAsync();
