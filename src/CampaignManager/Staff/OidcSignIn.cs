@@ -38,7 +38,6 @@ public static class OidcSignIn
             o.SignInScheme = CookieAuthenticationDefaults.AuthenticationScheme;
             o.MapInboundClaims = false;
             o.SaveTokens = false;
-            o.Scope.Add("profile");
             o.Scope.Add("email");
             o.RequireHttpsMetadata = section.GetValue("RequireHttpsMetadata", true);
             o.Events.OnTokenValidated = context =>
