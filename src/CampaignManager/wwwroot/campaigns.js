@@ -70,6 +70,8 @@
     var then = form.dataset.next || "reload";
     if (then === "reload") { location.reload(); return; }
     if (then === "report") { renderReport(form, data); return; }
+    // an API token or sign-in link is shown once, in the form that asked for it, and never stored in the page
+    if (then === "secret") { form.querySelector("output.secret").textContent = (data && (data.token || data.url)) || ""; return; }
     location.assign(then.replace("{id}", encodeURIComponent((data && data.id) || "")));
   }
 
