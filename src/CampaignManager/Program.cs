@@ -5,6 +5,7 @@ using CampaignManager.Hosting;
 using CampaignManager.Letters;
 using CampaignManager.Seeding;
 using CampaignManager.Signatures;
+using CampaignManager.Staff;
 using CampaignManager.Targets;
 using JasperFx;
 using Wolverine.Http;
@@ -27,6 +28,7 @@ builder.AddAppeals();
 builder.Services.AddCampaigns();
 builder.Services.AddCoalitions();
 builder.AddSeeding();
+builder.AddStaff();
 
 var app = builder.Build();
 

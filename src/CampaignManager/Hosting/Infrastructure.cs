@@ -4,6 +4,7 @@ using JasperFx;
 using JasperFx.Events;
 using Marten;
 using Scalar.AspNetCore;
+using CampaignManager.Staff;
 using Weasel.Core;
 using Wolverine;
 using Wolverine.Http;
@@ -28,10 +29,6 @@ public static class Infrastructure
         builder.Services.AddOpenApi();
         // Pages live in their capability folders (Signatures/PublicSignOn.cshtml), not in a Pages/ layer.
         builder.Services.AddRazorPages(o => o.RootDirectory = "/");
-        // No staff accounts yet: the cookie scheme is where sign-in will plug in; until then everyone is anonymous.
-        builder.Services.AddAuthentication(Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationDefaults.AuthenticationScheme)
-            .AddCookie();
-        builder.Services.AddAuthorization();
 
         builder.Services.AddMarten(opts =>
             {
@@ -73,6 +70,8 @@ public static class Infrastructure
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
+        // after authorization, so a caller without the right gets 401/403 before any antiforgery detail
+        app.UseCookieAntiforgery();
         app.MapRazorPages();
         app.MapOpenApi();
         app.MapScalarApiReference("/docs", o => o.WithTitle("CampaignManager API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));

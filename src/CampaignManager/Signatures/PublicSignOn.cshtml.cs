@@ -1,6 +1,7 @@
 using CampaignManager.Hosting;
 using CampaignManager.Letters;
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,6 +14,7 @@ namespace CampaignManager.Signatures;
 /// signatory block without anyone's email, and a form that works without JavaScript. It signs through the same
 /// command as the staff API, marked as a public sign-on.
 /// </summary>
+[AllowAnonymous]
 public class PublicSignOnModel(IQuerySession session, IMessageBus bus) : PageModel
 {
     public Letter? Letter { get; private set; }

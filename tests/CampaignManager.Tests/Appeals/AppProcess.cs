@@ -7,6 +7,13 @@ namespace CampaignManager.Tests.Appeals;
 public sealed class AppProcess : IDisposable
 {
     public static readonly JsonSerializerOptions Json = CreateJson();
+
+    /// <summary>
+    /// The app denies anonymous callers, so every app started here gets the first admin from Auth:BootstrapToken, and
+    /// <see cref="Client"/> sends it. One value for the whole run: a restarted app over the same database (whose
+    /// admin already exists, so the setting is then ignored) still accepts it.
+    /// </summary>
+    public static readonly string BootstrapToken = CampaignManager.Staff.Secrets.NewToken();
     private readonly Process _process;
     private readonly Queue<string> _lastLines = new();
 
@@ -27,6 +34,7 @@ public sealed class AppProcess : IDisposable
             WorkingDirectory = Path.GetDirectoryName(dll)!, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false
         };
         foreach (var argument in new[] { dll, "--urls", $"http://127.0.0.1:{port}" }) start.ArgumentList.Add(argument);
+        start.Environment["Auth__BootstrapToken"] = BootstrapToken;
         foreach (var (key, value) in settings) start.Environment[key.Replace(":", "__")] = value;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         var app = new AppProcess(Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet"), port);
@@ -37,7 +45,12 @@ public sealed class AppProcess : IDisposable
         return app;
     }
 
-    public HttpClient Client() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+    public HttpClient Client()
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        client.DefaultRequestHeaders.Authorization = new("Bearer", BootstrapToken);
+        return client;
+    }
 
     public async Task WaitUntilReadyAsync(TimeSpan deadline)
     {

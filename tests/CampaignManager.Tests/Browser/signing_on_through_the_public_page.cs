@@ -11,7 +11,7 @@ public class signing_on_through_the_public_page(BrowserFixture browser)
     public async Task a_signer_without_javascript_fills_the_labelled_form_and_sees_the_version_signed()
     {
         var (_, publicPath) = await browser.Api.OpenLetterAsync("Keep the Council seat");
-        await using var tab = await browser.NewPageAsync(javaScript: false);
+        await using var tab = await browser.NewPageAsync(javaScript: false, signedIn: false);
         var page = tab.Page;
 
         (await tab.GoToAsync(publicPath)).Status.ShouldBe(200);
@@ -34,7 +34,7 @@ public class signing_on_through_the_public_page(BrowserFixture browser)
     public async Task on_a_phone_every_field_has_a_label_and_fits_the_screen()
     {
         var (_, publicPath) = await browser.Api.OpenLetterAsync("Keep the Council seat on a phone");
-        await using var tab = await browser.NewPageAsync(width: 390, height: 844, javaScript: false);
+        await using var tab = await browser.NewPageAsync(width: 390, height: 844, javaScript: false, signedIn: false);
         var page = tab.Page;
         (await tab.GoToAsync(publicPath)).Status.ShouldBe(200);
         await tab.ScreenshotAsync("public-sign-on-phone");
