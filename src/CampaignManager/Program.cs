@@ -12,6 +12,7 @@ using Wolverine.Http;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddCampaignManagerInfrastructure();
+builder.AddHealth();
 builder.Services.AddLetters();
 builder.Services.AddSignatures();
 builder.Services.AddTargets();
@@ -23,6 +24,7 @@ builder.AddSeeding();
 var app = builder.Build();
 
 app.UseCampaignManagerInfrastructure();
+app.MapHealth();
 app.MapWolverineEndpoints(opts => opts.UseCampaignManagerHttpConventions());
 
 return await app.RunJasperFxCommands(args);
