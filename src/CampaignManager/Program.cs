@@ -12,6 +12,7 @@ using Wolverine.Http;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddCampaignManagerInfrastructure();
+builder.AddConsoleLogs();
 builder.AddHealth();
 builder.Services.AddLetters();
 builder.Services.AddSignatures();
