@@ -16,6 +16,7 @@ public static class Infrastructure
 {
     public static void AddCampaignManagerInfrastructure(this WebApplicationBuilder builder)
     {
+        var autoCreate = SchemaPolicy.Resolve(builder);
         var connectionString = Database.ResolveConnectionString(builder);
 
         builder.Services.AddSingleton(TimeProvider.System);
@@ -32,12 +33,12 @@ public static class Infrastructure
             .AddCookie();
         builder.Services.AddAuthorization();
 
-        builder.Services.AddMarten(opts =>
+        var marten = builder.Services.AddMarten(opts =>
             {
                 opts.Connection(connectionString);
                 opts.DatabaseSchemaName = "campaigns";
                 opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
-                opts.AutoCreateSchemaObjects = AutoCreate.All;
+                opts.AutoCreateSchemaObjects = autoCreate;
                 opts.Events.StreamIdentity = StreamIdentity.AsGuid;
                 // who and when live in every event's own fields; the correlation ids help trace a request
                 opts.Events.MetadataConfig.CorrelationIdEnabled = true;
@@ -45,13 +46,15 @@ public static class Infrastructure
                 opts.DisableNpgsqlLogging = true;
             })
             .UseLightweightSessions()
-            .ApplyAllDatabaseChangesOnStartup()
             // Wolverine's agent distribution runs the async projections: Marten's own HotCold daemon takes its
             // lock through the DistributedLock redirect (see README) and cannot run here.
             .IntegrateWithWolverine(m => m.UseWolverineManagedEventSubscriptionDistribution = true);
+        // with AutoCreate.None the schema is db-apply's job alone (see SchemaPolicy)
+        if (autoCreate != AutoCreate.None) marten.ApplyAllDatabaseChangesOnStartup();
 
         builder.Host.UseWolverine(opts =>
         {
+            opts.AutoBuildMessageStorageOnStartup = autoCreate;
             opts.Policies.AutoApplyTransactions();
             opts.Policies.UseDurableLocalQueues();
             opts.Policies.UseDurableInboxOnAllListeners();

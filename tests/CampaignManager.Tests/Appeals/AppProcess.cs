@@ -27,6 +27,8 @@ public sealed class AppProcess : IDisposable
             WorkingDirectory = Path.GetDirectoryName(dll)!, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false
         };
         foreach (var argument in new[] { dll, "--urls", $"http://127.0.0.1:{port}" }) start.ArgumentList.Add(argument);
+        // a throwaway test database is built by the app itself; production would leave that to db-apply (SchemaPolicy)
+        start.Environment["Database__AutoCreate"] = "All";
         foreach (var (key, value) in settings) start.Environment[key.Replace(":", "__")] = value;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         var app = new AppProcess(Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet"), port);
