@@ -14,6 +14,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddCampaignManagerInfrastructure();
 builder.AddConsoleLogs();
 builder.AddHealth();
+builder.AddTelemetry();
 builder.Services.AddLetters();
 builder.Services.AddSignatures();
 builder.Services.AddTargets();
