@@ -52,6 +52,14 @@ public sealed class AppProcess : IDisposable
         }, ready => ready, deadline, $"the app to answer on {BaseAddress}");
     }
 
+    /// <summary>True when the process ended by itself within the deadline (for a start-up that must fail).</summary>
+    public async Task<bool> ExitsWithinAsync(TimeSpan deadline)
+    {
+        using var timeout = new CancellationTokenSource(deadline);
+        try { await _process.WaitForExitAsync(timeout.Token); return true; }
+        catch (OperationCanceledException) { return false; }
+    }
+
     /// <summary>SIGKILL on Linux: no shutdown hooks, no flushing, exactly like a crash.</summary>
     public void Kill()
     {
@@ -78,7 +86,7 @@ public sealed class AppProcess : IDisposable
     }
 
     /// <summary>src/CampaignManager/bin/&lt;configuration&gt;/net10.0/CampaignManager.dll, built alongside this test project.</summary>
-    private static string BuiltApp()
+    internal static string BuiltApp()
     {
         var testBin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var (framework, configuration) = (testBin.Name, testBin.Parent!.Name);
