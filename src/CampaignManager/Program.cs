@@ -27,7 +27,7 @@ var app = builder.Build();
 
 app.UseCampaignManagerInfrastructure();
 app.MapHealth();
-app.MapWolverineEndpoints(opts => opts.UseCampaignManagerHttpConventions());
+app.MapWolverineEndpoints(opts => opts.UseCampaignManagerHttpConventions(app.Configuration));
 
 return await app.RunJasperFxCommands(args);
 

@@ -78,11 +78,16 @@ public static class Infrastructure
         app.MapScalarApiReference("/docs", o => o.WithTitle("CampaignManager API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
     }
 
-    public static void UseCampaignManagerHttpConventions(this WolverineHttpOptions opts)
+    public static void UseCampaignManagerHttpConventions(this WolverineHttpOptions opts, IConfiguration configuration)
     {
         // commit-time optimistic concurrency failures (two staff revising the same version) answer 409
         opts.MapConcurrencyFailuresToConflict();
+        // Compile every endpoint before the host listens, not on its first request: runtime compilation makes a first
+        // request take seconds, and a node that is ready should answer at full speed. Costs start-up time (README).
+        opts.WarmUpRoutes = configuration.GetValue(WarmUpRoutesSetting, RouteWarmup.Eager);
     }
+
+    public const string WarmUpRoutesSetting = "Http:WarmUpRoutes";
 
     public static void ConfigureJson(JsonSerializerOptions options)
     {
