@@ -58,6 +58,8 @@ public class checking_health(HealthFixture fixture) : IntegrationContext(fixture
         ready["wolverine"].Data["durabilityAgentsHere"].EnumerateArray().Select(u => u.GetString()).ShouldContain(u => u!.StartsWith("wolverinedb://"));
         ready["projections"].Status.ShouldBe("Healthy");
         ready["projections"].Data["lag:CoalitionGraph:All"].GetInt64().ShouldBe(0);
+        ready["projections"].Data["highWaterMark"].GetInt64().ShouldBe(await LastEventSequenceAsync());
+        ready["projections"].Data["lag:HighWaterMark"].GetInt64().ShouldBe(0);
     }
 
     [Fact]
@@ -77,6 +79,7 @@ public class checking_health(HealthFixture fixture) : IntegrationContext(fixture
         degraded.Status.ShouldBe("Degraded");
         degraded["projections"].Status.ShouldBe("Degraded");
         degraded["projections"].Data["lag:CoalitionGraph:All"].GetInt64().ShouldBe(lag);
+        degraded["projections"].Data["lag:HighWaterMark"].GetInt64().ShouldBe(0);
         degraded["projections"].Description.ShouldBe(
             $"CoalitionGraph:All is {lag} event(s) behind the high-water mark {caughtUpTo + lag} (degraded from {HealthFixture.DegradedAfter})");
 
