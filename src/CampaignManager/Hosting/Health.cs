@@ -20,8 +20,10 @@ public static class Health
     public static void AddHealth(this WebApplicationBuilder builder)
     {
         builder.Services.Configure<ProjectionLagOptions>(builder.Configuration.GetSection(ProjectionLagOptions.Section));
+        builder.Services.AddSingleton<SchemaHealthCheck>(); // remembers a match across probes
         builder.Services.AddHealthChecks()
             .AddCheck<PostgresHealthCheck>("postgresql", tags: [ReadyTag], timeout: CheckTimeout)
+            .AddCheck<SchemaHealthCheck>("schema", tags: [ReadyTag], timeout: CheckTimeout)
             .AddCheck<WolverineAgentsHealthCheck>("wolverine", tags: [ReadyTag], timeout: CheckTimeout)
             .AddCheck<ProjectionLagHealthCheck>("projections", tags: [ReadyTag], timeout: CheckTimeout);
     }

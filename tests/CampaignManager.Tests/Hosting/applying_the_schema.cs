@@ -27,6 +27,16 @@ public class applying_the_schema
         return (long)(await count.ExecuteScalarAsync())!;
     }
 
+    private static async Task<bool> TableExistsAsync(string database, string table)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var exists = connection.CreateCommand();
+        exists.CommandText = "select to_regclass(@table) is not null";
+        exists.Parameters.AddWithValue("table", table);
+        return (bool)(await exists.ExecuteScalarAsync())!;
+    }
+
     [Fact]
     public async Task db_assert_passes_after_db_apply_on_a_fresh_database_and_the_app_then_serves_and_is_ready()
     {
@@ -59,6 +69,35 @@ public class applying_the_schema
         answer["wolverine"].Data["mode"].GetString().ShouldBe("Balanced");
         answer["wolverine"].Description!.ShouldContain("registered");
         answer["projections"].Status.ShouldBe("Healthy");
+        answer["schema"].Status.ShouldBe("Healthy");
+        answer["schema"].Description!.ShouldStartWith("The schema matche");
+    }
+
+    [Fact]
+    public async Task a_release_started_before_its_db_apply_serves_but_is_not_ready_and_names_what_is_missing()
+    {
+        var database = await TestDatabase.CreateDatabaseAsync("behind");
+        (await AppCommand.RunAsync(database, "db-apply")).ExitCode.ShouldBe(0);
+        // what a new release would need and an older db-apply did not create
+        await using (var connection = new NpgsqlConnection(database))
+        {
+            await connection.OpenAsync();
+            await using var drop = connection.CreateCommand();
+            drop.CommandText = "drop table campaigns.mt_event_progression";
+            await drop.ExecuteNonQueryAsync();
+        }
+
+        using var app = AppProcess.Start(ProductionSettings(database));
+        await app.WaitUntilReadyAsync(TimeSpan.FromMinutes(2));
+        using var http = app.Client();
+        var response = await http.GetAsync("/health/ready");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        var answer = JsonSerializer.Deserialize<HealthAnswer>(await response.Content.ReadAsStringAsync(), AppProcess.Json)!;
+        answer["schema"].Status.ShouldBe("Unhealthy");
+        answer["schema"].Description!.ShouldStartWith("The database schema differs from this release; run db-apply.");
+        answer["schema"].Description!.ShouldContain("CREATE TABLE IF NOT EXISTS campaigns.mt_event_progression");
+        (await TableExistsAsync(database, "campaigns.mt_event_progression")).ShouldBeFalse(); // not created behind db-apply's back
     }
 
     [Fact]

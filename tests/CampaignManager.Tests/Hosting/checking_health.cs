@@ -49,8 +49,9 @@ public class checking_health(HealthFixture fixture) : IntegrationContext(fixture
         var ready = await HealthAsync("/health/ready", 200);
 
         ready.Status.ShouldBe("Healthy");
-        ready.Checks.Select(c => c.Name).ShouldBe(["postgresql", "wolverine", "projections"], ignoreOrder: true);
+        ready.Checks.Select(c => c.Name).ShouldBe(["postgresql", "schema", "wolverine", "projections"], ignoreOrder: true);
         ready["postgresql"].Status.ShouldBe("Healthy");
+        ready["schema"].Description.ShouldBe("The app applies schema changes itself (Database:AutoCreate All)");
         ready["postgresql"].Description.ShouldStartWith("PostgreSQL 1");
         // the test hosts run Wolverine in Solo mode: this node must run the durability agent itself
         ready["wolverine"].Status.ShouldBe("Healthy");
