@@ -21,7 +21,7 @@ public static class Telemetry
     public static readonly string[] ActivitySources = ["Wolverine", "Marten", "Npgsql"];
 
     /// <summary>Wolverine names its meter "Wolverine:" + the service name.</summary>
-    public static readonly string[] Meters = ["Wolverine:*", "Marten", "Npgsql", "Microsoft.AspNetCore.*", "System.Net.Http"];
+    public static readonly string[] Meters = ["Wolverine:*", "Marten", "Npgsql", "Microsoft.AspNetCore.*"];
 
     public static bool ExportConfigured(IConfiguration configuration) =>
         new[] { "OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "OTEL_EXPORTER_OTLP_METRICS_ENDPOINT" }
