@@ -21,6 +21,9 @@ catch (StartupProblem problem)
     Console.Error.WriteLine(problem.Message);
     return 1;
 }
+builder.AddConsoleLogs();
+builder.AddHealth();
+builder.AddTelemetry();
 builder.Services.AddLetters();
 builder.Services.AddSignatures();
 builder.Services.AddTargets();
@@ -33,7 +36,8 @@ builder.AddStaff();
 var app = builder.Build();
 
 app.UseCampaignManagerInfrastructure();
-app.MapWolverineEndpoints(opts => opts.UseCampaignManagerHttpConventions());
+app.MapHealth();
+app.MapWolverineEndpoints(opts => opts.UseCampaignManagerHttpConventions(app.Configuration));
 
 return await app.RunJasperFxCommands(args);
 

@@ -30,7 +30,7 @@ var bootstrapToken = Convert.ToHexStringLower(System.Security.Cryptography.Rando
 var app = Process.Start(new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "CampaignManager.dll"), "--urls", $"http://127.0.0.1:{port}"])
 {
     WorkingDirectory = AppContext.BaseDirectory, RedirectStandardOutput = true, RedirectStandardError = true,
-    Environment = { ["ConnectionStrings__Marten"] = cluster.ConnectionString("bench"), ["Seeds__LoadOnStart"] = "false", ["Auth__BootstrapToken"] = bootstrapToken,
+    Environment = { ["ConnectionStrings__Marten"] = cluster.ConnectionString("bench"), ["Seeds__LoadOnStart"] = "false", ["Auth__BootstrapToken"] = bootstrapToken, ["Database__AutoCreate"] = "All",
         ["Logging__LogLevel__Default"] = "Warning" }
 })!;
 var appLog = File.CreateText(Path.Combine(Path.GetTempPath(), "campaignmanager-bench-app.log"));

@@ -17,6 +17,7 @@ public static class Infrastructure
 {
     public static void AddCampaignManagerInfrastructure(this WebApplicationBuilder builder, string[] args)
     {
+        var autoCreate = SchemaPolicy.Resolve(builder);
         var connectionString = Database.ResolveConnectionString(builder, args);
         var embedded = builder.Services.Any(d => d.ServiceType == typeof(EmbeddedPostgres));
 
@@ -30,12 +31,12 @@ public static class Infrastructure
         // Pages live in their capability folders (Signatures/PublicSignOn.cshtml), not in a Pages/ layer.
         builder.Services.AddRazorPages(o => o.RootDirectory = "/");
 
-        builder.Services.AddMarten(opts =>
+        var marten = builder.Services.AddMarten(opts =>
             {
                 opts.Connection(connectionString);
                 opts.DatabaseSchemaName = "campaigns";
                 opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
-                opts.AutoCreateSchemaObjects = AutoCreate.All;
+                opts.AutoCreateSchemaObjects = autoCreate;
                 opts.Events.StreamIdentity = StreamIdentity.AsGuid;
                 // who and when live in every event's own fields; the correlation ids help trace a request
                 opts.Events.MetadataConfig.CorrelationIdEnabled = true;
@@ -43,13 +44,15 @@ public static class Infrastructure
                 opts.DisableNpgsqlLogging = true;
             })
             .UseLightweightSessions()
-            .ApplyAllDatabaseChangesOnStartup()
             // Wolverine's agent distribution runs the async projections: Marten's own HotCold daemon takes its
             // lock through the DistributedLock redirect (see README) and cannot run here.
             .IntegrateWithWolverine(m => m.UseWolverineManagedEventSubscriptionDistribution = true);
+        // with AutoCreate.None the schema is db-apply's job alone (see SchemaPolicy)
+        if (autoCreate != AutoCreate.None) marten.ApplyAllDatabaseChangesOnStartup();
 
         builder.Host.UseWolverine(opts =>
         {
+            opts.AutoBuildMessageStorageOnStartup = autoCreate;
             opts.Policies.AutoApplyTransactions();
             opts.Policies.UseDurableLocalQueues();
             opts.Policies.UseDurableInboxOnAllListeners();
@@ -77,13 +80,18 @@ public static class Infrastructure
         app.MapScalarApiReference("/docs", o => o.WithTitle("CampaignManager API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
     }
 
-    public static void UseCampaignManagerHttpConventions(this WolverineHttpOptions opts)
+    public static void UseCampaignManagerHttpConventions(this WolverineHttpOptions opts, IConfiguration configuration)
     {
         // commit-time optimistic concurrency failures (two staff revising the same version) answer 409
         opts.MapConcurrencyFailuresToConflict();
         // '?page=abc' is the caller's mistake: a 400 ProblemDetails, not a silent page 0 (Wolverine 7's default)
         opts.RejectUnparseableQueryValues = true;
+        // Compile every endpoint before the host listens, not on its first request: runtime compilation makes a first
+        // request take seconds, and a node that is ready should answer at full speed. Costs start-up time (README).
+        opts.WarmUpRoutes = configuration.GetValue(WarmUpRoutesSetting, RouteWarmup.Eager);
     }
+
+    public const string WarmUpRoutesSetting = "Http:WarmUpRoutes";
 
     public static void ConfigureJson(JsonSerializerOptions options)
     {

@@ -6,19 +6,14 @@ namespace CampaignManager.Staff;
 /// The authorization convention, so no endpoint or page needs annotating by hand: the fallback policy (every endpoint
 /// without its own metadata, Wolverine's, Razor Pages, OpenAPI and the docs) admits any staff role to reads
 /// (GET, HEAD, OPTIONS) and only editors and admins to anything else. Staff management carries
-/// <c>[Authorize(Policy = StaffAccess.Admin)]</c>; the public page and sign-in carry <c>[AllowAnonymous]</c>.
+/// <c>[Authorize(Policy = StaffAccess.Admin)]</c>; the public page, sign-in and the health probes (Hosting/Health.cs) are
+/// mapped as anonymous.
 /// </summary>
 public static class StaffAccess
 {
     public const string ByMethod = "staff";
     public const string SignedIn = "staff:signed-in";
     public const string Admin = "staff:admin";
-
-    /// <summary>
-    /// Health probes must answer load balancers without credentials; they are matched by path because they are mapped
-    /// outside the capability folders.
-    /// </summary>
-    public static readonly string[] PublicPaths = ["/health/live", "/health/ready"];
 
     public static void AddPolicies(AuthorizationOptions options)
     {
@@ -41,11 +36,6 @@ public sealed class StaffByMethodHandler : AuthorizationHandler<StaffByMethodReq
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, StaffByMethodRequirement requirement)
     {
         var http = context.Resource as HttpContext;
-        if (http is not null && StaffAccess.PublicPaths.Contains(http.Request.Path.Value, StringComparer.OrdinalIgnoreCase))
-        {
-            context.Succeed(requirement);
-            return Task.CompletedTask;
-        }
         if (context.User.Identity?.IsAuthenticated != true) return Task.CompletedTask;
         var read = http is not null && StaffAccess.IsRead(http.Request.Method);
         var roles = read ? StaffRoles.Anyone : StaffRoles.Writers;

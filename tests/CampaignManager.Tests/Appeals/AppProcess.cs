@@ -35,6 +35,8 @@ public sealed class AppProcess : IDisposable
         };
         foreach (var argument in new[] { dll, "--urls", $"http://127.0.0.1:{port}" }) start.ArgumentList.Add(argument);
         start.Environment["Auth__BootstrapToken"] = BootstrapToken;
+        // a throwaway test database is built by the app itself; production would leave that to db-apply (SchemaPolicy)
+        start.Environment["Database__AutoCreate"] = "All";
         foreach (var (key, value) in settings) start.Environment[key.Replace(":", "__")] = value;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         var app = new AppProcess(Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet"), port);
@@ -61,6 +63,14 @@ public sealed class AppProcess : IDisposable
             try { return (await http.GetAsync("/api/targets?pageSize=1")).IsSuccessStatusCode; }
             catch (HttpRequestException) { return false; }
         }, ready => ready, deadline, $"the app to answer on {BaseAddress}");
+    }
+
+    /// <summary>True when the process ended by itself within the deadline (for a start-up that must fail).</summary>
+    public async Task<bool> ExitsWithinAsync(TimeSpan deadline)
+    {
+        using var timeout = new CancellationTokenSource(deadline);
+        try { await _process.WaitForExitAsync(timeout.Token); return true; }
+        catch (OperationCanceledException) { return false; }
     }
 
     /// <summary>SIGKILL on Linux: no shutdown hooks, no flushing, exactly like a crash.</summary>
@@ -116,7 +126,7 @@ public sealed class AppProcess : IDisposable
     }
 
     /// <summary>src/CampaignManager/bin/&lt;configuration&gt;/net10.0/CampaignManager.dll, built alongside this test project.</summary>
-    private static string BuiltApp()
+    internal static string BuiltApp()
     {
         var testBin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var (framework, configuration) = (testBin.Name, testBin.Parent!.Name);
