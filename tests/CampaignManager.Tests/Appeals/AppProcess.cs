@@ -76,7 +76,7 @@ public sealed class AppProcess : IDisposable
     }
 
     /// <summary>src/CampaignManager/bin/&lt;configuration&gt;/net10.0/CampaignManager.dll, built alongside this test project.</summary>
-    private static string BuiltApp()
+    internal static string BuiltApp()
     {
         var testBin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var (framework, configuration) = (testBin.Name, testBin.Parent!.Name);
