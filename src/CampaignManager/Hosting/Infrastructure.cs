@@ -72,6 +72,7 @@ public static class Infrastructure
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.MapRazorPages();
         app.MapOpenApi();
         app.MapScalarApiReference("/docs", o => o.WithTitle("CampaignManager API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
