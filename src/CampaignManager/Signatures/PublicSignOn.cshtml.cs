@@ -19,6 +19,7 @@ namespace CampaignManager.Signatures;
 [AllowAnonymous]
 [EnableRateLimiting(PublicSignOnLimits.Policy)]
 [RequestSizeLimit(PublicSignOnLimits.MaxRequestBytes)]
+[ReadFormWithinSizeLimit]
 public class PublicSignOnModel(IQuerySession session, IMessageBus bus) : PageModel
 {
     public Letter? Letter { get; private set; }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -67,5 +68,40 @@ public static class PublicSignOnLimits
             HttpContext = http,
             ProblemDetails = new ProblemDetails { Status = StatusCodes.Status429TooManyRequests, Title = "Too many requests", Detail = detail }
         });
+    }
+}
+
+/// <summary>
+/// Reads the form right after [RequestSizeLimit] (order 900) has set the server's limit and before the antiforgery
+/// check (order 1000), which would otherwise meet the oversized body first and answer a misleading 400. The form is
+/// read once; antiforgery and model binding reuse it.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class ReadFormWithinSizeLimitAttribute : Attribute, IAsyncAuthorizationFilter, IOrderedFilter
+{
+    public int Order => 950;
+
+    public async Task OnAuthorizationAsync(AuthorizationFilterContext context)
+    {
+        var request = context.HttpContext.Request;
+        if (!request.HasFormContentType) return;
+        try
+        {
+            await request.ReadFormAsync(context.HttpContext.RequestAborted);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            context.HttpContext.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = context.HttpContext,
+                ProblemDetails = new ProblemDetails
+                {
+                    Status = StatusCodes.Status413PayloadTooLarge, Title = "The request is too large.",
+                    Detail = $"A sign-on is at most {PublicSignOnLimits.MaxRequestBytes / 1024} KiB."
+                }
+            });
+            context.Result = new EmptyResult();
+        }
     }
 }
