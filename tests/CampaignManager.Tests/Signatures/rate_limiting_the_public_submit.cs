@@ -7,12 +7,13 @@ using Microsoft.AspNetCore.Mvc;
 namespace CampaignManager.Tests.Signatures;
 
 /// <summary>
-/// The app with a rate limit a test can exhaust and outlast: two submits per client and letter in a two-second window.
-/// The limiter runs on real time (System.Threading.RateLimiting takes no TimeProvider), so the window is short.
+/// The app with a rate limit a test can exhaust and outlast: two submits per client and letter in a five-second window.
+/// The limiter runs on real time (System.Threading.RateLimiting takes no TimeProvider), so the window is short, yet long
+/// enough that three submits on a busy machine still fall inside it.
 /// </summary>
 public class RateLimitedAppFixture : AppFixture
 {
-    public static readonly TimeSpan Window = TimeSpan.FromSeconds(2);
+    public static readonly TimeSpan Window = TimeSpan.FromSeconds(5);
 
     protected override void ConfigureSettings(IWebHostBuilder builder)
     {
@@ -53,8 +54,8 @@ public class rate_limiting_the_public_submit(RateLimitedAppFixture fixture) : In
         // reading the page is never limited
         await Host.Scenario(x => { x.Get.Url(link); x.ConfigureHttpContext(c => c.Connection.RemoteIpAddress = Client); });
 
-        // one bounded wait for the real window to pass (plus the limiter's 100 ms replenishment tick)
-        await Task.Delay(TimeSpan.FromSeconds(retryAfter) + TimeSpan.FromMilliseconds(300));
+        // one bounded wait for the real window to pass, with room for the limiter's 100 ms replenishment timer on a busy machine
+        await Task.Delay(TimeSpan.FromSeconds(retryAfter) + TimeSpan.FromSeconds(1));
         await SignAsync(link, Client, "Third Signer", 200);
     }
 
