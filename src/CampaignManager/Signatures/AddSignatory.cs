@@ -88,7 +88,8 @@ public static class SignLetterHandler
                 foreach (var key in keys)
                 {
                     // Keys of a rejected signature pass to the one staff added over it; new keys are inserted, so that
-                    // PostgreSQL still refuses a second signer arriving at the same instant.
+                    // PostgreSQL still refuses a second signer arriving at the same instant. (Two staff adding the same
+                    // rejected signer in the same instant would both succeed: rare, visible, and one can be withdrawn.)
                     if (known.Any(k => k.Id == key)) session.Store(new SignerKey(key, added.SignatureId));
                     else session.Insert(new SignerKey(key, added.SignatureId));
                 }
