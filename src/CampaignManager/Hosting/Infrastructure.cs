@@ -18,6 +18,7 @@ public static class Infrastructure
     public static void AddCampaignManagerInfrastructure(this WebApplicationBuilder builder, string[] args)
     {
         var autoCreate = SchemaPolicy.Resolve(builder);
+        builder.DefaultAllowedHosts();
         var connectionString = Database.ResolveConnectionString(builder, args);
         var embedded = builder.Services.Any(d => d.ServiceType == typeof(EmbeddedPostgres));
 
@@ -68,6 +69,7 @@ public static class Infrastructure
 
     public static void UseCampaignManagerInfrastructure(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseStaticFiles();
@@ -75,9 +77,12 @@ public static class Infrastructure
         app.UseAuthorization();
         // after authorization, so a caller without the right gets 401/403 before any antiforgery detail
         app.UseCookieAntiforgery();
+        app.UseRateLimiter();
         app.MapRazorPages();
         app.MapOpenApi();
-        app.MapScalarApiReference("/docs", o => o.WithTitle("CampaignManager API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        // Scalar's default fonts come from its CDN: the docs page would tell a third party who reads the API reference
+        app.MapScalarApiReference("/docs", o => o.WithTitle("CampaignManager API").WithOpenApiRoutePattern("/openapi/{documentName}.json")
+            .DisableDefaultFonts());
     }
 
     public static void UseCampaignManagerHttpConventions(this WolverineHttpOptions opts, IConfiguration configuration)

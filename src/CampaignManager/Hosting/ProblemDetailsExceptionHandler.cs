@@ -32,6 +32,8 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             JasperFx.Events.ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException or
             JasperFx.DocumentAlreadyExistsException
             => (StatusCodes.Status409Conflict, "Someone else changed this at the same time; reload and try again."),
+        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }
+            => (StatusCodes.Status413PayloadTooLarge, "The request is too large."),
         BadHttpRequestException or JsonException
             => (StatusCodes.Status400BadRequest, "The request could not be read."),
         AggregateException { InnerExceptions.Count: > 0 } all => Classify(all.InnerExceptions[0]),

@@ -184,7 +184,7 @@
     var c = appeal.counts;
     var delivered = c.sent + c.acknowledged + c.responded + c.followUpDue;
     var bar = document.querySelector("[data-progress]");
-    if (bar && total) bar.style.width = Math.round(100 * delivered / total) + "%";
+    if (bar && total) bar.setAttribute("width", String(Math.round(100 * delivered / total)));
     var label = document.querySelector("[data-progress-label]");
     if (label) label.textContent = delivered + " of " + total + " delivered";
     appeal.recipients.forEach(function (r) {

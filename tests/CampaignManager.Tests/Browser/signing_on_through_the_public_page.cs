@@ -54,8 +54,13 @@ public class signing_on_through_the_public_page(BrowserFixture browser)
         var button = await page.GetByRole(AriaRole.Button, new() { Name = "Sign version 1" }).BoundingBoxAsync();
         (button!.X + button.Width).ShouldBeLessThanOrEqualTo(390);
 
-        // every input in the form is reachable by its label: the form's inputs are exactly the labelled ones above
-        var inputs = page.Locator("form.sign input:not([type=hidden])");
+        // the honeypot is in the form for bots, labelled for screen readers to leave empty, and off every screen
+        var trap = Labelled(page, "Leave this field empty");
+        await Assertions.Expect(trap).ToHaveCountAsync(1);
+        (await trap.BoundingBoxAsync())!.X.ShouldBeLessThan(0, "people must not see the honeypot");
+
+        // every other input in the form is reachable by its label: the form's inputs are exactly the labelled ones above
+        var inputs = page.Locator("form.sign input:not([type=hidden]):not(.trap-field)");
         var inputIds = new List<string?>();
         foreach (var input in await inputs.AllAsync()) inputIds.Add(await input.GetAttributeAsync("id"));
         inputIds.ShouldBe(labelledIds, ignoreOrder: true);
