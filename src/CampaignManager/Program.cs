@@ -21,7 +21,7 @@ catch (StartupProblem problem)
     Console.Error.WriteLine(problem.Message);
     return 1;
 }
-builder.AddConsoleLogs();
+builder.AddConsoleLogs(args);
 builder.AddHealth();
 builder.AddTelemetry();
 builder.Services.AddLetters();

@@ -1,22 +1,29 @@
 using Microsoft.Extensions.Logging.Console;
+using Spectre.Console;
 
 namespace CampaignManager.Hosting;
 
 /// <summary>
-/// One JSON object per line where logs are collected (anything but Development), readable lines at a developer's
-/// terminal. Logging:Console:FormatterName ("json", "simple" or "systemd") overrides the environment's choice.
+/// One JSON object per line where logs are collected (a container, a service manager, a file: output that is not a
+/// terminal), readable lines where a person watches (Development, or `dotnet run` at a terminal, where the first
+/// start prints its sign-in link between the log lines). Logging:Console:FormatterName ("json", "simple" or
+/// "systemd") overrides the choice.
 /// </summary>
 public static class ConsoleLogs
 {
     public const string FormatterSetting = "Logging:Console:FormatterName";
 
-    public static void AddConsoleLogs(this WebApplicationBuilder builder)
+    public static void AddConsoleLogs(this WebApplicationBuilder builder, string[] args)
     {
         var formatter = builder.Configuration[FormatterSetting]
-                        ?? (builder.Environment.IsDevelopment() ? ConsoleFormatterNames.Simple : ConsoleFormatterNames.Json);
+                        ?? (builder.Environment.IsDevelopment() || AtATerminal() ? ConsoleFormatterNames.Simple : ConsoleFormatterNames.Json);
         switch (formatter.ToLowerInvariant())
         {
             case ConsoleFormatterNames.Json:
+                // JasperFx greets every start with "Searching '<assembly>' for commands" on standard output, which would
+                // be the only lines a collector cannot parse; while the app runs, its console chatter goes to stderr
+                if (CommandLine.Verb(args) == CommandLine.Run)
+                    AnsiConsole.Console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
                 builder.Logging.AddJsonConsole(o =>
                 {
                     o.IncludeScopes = true;
@@ -36,4 +43,7 @@ public static class ConsoleLogs
                 break;
         }
     }
+
+    private static bool AtATerminal() =>
+        !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("DOTNET_RUNNING_IN_CONTAINER") != "true";
 }

@@ -26,7 +26,7 @@ public static class Database
         var folder = builder.Configuration["Database:DataDirectory"]
                      ?? Path.Combine(builder.Environment.ContentRootPath, ".data", "postgres");
         var server = EmbeddedPostgres.StartAsync(folder).GetAwaiter().GetResult();
-        if (server.SharedWith is { } owner) RefuseToShare(Command(args), owner, server);
+        if (server.SharedWith is { } owner) RefuseToShare(CommandLine.Verb(args), owner, server);
         if (server.RelocatedFrom is not null)
             Console.WriteLine($"The embedded PostgreSQL keeps its data in {server.DataDirectory}: the 'postgres' account " +
                               $"cannot reach {server.RelocatedFrom} (a parent folder is closed to it).");
@@ -38,10 +38,6 @@ public static class Database
         EnsureDatabase(server, "campaigns");
         return server.ConnectionString("campaigns");
     }
-
-    /// <summary>JasperFx's verb: the first argument unless it is an option (<c>--urls ...</c>), else <c>run</c>.</summary>
-    private static string Command(string[] args) =>
-        args.Length > 0 && !args[0].StartsWith('-') ? args[0].ToLowerInvariant() : "run";
 
     /// <summary>
     /// A command such as <c>seed</c>, <c>describe</c> or <c>db-apply</c> works on the running app's database as it is.

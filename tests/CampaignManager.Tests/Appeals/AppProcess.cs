@@ -16,6 +16,7 @@ public sealed class AppProcess : IDisposable
     public static readonly string BootstrapToken = CampaignManager.Staff.Secrets.NewToken();
     private readonly Process _process;
     private readonly Queue<string> _lastLines = new();
+    private readonly Queue<string> _firstStandardOutput = new();
 
     private AppProcess(Process process, int port)
     {
@@ -33,14 +34,17 @@ public sealed class AppProcess : IDisposable
         {
             WorkingDirectory = Path.GetDirectoryName(dll)!, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false
         };
-        foreach (var argument in new[] { dll, "--urls", $"http://127.0.0.1:{port}" }) start.ArgumentList.Add(argument);
+        start.ArgumentList.Add(dll);
+        // the address as a deployment gives it (environment, not --urls): JasperFx then runs its own `run` command
+        // instead of bypassing its command line with a console note, and a failed start exits non-zero
+        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         start.Environment["Auth__BootstrapToken"] = BootstrapToken;
         // a throwaway test database is built by the app itself; production would leave that to db-apply (SchemaPolicy)
         start.Environment["Database__AutoCreate"] = "All";
         foreach (var (key, value) in settings) start.Environment[key.Replace(":", "__")] = value;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         var app = new AppProcess(Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet"), port);
-        app._process.OutputDataReceived += (_, e) => app.Remember(e.Data);
+        app._process.OutputDataReceived += (_, e) => app.Remember(e.Data, standardOutput: true);
         app._process.ErrorDataReceived += (_, e) => app.Remember(e.Data);
         app._process.BeginOutputReadLine();
         app._process.BeginErrorReadLine();
@@ -109,18 +113,22 @@ public sealed class AppProcess : IDisposable
 
     public string Output { get { lock (_lastLines) return string.Join('\n', _lastLines); } }
 
+    /// <summary>The first 200 lines the app wrote to standard output alone: what a log collector reads.</summary>
+    public IReadOnlyList<string> StandardOutput { get { lock (_lastLines) return [.. _firstStandardOutput]; } }
+
     public void Dispose()
     {
         if (!_process.HasExited) Kill();
         _process.Dispose();
     }
 
-    private void Remember(string? line)
+    private void Remember(string? line, bool standardOutput = false)
     {
         if (line is null) return;
         lock (_lastLines)
         {
             _lastLines.Enqueue(line);
+            if (standardOutput && _firstStandardOutput.Count < 200) _firstStandardOutput.Enqueue(line);
             if (_lastLines.Count > 50) _lastLines.Dequeue();
         }
     }
