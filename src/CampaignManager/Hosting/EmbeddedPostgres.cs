@@ -16,13 +16,15 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
 {
     private const string OwnerFile = "campaignmanager.owner";
     private readonly ClusterFolder _folder;
+    private readonly string? _secret;
     private bool _stopped;
 
-    private EmbeddedPostgres(ClusterFolder folder, int port, int? sharedWith)
+    private EmbeddedPostgres(ClusterFolder folder, int port, int? sharedWith, string? secret)
     {
         _folder = folder;
         Port = port;
         SharedWith = sharedWith;
+        _secret = secret;
     }
 
     public int Port { get; }
@@ -33,7 +35,8 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     public int? SharedWith { get; }
 
     public string ConnectionString(string database = "postgres") =>
-        $"Host=127.0.0.1;Port={Port};Username=postgres;Database={database};Pooling=true;Maximum Pool Size=60";
+        $"Host=127.0.0.1;Port={Port};Username=postgres;Database={database};Pooling=true;Maximum Pool Size=60" +
+        (_secret is null ? "" : $";Password={_secret}");
 
     public static bool BinariesAvailable() => PostgresBinaries.Available();
 
@@ -54,8 +57,22 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             await PostgresBinaries.RunAsync("chmod", ["0700", data], null, token);
         }
 
+        var secret = ClusterSecret.Read(data);
         if (!File.Exists(Path.Combine(data, "PG_VERSION")))
-            await PostgresBinaries.RunAsync(initdb, ["-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"], folder.RunAs, token);
+        {
+            secret = ClusterSecret.Generate();
+            var passwordFile = await ClusterSecret.WritePasswordFileAsync(secret, folder.RunAs, token);
+            try
+            {
+                await PostgresBinaries.RunAsync(initdb, ["-D", data, "-U", "postgres", "--auth=scram-sha-256", $"--pwfile={passwordFile}",
+                    "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"], folder.RunAs, token);
+            }
+            finally
+            {
+                File.Delete(passwordFile);
+            }
+            await ClusterSecret.SaveAsync(data, secret, folder.RunAs, token);
+        }
 
         var pidFile = Path.Combine(data, "postmaster.pid");
         if (File.Exists(pidFile))
@@ -63,10 +80,10 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             var status = await PostgresBinaries.RunAsync(pgCtl, ["status", "-D", data], folder.RunAs, token, throwOnError: false);
             if (status.ExitCode == 0 && RunningPort(pidFile) is { } runningPort)
             {
-                if (LiveOwner(data) is { } owner) return new EmbeddedPostgres(folder, runningPort, owner);
+                if (LiveOwner(data) is { } owner) return new EmbeddedPostgres(folder, runningPort, owner, secret);
                 // its owner died without stopping it (SIGKILL): adopt it rather than restart it
                 WriteOwner(data);
-                return new EmbeddedPostgres(folder, runningPort, null);
+                return new EmbeddedPostgres(folder, runningPort, null, secret);
             }
             // a crash of the server itself leaves a stale pid file that would block the start
             if (status.ExitCode != 0) File.Delete(pidFile);
@@ -78,7 +95,10 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         var logFile = Path.Combine(data, "server.log");
         await PostgresBinaries.RunAsync(pgCtl, ["start", "-D", data, "-w", "-t", "60", "-l", logFile, "-o", options], folder.RunAs, token);
         WriteOwner(data);
-        return new EmbeddedPostgres(folder, port, null);
+        var started = new EmbeddedPostgres(folder, port, null, secret);
+        if (secret is not null) return started;
+        secret = await ClusterSecret.ProtectLegacyClusterAsync(data, started.ConnectionString(), folder.RunAs, token);
+        return new EmbeddedPostgres(folder, port, null, secret);
     }
 
     public async Task StopAsync()
