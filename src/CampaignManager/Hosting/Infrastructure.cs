@@ -27,6 +27,7 @@ public static class Infrastructure
         // MVC (Razor Pages) keeps its own JSON options; one shape of JSON everywhere
         builder.Services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => ConfigureJson(o.JsonSerializerOptions));
         builder.Services.AddProblemDetails();
+        builder.Services.AddRateLimits();
         builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         builder.Services.AddOpenApi();
         // Pages live in their capability folders (Signatures/PublicSignOn.cshtml), not in a Pages/ layer.

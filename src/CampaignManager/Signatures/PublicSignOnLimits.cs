@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
@@ -28,12 +27,7 @@ public static class PublicSignOnLimits
     public static IServiceCollection AddPublicSignOnLimits(this IServiceCollection services)
     {
         services.AddOptions<PublicSignOnRateLimit>().BindConfiguration("PublicSignOn:RateLimit");
-        services.AddRateLimiter(o =>
-        {
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(Policy, Partition);
-            o.OnRejected = RejectAsync;
-        });
+        services.Configure<RateLimiterOptions>(o => o.AddPolicy(Policy, Partition));
         return services;
     }
 
@@ -50,23 +44,6 @@ public static class PublicSignOnLimits
         return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
         {
             PermitLimit = limit.PermitLimit, Window = limit.Window, QueueLimit = 0, AutoReplenishment = true
-        });
-    }
-
-    private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken token)
-    {
-        var http = rejected.HttpContext;
-        var detail = "Too many sign-ons from your address to this letter. Please wait a moment and try again.";
-        if (rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
-        {
-            var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
-            http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-            detail = $"Too many sign-ons from your address to this letter. Please try again in {seconds} seconds.";
-        }
-        await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = http,
-            ProblemDetails = new ProblemDetails { Status = StatusCodes.Status429TooManyRequests, Title = "Too many requests", Detail = detail }
         });
     }
 }

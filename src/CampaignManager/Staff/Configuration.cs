@@ -28,6 +28,7 @@ public static class Configuration
         services.AddSingleton<IAuthorizationHandler, StaffByMethodHandler>();
         services.AddAuthorization(StaffAccess.AddPolicies);
         services.AddAntiforgery(o => o.HeaderName = CookieAntiforgery.HeaderName);
+        services.AddSignInLimits();
 
         // every node reads one key ring from PostgreSQL: a cookie or antiforgery token from one node works on the next
         services.AddDataProtection().SetApplicationName("CampaignManager");

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CampaignManager.Staff;
@@ -14,6 +15,7 @@ namespace CampaignManager.Staff;
 /// not tell an outsider which user names exist or which accounts are disabled.
 /// </summary>
 [AllowAnonymous]
+[EnableRateLimiting(SignInLimits.Policy)]
 public class SignInModel(IQuerySession session, IPasswordHasher<StaffAccount> hasher, IConfiguration configuration) : PageModel
 {
     public const string Refused = "That user name and password do not match an active account.";

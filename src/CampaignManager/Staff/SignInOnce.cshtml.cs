@@ -1,6 +1,7 @@
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CampaignManager.Staff;
@@ -10,6 +11,7 @@ namespace CampaignManager.Staff;
 /// step, appended at the account's expected version, so two uses racing each other cannot both get in.
 /// </summary>
 [AllowAnonymous]
+[EnableRateLimiting(SignInLimits.Policy)]
 public class SignInOnceModel(IDocumentSession session, TimeProvider clock) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(string code)

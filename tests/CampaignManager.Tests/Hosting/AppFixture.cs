@@ -26,6 +26,8 @@ public class AppFixture : IAsyncLifetime
         Host = await AlbaHost.For<Program>(builder =>
         {
             builder.UseSetting("ConnectionStrings:Marten", ConnectionString);
+            // tests sign in far more often than a person; the limit itself has its own fixture (limiting_sign_in_attempts)
+            builder.UseSetting("Auth:SignInRateLimit:PermitLimit", "100000");
             ConfigureSettings(builder);
             builder.ConfigureServices(services =>
             {

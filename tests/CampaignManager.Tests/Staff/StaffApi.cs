@@ -56,7 +56,8 @@ public static partial class StaffApi
     }
 
     /// <summary>Signs in through the real /signin form (antiforgery token and all); the jar then holds the staff cookie.</summary>
-    public static async Task<(int Status, CookieJar Jar)> SignInAsync(this IAlbaHost host, string login, string password)
+    public static async Task<(int Status, CookieJar Jar)> SignInAsync(this IAlbaHost host, string login, string password,
+        System.Net.IPAddress? client = null)
     {
         var jar = new CookieJar();
         var form = await host.Scenario(x => x.AsAnonymous().Get.Url("/signin"));
@@ -65,6 +66,7 @@ public static partial class StaffApi
         var posted = await host.Scenario(x =>
         {
             x.AsAnonymous().WithCookies(jar);
+            if (client is not null) x.ConfigureHttpContext(c => c.Connection.RemoteIpAddress = client);
             x.Post.FormData(new() { ["Login"] = login, ["Password"] = password, ["__RequestVerificationToken"] = token }).ToUrl("/signin");
             x.IgnoreStatusCode();
         });
