@@ -10,8 +10,8 @@ public static partial class PublicForm
     public static async Task<string> SubmitAsync(this IAlbaHost host, string link, params (string Key, string Value)[] fields) =>
         await (await host.PostFormAsync(link, 200, null, fields)).ReadAsTextAsync();
 
-    /// <summary>Posts the form as the client at <paramref name="client"/> and expects <paramref name="status"/>.</summary>
-    public static async Task<IScenarioResult> PostFormAsync(this IAlbaHost host, string link, int status, IPAddress? client,
+    /// <summary>Posts the form as the client at <paramref name="client"/> and expects <paramref name="status"/> (null: any).</summary>
+    public static async Task<IScenarioResult> PostFormAsync(this IAlbaHost host, string link, int? status, IPAddress? client,
         params (string Key, string Value)[] fields)
     {
         var form = await host.Scenario(x => x.Get.Url(link));
@@ -26,7 +26,8 @@ public static partial class PublicForm
             x.Post.FormData(values).ToUrl(link);
             x.WithRequestHeader("Cookie", cookie);
             if (client is not null) x.ConfigureHttpContext(c => c.Connection.RemoteIpAddress = client);
-            x.StatusCodeShouldBe(status);
+            if (status is { } expected) x.StatusCodeShouldBe(expected);
+            else x.IgnoreStatusCode();
         });
     }
 
