@@ -20,6 +20,8 @@ public static class Infrastructure
         var embedded = builder.Services.Any(d => d.ServiceType == typeof(EmbeddedPostgres));
 
         builder.Services.AddSingleton(TimeProvider.System);
+        // the ceiling for any body; JsonBodyGate lowers it per endpoint (JSON commands get far less than a CSV upload)
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = RequestLimits.ServerBodyBytes);
         builder.Services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
         // MVC (Razor Pages) keeps its own JSON options; one shape of JSON everywhere
         builder.Services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => ConfigureJson(o.JsonSerializerOptions));
@@ -72,6 +74,7 @@ public static class Infrastructure
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<JsonBodyGate>();
         app.MapRazorPages();
         app.MapOpenApi();
         app.MapScalarApiReference("/docs", o => o.WithTitle("CampaignManager API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
@@ -91,5 +94,6 @@ public static class Infrastructure
         options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         if (!options.Converters.OfType<JsonStringEnumConverter>().Any())
             options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        SaneDates.AddTo(options);
     }
 }

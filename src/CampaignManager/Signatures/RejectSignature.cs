@@ -17,7 +17,7 @@ public static class RejectSignatureEndpoint
 
     public static ProblemDetails Validate(Guid id, RejectSignature command, Letter? letter, Signature signature)
     {
-        var errors = new FieldErrors().MaxLength("reason", command.Reason, 1000);
+        var errors = new FieldErrors().MaxLength("reason", command.Reason, 1000, multiLine: true);
         if (errors.Count > 0) return Problems.Validation(errors);
         return ApproveSignatureEndpoint.Validate(id, letter, signature) is var state && !ReferenceEquals(state, WolverineContinue.NoProblems)
             ? state

@@ -16,7 +16,7 @@ public static class WithdrawSignatureEndpoint
 
     public static ProblemDetails Validate(Guid id, WithdrawSignature command, Letter? letter, Signature signature)
     {
-        var errors = new FieldErrors().MaxLength("reason", command.Reason, 1000);
+        var errors = new FieldErrors().MaxLength("reason", command.Reason, 1000, multiLine: true);
         if (errors.Count > 0) return Problems.Validation(errors);
         if (SignatureRules.NotOnLetter(id, letter, signature, out var missing)) return missing;
         if (letter.Status == LetterStatus.Final)

@@ -14,7 +14,7 @@ public static class CreateTargetListEndpoint
 {
     public static async Task<ProblemDetails> ValidateAsync(CreateTargetList command, IQuerySession session, CancellationToken token)
     {
-        var errors = new FieldErrors().Required("name", command.Name, 200).MaxLength("description", command.Description, 2000);
+        var errors = new FieldErrors().Required("name", command.Name, 200).MaxLength("description", command.Description, 2000, multiLine: true);
         await TargetLists.CheckTargetsExist(errors, "targetIds", command.TargetIds, session, token);
         if (errors.Count > 0) return Problems.Validation(errors);
 
