@@ -46,6 +46,7 @@ public static class Infrastructure
                 opts.Events.MetadataConfig.CorrelationIdEnabled = true;
                 opts.Events.MetadataConfig.CausationIdEnabled = true;
                 opts.DisableNpgsqlLogging = true;
+                opts.Schema.For<UniqueName>().Identity(x => x.Id);
             })
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()
