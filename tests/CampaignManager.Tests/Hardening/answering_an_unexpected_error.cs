@@ -10,7 +10,7 @@ namespace CampaignManager.Tests.Hardening;
 
 /// <summary>Our own bug must not tell the caller how the app is built; it must tell the log everything.</summary>
 [Collection(HardeningCollection.Name)]
-public class answering_an_unexpected_error(AppFixture fixture) : IntegrationContext(fixture)
+public class answering_an_unexpected_error(HardeningFixture fixture) : IntegrationContext(fixture)
 {
     [Fact]
     public async Task an_unexpected_error_answers_a_generic_500_with_a_trace_id_and_logs_the_details()

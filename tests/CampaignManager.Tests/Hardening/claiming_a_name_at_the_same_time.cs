@@ -9,7 +9,7 @@ namespace CampaignManager.Tests.Hardening;
 /// instant could both pass; these send many at once and expect PostgreSQL to let exactly one through.
 /// </summary>
 [Collection(HardeningCollection.Name)]
-public class claiming_a_name_at_the_same_time(AppFixture fixture) : IntegrationContext(fixture)
+public class claiming_a_name_at_the_same_time(HardeningFixture fixture) : IntegrationContext(fixture)
 {
     private const int AtOnce = 12;
 

@@ -8,7 +8,7 @@ namespace CampaignManager.Tests.Hardening;
 
 /// <summary>What a caller sees when one field is wrong: a 400 problem naming that field, and nothing recorded.</summary>
 [Collection(HardeningCollection.Name)]
-public class naming_the_field_that_is_wrong(AppFixture fixture) : IntegrationContext(fixture)
+public class naming_the_field_that_is_wrong(HardeningFixture fixture) : IntegrationContext(fixture)
 {
     private static object Letter(string title = "Reconsider the withdrawal", string body = "Dear Secretary,\n\n\tWe ask.") =>
         new { title, subject = "Membership", body, closing = "Sincerely,", addressees = Array.Empty<object>() };

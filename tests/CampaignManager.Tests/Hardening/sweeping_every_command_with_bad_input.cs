@@ -16,7 +16,7 @@ namespace CampaignManager.Tests.Hardening;
 /// state: each answer must be a 4xx problem (never a 5xx), and not one event may be recorded.
 /// </summary>
 [Collection(HardeningCollection.Name)]
-public class sweeping_every_command_with_bad_input(AppFixture fixture) : IntegrationContext(fixture)
+public class sweeping_every_command_with_bad_input(HardeningFixture fixture) : IntegrationContext(fixture)
 {
     private readonly List<string> _failures = [];
     private int _requests;
