@@ -12,7 +12,7 @@ public record RejectSignature(string? Reason = null);
 
 public static class RejectSignatureEndpoint
 {
-    public static Task<Letter?> LoadAsync(Guid id, IQuerySession session, CancellationToken token) =>
+    public static Task<Letter?> LoadAsync(Guid id, IDocumentSession session, CancellationToken token) =>
         SignatureRules.LetterAsync(id, session, token);
 
     public static ProblemDetails Validate(Guid id, RejectSignature command, Letter? letter, Signature signature)

@@ -11,7 +11,7 @@ public record WithdrawSignature(string? Reason = null);
 
 public static class WithdrawSignatureEndpoint
 {
-    public static Task<Letter?> LoadAsync(Guid id, IQuerySession session, CancellationToken token) =>
+    public static Task<Letter?> LoadAsync(Guid id, IDocumentSession session, CancellationToken token) =>
         SignatureRules.LetterAsync(id, session, token);
 
     public static ProblemDetails Validate(Guid id, WithdrawSignature command, Letter? letter, Signature signature)
