@@ -4,8 +4,9 @@ using Marten;
 namespace CampaignManager.Tests.Hardening;
 
 /// <summary>
-/// Stops sign-ons just before they commit (they have read the letter as open, and hold whatever locks they took),
-/// so a race test can put a close exactly into the window that used to let a signature land after it.
+/// Stops sign-ons and other changes to a signature just before they commit (they have read the letter's state, and
+/// hold whatever locks they took), so a race test can put a close or finalize exactly into the window that used to
+/// let a signature change land after it.
 /// </summary>
 public sealed class SignOnHold : DocumentSessionListenerBase
 {
@@ -29,7 +30,7 @@ public sealed class SignOnHold : DocumentSessionListenerBase
     public override async Task BeforeSaveChangesAsync(IDocumentSession session, CancellationToken token)
     {
         var release = _release.Task;
-        if (release.IsCompleted || !session.PendingChanges.Streams().Any(s => s.Events.Any(e => e.Data is SignatureAdded))) return;
+        if (release.IsCompleted || !session.PendingChanges.Streams().Any(s => s.Events.Any(e => e.Data is SignatureAdded or SignatureWithdrawn))) return;
         if (Interlocked.Increment(ref _held) == _expected) _allHeld.TrySetResult();
         await release.WaitAsync(token);
     }

@@ -7,9 +7,9 @@ using Marten;
 namespace CampaignManager.Tests.Hardening;
 
 /// <summary>
-/// A close races signers that have already read the letter as open and are about to commit. Whatever interleaving
-/// PostgreSQL picks, the close must be a clean line: what was signed when it answered is the final block, every
-/// acknowledged signature is in it, and every later sign-on is refused.
+/// A close races signers that have already read the letter as open and are about to commit (and a finalize races
+/// withdrawals). Whatever interleaving PostgreSQL picks, the close must be a clean line: what was signed when it
+/// answered is the final block, every acknowledged signature is in it, and every later sign-on is refused.
 /// </summary>
 [Collection(HardeningCollection.Name)]
 public class signing_while_the_letter_closes(HardeningFixture fixture) : IntegrationContext(fixture)
@@ -56,11 +56,51 @@ public class signing_while_the_letter_closes(HardeningFixture fixture) : Integra
         events.Where(e => e.Data is SignatureAdded).ShouldAllBe(e => e.Sequence < closedAt, $"the close is event {closedAt}");
     }
 
+    [Fact]
+    public async Task no_withdrawal_commits_after_the_letter_is_finalized()
+    {
+        var id = await Host.OpenDraftAsync();
+        var signatures = new List<Guid>();
+        for (var i = 1; i <= InFlight + Late; i++) signatures.Add((await Sign(id, i)).ReadAsJson<SignatoryView>()!.Id);
+        await Host.LifecycleAsync(id, "close");
+
+        Hold.Arm(InFlight);
+        var withdrawing = signatures.Take(InFlight).Select(s => Withdraw(id, s)).ToList();
+        await Hold.AllHeld;
+        var finalize = Host.LifecycleAsync(id, "finalize");
+        await Task.WhenAny(finalize, Task.Delay(TimeSpan.FromSeconds(1))); // one bounded chance for a broken finalize
+        var activeWhenFinal = finalize.IsCompleted ? await ActiveAsync(id) : null;
+        withdrawing.AddRange(signatures.Skip(InFlight).Select(s => Withdraw(id, s)));
+        Hold.Release();
+        await finalize;
+        activeWhenFinal ??= await ActiveAsync(id);
+        var results = await Task.WhenAll(withdrawing);
+
+        var codes = results.Select(r => r.Context.Response.StatusCode).ToList();
+        var tally = string.Join(", ", codes.CountBy(c => c).Select(p => $"{p.Key}: {p.Value}"));
+        codes.ShouldAllBe(c => c == 200 || c == 409, tally);
+        (await ActiveAsync(id)).ShouldBe(activeWhenFinal, ignoreOrder: true, "a withdrawal committed after the letter was finalized");
+        (await Host.LetterAsync(id)).Signatories.Select(s => s.Id).ShouldBe(activeWhenFinal, ignoreOrder: true);
+    }
+
     private Task<IScenarioResult> Sign(Guid letterId, int i) => Host.Scenario(x =>
     {
         x.Post.Json(LetterApi.Organization($"Racing Organization {i:000}")).ToUrl($"/api/letters/{letterId}/signatures");
         x.IgnoreStatusCode();
     });
+
+    private Task<IScenarioResult> Withdraw(Guid letterId, Guid signatureId) => Host.Scenario(x =>
+    {
+        x.Post.Json(new { reason = "changed our mind" }).ToUrl($"/api/letters/{letterId}/signatures/{signatureId}/withdraw");
+        x.IgnoreStatusCode();
+    });
+
+    private async Task<List<Guid>> ActiveAsync(Guid letterId)
+    {
+        await using var session = Store.QuerySession();
+        return (await session.Query<Signature>().Where(s => s.LetterId == letterId && s.Status == SignatureStatus.Active)
+            .Select(s => s.Id).ToListAsync()).ToList();
+    }
 
     private async Task<List<Guid>> SignatureIdsAsync(Guid letterId)
     {
