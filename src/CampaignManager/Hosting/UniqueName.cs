@@ -29,4 +29,20 @@ public record UniqueName(string Id, Guid OwnerId)
     }
 
     public static string Key(string scope, string normalizedName) => $"{scope}|{normalizedName}";
+
+    /// <summary>
+    /// Claims the names written before keys existed (a database from an earlier version), at start-up, so they are
+    /// protected too. Idempotent: names already claimed are left alone; two old owners of one name keep both, as before.
+    /// </summary>
+    public static async Task BackfillAsync(IDocumentStore store, string scope, IEnumerable<(string Name, Guid Owner)> names,
+        CancellationToken token)
+    {
+        await using var session = store.LightweightSession();
+        var claimed = (await session.Query<UniqueName>().Select(k => k.Id).ToListAsync(token)).ToHashSet();
+        var missing = names.Where(n => n.Name.Length > 0).Select(n => new UniqueName(Key(scope, n.Name), n.Owner))
+            .Where(k => claimed.Add(k.Id)).ToList();
+        if (missing.Count == 0) return;
+        session.Store(missing.ToArray());
+        await session.SaveChangesAsync(token);
+    }
 }

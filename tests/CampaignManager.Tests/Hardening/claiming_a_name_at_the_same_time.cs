@@ -1,4 +1,6 @@
 using Alba;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
 using CampaignManager.Tests.Hosting;
 using CampaignManager.Tests.Targets;
 
@@ -38,6 +40,28 @@ public class claiming_a_name_at_the_same_time(HardeningFixture fixture) : Integr
     {
         var codes = await AllAtOnce(i => ("/api/target-lists", new { name = i % 2 == 0 ? "UN missions" : "un MISSIONS " }));
         Tally(codes).ShouldBe("201: 1, 409: 11");
+    }
+
+    [Fact]
+    public async Task names_written_before_keys_existed_are_claimed_when_the_app_starts()
+    {
+        // as an earlier version wrote them: the events and snapshots, no key documents
+        await using (var session = Store.LightweightSession())
+        {
+            var (org, list) = (Guid.NewGuid(), Guid.NewGuid());
+            session.Events.StartStream<CampaignManager.Coalitions.Organization>(org,
+                new CampaignManager.Coalitions.OrganizationRegistered(org, "Freedom House", ["FH"], "earlier", DateTimeOffset.UnixEpoch));
+            session.Events.StartStream<CampaignManager.Targets.TargetList>(list,
+                new CampaignManager.Targets.TargetListCreated(list, "Security Council", null, "earlier", DateTimeOffset.UnixEpoch));
+            await session.SaveChangesAsync();
+        }
+
+        foreach (var startUp in Host.Services.GetServices<Marten.Schema.IInitialData>()) await startUp.Populate(Store, CancellationToken.None);
+
+        await using var query = Store.QuerySession();
+        (await query.Query<CampaignManager.Hosting.UniqueName>().Select(k => k.Id).ToListAsync())
+            .ShouldBe(["organization|freedom house", "organization|fh", "target-list|SECURITY COUNCIL"], ignoreOrder: true);
+        Tally(await AllAtOnce(i => ("/api/organizations", new { name = "FH" }))).ShouldBe("409: 12");
     }
 
     private async Task<List<int>> AllAtOnce(Func<int, (string Url, object Body)> request)
