@@ -5,6 +5,7 @@ using CampaignManager.Hosting;
 using CampaignManager.Letters;
 using CampaignManager.Seeding;
 using CampaignManager.Signatures;
+using CampaignManager.Staff;
 using CampaignManager.Targets;
 using JasperFx;
 using Wolverine.Http;
@@ -20,6 +21,9 @@ catch (StartupProblem problem)
     Console.Error.WriteLine(problem.Message);
     return 1;
 }
+builder.AddConsoleLogs();
+builder.AddHealth();
+builder.AddTelemetry();
 builder.Services.AddLetters();
 builder.Services.AddSignatures();
 builder.Services.AddTargets();
@@ -27,11 +31,13 @@ builder.AddAppeals();
 builder.Services.AddCampaigns();
 builder.Services.AddCoalitions();
 builder.AddSeeding();
+builder.AddStaff();
 
 var app = builder.Build();
 
 app.UseCampaignManagerInfrastructure();
-app.MapWolverineEndpoints(opts => opts.UseCampaignManagerHttpConventions());
+app.MapHealth();
+app.MapWolverineEndpoints(opts => opts.UseCampaignManagerHttpConventions(app.Configuration));
 
 return await app.RunJasperFxCommands(args);
 

@@ -25,10 +25,12 @@ var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback,
 listener.Start();
 var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
 listener.Stop();
+// the app denies anonymous callers; the first admin's API token comes from the environment, as in README's walk-throughs
+var bootstrapToken = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 var app = Process.Start(new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "CampaignManager.dll"), "--urls", $"http://127.0.0.1:{port}"])
 {
     WorkingDirectory = AppContext.BaseDirectory, RedirectStandardOutput = true, RedirectStandardError = true,
-    Environment = { ["ConnectionStrings__Marten"] = cluster.ConnectionString("bench"), ["Seeds__LoadOnStart"] = "false",
+    Environment = { ["ConnectionStrings__Marten"] = cluster.ConnectionString("bench"), ["Seeds__LoadOnStart"] = "false", ["Auth__BootstrapToken"] = bootstrapToken, ["Database__AutoCreate"] = "All",
         ["Logging__LogLevel__Default"] = "Warning" }
 })!;
 var appLog = File.CreateText(Path.Combine(Path.GetTempPath(), "campaignmanager-bench-app.log"));
@@ -41,6 +43,7 @@ AppDomain.CurrentDomain.UnhandledException += (_, _) => StopApp();
 app.BeginOutputReadLine();
 app.BeginErrorReadLine();
 using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", bootstrapToken);
 var ready = Stopwatch.StartNew();
 using var tick = new PeriodicTimer(TimeSpan.FromMilliseconds(250));
 while (await tick.WaitForNextTickAsync())

@@ -4,6 +4,7 @@ using JasperFx;
 using JasperFx.Events;
 using Marten;
 using Scalar.AspNetCore;
+using CampaignManager.Staff;
 using Weasel.Core;
 using Wolverine;
 using Wolverine.Http;
@@ -16,6 +17,8 @@ public static class Infrastructure
 {
     public static void AddCampaignManagerInfrastructure(this WebApplicationBuilder builder, string[] args)
     {
+        var autoCreate = SchemaPolicy.Resolve(builder);
+        builder.DefaultAllowedHosts();
         var connectionString = Database.ResolveConnectionString(builder, args);
         var embedded = builder.Services.Any(d => d.ServiceType == typeof(EmbeddedPostgres));
 
@@ -30,17 +33,13 @@ public static class Infrastructure
         builder.Services.AddOpenApi();
         // Pages live in their capability folders (Signatures/PublicSignOn.cshtml), not in a Pages/ layer.
         builder.Services.AddRazorPages(o => o.RootDirectory = "/");
-        // No staff accounts yet: the cookie scheme is where sign-in will plug in; until then everyone is anonymous.
-        builder.Services.AddAuthentication(Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationDefaults.AuthenticationScheme)
-            .AddCookie();
-        builder.Services.AddAuthorization();
 
-        builder.Services.AddMarten(opts =>
+        var marten = builder.Services.AddMarten(opts =>
             {
                 opts.Connection(connectionString);
                 opts.DatabaseSchemaName = "campaigns";
                 opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
-                opts.AutoCreateSchemaObjects = AutoCreate.All;
+                opts.AutoCreateSchemaObjects = autoCreate;
                 opts.Events.StreamIdentity = StreamIdentity.AsGuid;
                 // who and when live in every event's own fields; the correlation ids help trace a request
                 opts.Events.MetadataConfig.CorrelationIdEnabled = true;
@@ -49,13 +48,15 @@ public static class Infrastructure
                 opts.Schema.For<UniqueName>().Identity(x => x.Id);
             })
             .UseLightweightSessions()
-            .ApplyAllDatabaseChangesOnStartup()
             // Wolverine's agent distribution runs the async projections: Marten's own HotCold daemon takes its
             // lock through the DistributedLock redirect (see README) and cannot run here.
             .IntegrateWithWolverine(m => m.UseWolverineManagedEventSubscriptionDistribution = true);
+        // with AutoCreate.None the schema is db-apply's job alone (see SchemaPolicy)
+        if (autoCreate != AutoCreate.None) marten.ApplyAllDatabaseChangesOnStartup();
 
         builder.Host.UseWolverine(opts =>
         {
+            opts.AutoBuildMessageStorageOnStartup = autoCreate;
             opts.Policies.AutoApplyTransactions();
             opts.Policies.UseDurableLocalQueues();
             opts.Policies.UseDurableInboxOnAllListeners();
@@ -64,30 +65,43 @@ public static class Infrastructure
             // once, instead of waiting for it to be declared stale. The embedded database serves exactly one app process
             // (a second is refused), so it runs Solo unless Wolverine:Solo=false; a shared database runs Balanced.
             if (builder.Configuration.GetValue("Wolverine:Solo", embedded)) opts.Durability.Mode = DurabilityMode.Solo;
+            opts.UseNodeFailoverSettings(builder.Configuration);
         });
         builder.Services.AddWolverineHttp();
     }
 
     public static void UseCampaignManagerInfrastructure(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
+        // after authorization, so a caller without the right gets 401/403 before any antiforgery detail
+        app.UseCookieAntiforgery();
+        app.UseRateLimiter();
+        // after the rate limiter, so a flood is turned away before its bodies are buffered
         app.UseMiddleware<JsonBodyGate>();
         app.MapRazorPages();
         app.MapOpenApi();
-        app.MapScalarApiReference("/docs", o => o.WithTitle("CampaignManager API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        // Scalar's default fonts come from its CDN: the docs page would tell a third party who reads the API reference
+        app.MapScalarApiReference("/docs", o => o.WithTitle("CampaignManager API").WithOpenApiRoutePattern("/openapi/{documentName}.json")
+            .DisableDefaultFonts());
     }
 
-    public static void UseCampaignManagerHttpConventions(this WolverineHttpOptions opts)
+    public static void UseCampaignManagerHttpConventions(this WolverineHttpOptions opts, IConfiguration configuration)
     {
         // commit-time optimistic concurrency failures (two staff revising the same version) answer 409
         opts.MapConcurrencyFailuresToConflict();
         // '?page=abc' is the caller's mistake: a 400 ProblemDetails, not a silent page 0 (Wolverine 7's default)
         opts.RejectUnparseableQueryValues = true;
+        // Compile every endpoint before the host listens, not on its first request: runtime compilation makes a first
+        // request take seconds, and a node that is ready should answer at full speed. Costs start-up time (README).
+        opts.WarmUpRoutes = configuration.GetValue(WarmUpRoutesSetting, RouteWarmup.Eager);
     }
+
+    public const string WarmUpRoutesSetting = "Http:WarmUpRoutes";
 
     public static void ConfigureJson(JsonSerializerOptions options)
     {

@@ -27,6 +27,11 @@ public class Letter
     public string DraftedBy { get; set; } = "";
     public DateTimeOffset LastChangedAt { get; set; }
     public DateTimeOffset? FinalizedAt { get; set; }
+    public bool SignatoriesEmbargoed { get; set; }
+    public DateTimeOffset? SignatoriesPublishedAt { get; set; }
+
+    /// <summary>Under embargo and not yet published: only staff may see who signed.</summary>
+    [JsonIgnore] public bool SignatoriesPrivate => SignatoriesEmbargoed && SignatoriesPublishedAt is null;
 
     [JsonIgnore] public LetterText Current => Texts[^1];
     [JsonIgnore] public int TextVersion => Texts.Count;
@@ -81,6 +86,18 @@ public class Letter
         LastChangedAt = e.At;
     }
 
+    public void Apply(SignatoriesEmbargoed e)
+    {
+        SignatoriesEmbargoed = true;
+        LastChangedAt = e.At;
+    }
+
+    public void Apply(SignatoriesPublished e)
+    {
+        SignatoriesPublishedAt = e.At;
+        LastChangedAt = e.At;
+    }
+
     public void Apply(SignatoryOrderSet e)
     {
         ExplicitOrder = [.. e.SignatureIds];
@@ -102,6 +119,8 @@ public class Letter
                 case LetterFinalized f: letter?.Apply(f); break;
                 case SignatoryOrderSet s: letter?.Apply(s); break;
                 case PublicSignOnApprovalSet p: letter?.Apply(p); break;
+                case SignatoriesEmbargoed m: letter?.Apply(m); break;
+                case SignatoriesPublished p: letter?.Apply(p); break;
             }
             if (letter is not null) letter.Version++;
         }

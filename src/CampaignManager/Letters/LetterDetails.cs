@@ -19,7 +19,8 @@ public record LetterDetails(
     LetterStatus Status, int TextVersion, DateTimeOffset? SignatureDeadline, DateTimeOffset DraftedAt, string DraftedBy,
     DateTimeOffset LastChangedAt, DateTimeOffset? FinalizedAt, IReadOnlyList<SignatoryView> Signatories,
     IReadOnlyList<SignatoryView> Withdrawn, SignatureCounts Counts, DateTimeOffset? AsOf,
-    IReadOnlyList<SignatoryView> AwaitingApproval, bool PublicSignOnNeedsApproval, string? PublicSignOnUrl)
+    IReadOnlyList<SignatoryView> AwaitingApproval, bool PublicSignOnNeedsApproval, string? PublicSignOnUrl,
+    bool SignatoriesEmbargoed = false, DateTimeOffset? SignatoriesPublishedAt = null)
 {
     public static LetterDetails Build(Letter letter, IEnumerable<Signature> signatures, DateTimeOffset? asOf = null)
     {
@@ -36,7 +37,8 @@ public record LetterDetails(
                 active.Count(v => v.Kind == SignatoryKind.Individual), active.Count(v => v.NeedsReconfirmation), withdrawn.Count,
                 pending.Count),
             asOf, pending, letter.PublicSignOnNeedsApproval,
-            letter is { Status: LetterStatus.Open, PublicToken: { } token } ? PublicSignOnPath(token) : null);
+            letter is { Status: LetterStatus.Open, PublicToken: { } token } ? PublicSignOnPath(token) : null,
+            letter.SignatoriesEmbargoed, letter.SignatoriesPublishedAt);
     }
 
     /// <summary>The letter as it is now with its signatures; null when there is no such letter.</summary>

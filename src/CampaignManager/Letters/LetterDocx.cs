@@ -1,3 +1,4 @@
+using CampaignManager.Appeals.Delivery;
 using CampaignManager.Hosting;
 using CampaignManager.Signatures;
 using DocumentFormat.OpenXml;
@@ -41,7 +42,7 @@ public static class LetterDocx
                     body.Append(Paragraph(line!));
             body.Append(Paragraph(""));
             body.Append(Paragraph(letter.Subject, bold: true));
-            foreach (var paragraph in letter.Body.Replace("\r\n", "\n").Split("\n\n", StringSplitOptions.RemoveEmptyEntries))
+            foreach (var paragraph in LetterMarkdown.WithoutImages(letter.Body).Replace("\r\n", "\n").Split("\n\n", StringSplitOptions.RemoveEmptyEntries))
                 body.Append(MarkdownParagraph(paragraph.Trim()));
             body.Append(Paragraph(letter.Closing));
             foreach (var s in letter.Signatories) body.Append(Paragraph(s.PrintedLine));

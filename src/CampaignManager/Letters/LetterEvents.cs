@@ -34,3 +34,9 @@ public record LetterFinalized(Guid LetterId, int TextVersion, string By, DateTim
 
 /// <summary>Staff put these signatures first, in this order; the rest follow in the default order.</summary>
 public record SignatoryOrderSet(Guid LetterId, IReadOnlyList<Guid> SignatureIds, string By, DateTimeOffset At) : ILetterEvent;
+
+/// <summary>The letter's signatory list stays private (staff only) until <see cref="SignatoriesPublished"/>.</summary>
+public record SignatoriesEmbargoed(Guid LetterId, string By, DateTimeOffset At) : ILetterEvent;
+
+/// <summary>Staff lifted the embargo: from now on the public page shows who signed.</summary>
+public record SignatoriesPublished(Guid LetterId, string By, DateTimeOffset At) : ILetterEvent;

@@ -43,10 +43,12 @@ public static class LetterHistoryEndpoint
                             (a.Source == SignatureSource.Public ? " on the public page" : "") + (a.AwaitingApproval ? ", awaiting approval" : ""),
         SignatureWithdrawn w => "Signature withdrawn" + (w.Reason is null ? "" : $": {w.Reason}"),
         SignatureReconfirmed c => $"Signature re-confirmed on version {c.TextVersion}",
-        SignatureRenewed n => $"Signed again on version {n.TextVersion} after withdrawing",
+        SignatureRenewed n => $"Signed again on version {n.TextVersion} after withdrawing" + (n.AwaitingApproval ? " on the public page, awaiting approval" : ""),
         SignatureApproved => "Self-submitted signature approved",
         SignatureRejected r => "Self-submitted signature rejected" + (r.Reason is null ? "" : $": {r.Reason}"),
         PublicSignOnApprovalSet p => p.Required ? "Public sign-ons now wait for approval" : "Public sign-ons count at once",
+        SignatoriesEmbargoed => "Signatories kept private until published",
+        SignatoriesPublished => "Signatories published",
         _ => e.GetType().Name
     };
 }

@@ -74,14 +74,25 @@ public static class SignLetterHandler
         var s = command.Signatory;
         var keys = SignerIdentity.KeysFor(command.LetterId, s.Kind!.Value, s.Name, s.Affiliation, s.Email);
         var known = await session.LoadManyAsync<SignerKey>(token, keys);
-        var existing = known.Count > 0 ? await session.LoadAsync<Signature>(known[0].SignatureId, token) : null;
+        var onFile = known.Count > 0
+            ? await session.LoadManyAsync<Signature>(token, known.Select(k => k.SignatureId).Distinct())
+            : [];
+        // the name may match one signature and the email another: a live one decides, a rejected one only if alone
+        var existing = onFile.OrderBy(x => x.Status == SignatureStatus.Rejected).FirstOrDefault();
 
         var decision = Signing.Decide(letter, existing, command, Guid.CreateVersion7(), clock.GetUtcNow());
         switch (decision.Event)
         {
             case SignatureAdded added:
                 session.Events.StartStream<Signature>(added.SignatureId, added);
-                foreach (var key in keys) session.Insert(new SignerKey(key, added.SignatureId));
+                foreach (var key in keys)
+                {
+                    // Keys of a rejected signature pass to the one staff added over it; new keys are inserted, so that
+                    // PostgreSQL still refuses a second signer arriving at the same instant. (Two staff adding the same
+                    // rejected signer in the same instant would both succeed: rare, visible, and one can be withdrawn.)
+                    if (known.Any(k => k.Id == key)) session.Store(new SignerKey(key, added.SignatureId));
+                    else session.Insert(new SignerKey(key, added.SignatureId));
+                }
                 break;
             case { } renewed:
                 session.Events.Append(existing!.Id, renewed);

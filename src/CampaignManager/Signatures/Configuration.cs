@@ -14,6 +14,7 @@ public static class Configuration
             opts.Schema.For<Signature>().Index(x => x.LetterId);
             opts.Schema.For<SignerKey>().Identity(x => x.Id);
         });
+        services.AddPublicSignOnLimits();
         return services;
     }
 }

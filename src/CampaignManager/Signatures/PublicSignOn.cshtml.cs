@@ -1,24 +1,36 @@
 using CampaignManager.Hosting;
 using CampaignManager.Letters;
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Wolverine;
 
 namespace CampaignManager.Signatures;
 
 /// <summary>
 /// The page outside signers reach through a letter's unguessable link: the exact text version being signed, the
-/// signatory block without anyone's email, and a form that works without JavaScript. It signs through the same
-/// command as the staff API, marked as a public sign-on.
+/// approved signatories as printed lines only (unless the letter is under embargo), and a form that works without
+/// JavaScript. It signs through the same command as the staff API, marked as a public sign-on. Anonymous by design:
+/// the link is the only credential, so everything it shows or answers must be fit for anyone holding it.
 /// </summary>
+[AllowAnonymous]
+[EnableRateLimiting(PublicSignOnLimits.Policy)]
+[RequestSizeLimit(PublicSignOnLimits.MaxRequestBytes)]
+[ReadFormWithinSizeLimit]
 public class PublicSignOnModel(IQuerySession session, IMessageBus bus) : PageModel
 {
     public Letter? Letter { get; private set; }
-    public IReadOnlyList<SignatoryView> Block { get; private set; } = [];
-    public SignatoryView? Signed { get; private set; }
-    public bool AlreadySigned { get; private set; }
+
+    /// <summary>Printed lines of active signatures only: never an email, a withdrawal reason or a pending signer.</summary>
+    public IReadOnlyList<PublicSignatory> Block { get; private set; } = [];
+    public int SignedCount { get; private set; }
+    public bool NamesPrivate => Letter?.SignatoriesPrivate == true;
+
+    /// <summary>The name the visitor typed, echoed back; never what is on file for their name or email.</summary>
+    public string? ReceivedName { get; private set; }
     public Dictionary<string, string[]> Errors { get; private set; } = new();
 
     [BindProperty] public SignOnForm Form { get; set; } = new();
@@ -31,6 +43,9 @@ public class PublicSignOnModel(IQuerySession session, IMessageBus bus) : PageMod
         public string? Affiliation { get; set; }
         public bool AffiliationForIdentificationOnly { get; set; }
         public string? Email { get; set; }
+
+        /// <summary>The honeypot: hidden from people, filled in by bots that fill every field.</summary>
+        public string? Website { get; set; }
     }
 
     public async Task<IActionResult> OnGetAsync(string token)
@@ -54,15 +69,18 @@ public class PublicSignOnModel(IQuerySession session, IMessageBus bus) : PageMod
             return LetterPage();
         }
 
-        var outcome = await bus.InvokeAsync<SignOutcome>(
-            new SignLetter(Letter.Id, command, User.ActorName(), SignatureSource.Public), HttpContext.RequestAborted);
-        if (outcome.Problem is { } problem)
+        // a bot gets the same thank-you a person gets, so it has no signal to learn from, and nothing is recorded
+        if (string.IsNullOrEmpty(Form.Website))
         {
-            Errors = new() { [""] = [problem.Detail ?? problem.Title ?? "The signature could not be recorded."] };
-            return LetterPage();
+            var outcome = await bus.InvokeAsync<SignOutcome>(
+                new SignLetter(Letter.Id, command, User.ActorName(), SignatureSource.Public), HttpContext.RequestAborted);
+            if (outcome.Problem is { } problem)
+            {
+                Errors = new() { [""] = [problem.Detail ?? problem.Title ?? "The signature could not be recorded."] };
+                return LetterPage();
+            }
         }
-        Signed = outcome.Signatory;
-        AlreadySigned = !outcome.Created;
+        ReceivedName = command.Name.Trim();
         return Page();
     }
 
@@ -81,7 +99,16 @@ public class PublicSignOnModel(IQuerySession session, IMessageBus bus) : PageMod
             ? null
             : await session.Query<Letter>().FirstOrDefaultAsync(x => x.PublicToken == token, HttpContext.RequestAborted);
         if (Letter is null) return;
-        var signatures = await session.Query<Signature>().Where(x => x.LetterId == Letter.Id).ToListAsync(HttpContext.RequestAborted);
-        Block = LetterDetails.Build(Letter, signatures).Signatories;
+        var signatures = await session.Query<Signature>()
+            .Where(x => x.LetterId == Letter.Id && x.Status == SignatureStatus.Active).ToListAsync(HttpContext.RequestAborted);
+        var block = LetterDetails.Build(Letter, signatures).Signatories;
+        SignedCount = block.Count;
+        Block = NamesPrivate ? [] : block.Select(PublicSignatory.From).ToList();
     }
+}
+
+/// <summary>A signature as an anonymous visitor may see it: exactly what the printed letter will carry.</summary>
+public record PublicSignatory(string PrintedLine, bool AffiliationForIdentificationOnly)
+{
+    public static PublicSignatory From(SignatoryView s) => new(s.PrintedLine, s.AffiliationForIdentificationOnly);
 }

@@ -58,7 +58,7 @@ public class Signature
 
     public void Apply(SignatureRenewed e)
     {
-        Status = SignatureStatus.Active;
+        Status = e.AwaitingApproval ? SignatureStatus.AwaitingApproval : SignatureStatus.Active;
         SignedVersion = e.TextVersion;
         WithdrawnAt = null;
         WithdrawalReason = null;

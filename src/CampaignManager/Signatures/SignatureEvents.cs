@@ -27,8 +27,12 @@ public record SignatureWithdrawn(Guid SignatureId, Guid LetterId, string? Reason
 /// <summary>The signer confirmed a newer text version than the one first signed.</summary>
 public record SignatureReconfirmed(Guid SignatureId, Guid LetterId, int TextVersion, string By, DateTimeOffset At) : ILetterEvent;
 
-/// <summary>A signer who had withdrawn signed again; the signature is bound to the version signed now.</summary>
-public record SignatureRenewed(Guid SignatureId, Guid LetterId, int TextVersion, string By, DateTimeOffset At) : ILetterEvent;
+/// <summary>
+/// A signer who had withdrawn signed again; the signature is bound to the version signed now. From the public page it
+/// waits for staff approval (<see cref="AwaitingApproval"/>) before it counts again.
+/// </summary>
+public record SignatureRenewed(Guid SignatureId, Guid LetterId, int TextVersion, string By, DateTimeOffset At,
+    bool AwaitingApproval = false) : ILetterEvent;
 
 /// <summary>
 /// The dedupe keys of a signer on one letter (normalized email; kind + name + affiliation). Stored as documents whose

@@ -8,6 +8,13 @@ public static class Signing
 {
     public record Decision(SignOutcome Outcome, object? Event);
 
+    /// <summary>
+    /// What an anonymous visitor is told about any accepted sign-on. It names nobody and says nothing about what was
+    /// already on file: anyone can type anyone's email, so the answer must not tell them who is behind it, or whether
+    /// that signer is pending, rejected or withdrawn.
+    /// </summary>
+    public static readonly SignOutcome Received = new(null, false, null);
+
     public static Decision Decide(Letter? letter, Signature? existing, SignLetter command, Guid newId, DateTimeOffset at)
     {
         if (letter is null)
@@ -17,22 +24,31 @@ public static class Signing
         if (letter.SignatureDeadline is { } deadline && at > deadline)
             return Reject($"The sign-on deadline {deadline:u} has passed.");
 
-        // A repeat changes nothing, whether the first sign-on counts yet, waits for approval or was turned down.
-        if (existing is { Status: SignatureStatus.Active or SignatureStatus.AwaitingApproval or SignatureStatus.Rejected })
-            return new(new SignOutcome(SignatoryView.From(existing, letter.TextVersion), false, null), null);
-        if (existing is { Status: SignatureStatus.Withdrawn })
+        var isPublic = command.Source == SignatureSource.Public;
+        switch (existing)
         {
-            var renewed = new SignatureRenewed(existing.Id, letter.Id, letter.TextVersion, command.By, at);
-            existing.Apply(renewed);
-            return new(new SignOutcome(SignatoryView.From(existing, letter.TextVersion), false, null), renewed);
+            // A repeat changes nothing, whether the first sign-on counts yet, waits for approval or was turned down.
+            case { Status: SignatureStatus.Active or SignatureStatus.AwaitingApproval }:
+            case { Status: SignatureStatus.Rejected } when isPublic:
+                return new(isPublic ? Received : new SignOutcome(SignatoryView.From(existing, letter.TextVersion), false, null), null);
+            case { Status: SignatureStatus.Withdrawn }:
+            {
+                // A withdrawal was deliberate; a stranger who types that name on the public page must not undo it, so a
+                // public renewal waits for staff whatever the letter's approval setting.
+                var renewed = new SignatureRenewed(existing.Id, letter.Id, letter.TextVersion, command.By, at, AwaitingApproval: isPublic);
+                existing.Apply(renewed);
+                return new(isPublic ? Received : new SignOutcome(SignatoryView.From(existing, letter.TextVersion), false, null), renewed);
+            }
         }
 
+        // No signer on file, or (staff only) one whose public sign-on was rejected: staff vouch for this signer, so a
+        // new signature is recorded with the details staff entered, and the rejected one stays in the history.
         var s = command.Signatory;
         var added = new SignatureAdded(newId, letter.Id, s.Kind!.Value, s.Name.Trim(), DraftLetterEndpoint.Blank(s.Title),
             DraftLetterEndpoint.Blank(s.Affiliation), s.AffiliationForIdentificationOnly,
             DraftLetterEndpoint.Blank(s.Email)?.ToLowerInvariant(), letter.TextVersion, command.By, at, command.Source,
-            AwaitingApproval: command.Source == SignatureSource.Public && letter.PublicSignOnNeedsApproval);
-        return new(new SignOutcome(SignatoryView.From(Signature.Create(added), letter.TextVersion), true, null), added);
+            AwaitingApproval: isPublic && letter.PublicSignOnNeedsApproval);
+        return new(isPublic ? Received : new SignOutcome(SignatoryView.From(Signature.Create(added), letter.TextVersion), true, null), added);
     }
 
     private static Decision Reject(string detail) => new(new SignOutcome(null, false, Problems.Conflict(detail)), null);

@@ -70,6 +70,8 @@
     var then = form.dataset.next || "reload";
     if (then === "reload") { location.reload(); return; }
     if (then === "report") { renderReport(form, data); return; }
+    // an API token or sign-in link is shown once, in the form that asked for it, and never stored in the page
+    if (then === "secret") { form.querySelector("output.secret").textContent = (data && (data.token || data.url)) || ""; return; }
     location.assign(then.replace("{id}", encodeURIComponent((data && data.id) || "")));
   }
 
@@ -104,7 +106,9 @@
     var button = form.querySelector("button[type=submit], button:not([type])");
     if (button) button.disabled = true;
     try {
-      var init = { method: "POST", headers: { "Accept": "application/json" } };
+      var token = document.querySelector('meta[name="request-verification-token"]');
+      // proves to the server that the change comes from our own page (the staff cookie alone would not); see _Layout
+      var init = { method: "POST", headers: { "Accept": "application/json", "RequestVerificationToken": token ? token.content : "" } };
       var fileInput = form.querySelector("input[type=file]");
       if (fileInput) {
         var data = new FormData();
@@ -180,7 +184,7 @@
     var c = appeal.counts;
     var delivered = c.sent + c.acknowledged + c.responded + c.followUpDue;
     var bar = document.querySelector("[data-progress]");
-    if (bar && total) bar.style.width = Math.round(100 * delivered / total) + "%";
+    if (bar && total) bar.setAttribute("width", String(Math.round(100 * delivered / total)));
     var label = document.querySelector("[data-progress-label]");
     if (label) label.textContent = delivered + " of " + total + " delivered";
     appeal.recipients.forEach(function (r) {

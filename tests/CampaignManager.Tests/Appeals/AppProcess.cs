@@ -7,6 +7,13 @@ namespace CampaignManager.Tests.Appeals;
 public sealed class AppProcess : IDisposable
 {
     public static readonly JsonSerializerOptions Json = CreateJson();
+
+    /// <summary>
+    /// The app denies anonymous callers, so every app started here gets the first admin from Auth:BootstrapToken, and
+    /// <see cref="Client"/> sends it. One value for the whole run: a restarted app over the same database (whose
+    /// admin already exists, so the setting is then ignored) still accepts it.
+    /// </summary>
+    public static readonly string BootstrapToken = CampaignManager.Staff.Secrets.NewToken();
     private readonly Process _process;
     private readonly Queue<string> _lastLines = new();
 
@@ -27,6 +34,9 @@ public sealed class AppProcess : IDisposable
             WorkingDirectory = Path.GetDirectoryName(dll)!, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false
         };
         foreach (var argument in new[] { dll, "--urls", $"http://127.0.0.1:{port}" }) start.ArgumentList.Add(argument);
+        start.Environment["Auth__BootstrapToken"] = BootstrapToken;
+        // a throwaway test database is built by the app itself; production would leave that to db-apply (SchemaPolicy)
+        start.Environment["Database__AutoCreate"] = "All";
         foreach (var (key, value) in settings) start.Environment[key.Replace(":", "__")] = value;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         var app = new AppProcess(Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet"), port);
@@ -37,7 +47,12 @@ public sealed class AppProcess : IDisposable
         return app;
     }
 
-    public HttpClient Client() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+    public HttpClient Client()
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        client.DefaultRequestHeaders.Authorization = new("Bearer", BootstrapToken);
+        return client;
+    }
 
     public async Task WaitUntilReadyAsync(TimeSpan deadline)
     {
@@ -48,6 +63,14 @@ public sealed class AppProcess : IDisposable
             try { return (await http.GetAsync("/api/targets?pageSize=1")).IsSuccessStatusCode; }
             catch (HttpRequestException) { return false; }
         }, ready => ready, deadline, $"the app to answer on {BaseAddress}");
+    }
+
+    /// <summary>True when the process ended by itself within the deadline (for a start-up that must fail).</summary>
+    public async Task<bool> ExitsWithinAsync(TimeSpan deadline)
+    {
+        using var timeout = new CancellationTokenSource(deadline);
+        try { await _process.WaitForExitAsync(timeout.Token); return true; }
+        catch (OperationCanceledException) { return false; }
     }
 
     /// <summary>SIGKILL on Linux: no shutdown hooks, no flushing, exactly like a crash.</summary>
@@ -103,7 +126,7 @@ public sealed class AppProcess : IDisposable
     }
 
     /// <summary>src/CampaignManager/bin/&lt;configuration&gt;/net10.0/CampaignManager.dll, built alongside this test project.</summary>
-    private static string BuiltApp()
+    internal static string BuiltApp()
     {
         var testBin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var (framework, configuration) = (testBin.Name, testBin.Parent!.Name);

@@ -28,6 +28,10 @@ public sealed class BrowserFixture : IAsyncLifetime
     private IPlaywright? _playwright;
     private IBrowser? _browser;
     private HttpClient? _http;
+    private string? _signedInState;
+
+    /// <summary>The staff account the browser pages act as (an editor), signed in through the real sign-in page.</summary>
+    public const string StaffLogin = "browser.editor";
 
     public Uri BaseAddress => _app!.BaseAddress;
     public BrowserApi Api { get; private set; } = null!;
@@ -76,6 +80,25 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
         Assertions.SetDefaultExpectTimeout(15_000);
         Directory.CreateDirectory(ScreenshotFolder);
+        _signedInState = await SignInAsync();
+    }
+
+    /// <summary>
+    /// Makes an editor account through the admin API (as the bootstrap admin) and signs in once through /signin; every
+    /// page then starts from that browser state, so each test pays for one page load, not a sign-in.
+    /// </summary>
+    private async Task<string> SignInAsync()
+    {
+        var password = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+        await Api.PostForIdAsync("/api/staff/accounts", new { login = StaffLogin, role = "editor", password });
+        await using var context = await _browser!.NewContextAsync(new() { BaseURL = BaseAddress.ToString() });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/signin");
+        await page.GetByLabel("User name").FillAsync(StaffLogin);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/signin"));
+        return await context.StorageStateAsync();
     }
 
     public async Task DisposeAsync()
@@ -87,12 +110,16 @@ public sealed class BrowserFixture : IAsyncLifetime
         (_browser, _playwright, _http, _app) = (null, null, null, null);
     }
 
-    /// <summary>A page in a context of its own (cookies, viewport, JavaScript on or off), recording any dialog it opens.</summary>
-    public async Task<BrowserPage> NewPageAsync(int width = 1280, int height = 900, bool javaScript = true)
+    /// <summary>
+    /// A page in a context of its own (cookies, viewport, JavaScript on or off), recording any dialog it opens; signed
+    /// in as <see cref="StaffLogin"/> unless <paramref name="signedIn"/> is false (the public page's visitors).
+    /// </summary>
+    public async Task<BrowserPage> NewPageAsync(int width = 1280, int height = 900, bool javaScript = true, bool signedIn = true)
     {
         var context = await _browser!.NewContextAsync(new()
         {
-            BaseURL = BaseAddress.ToString(), JavaScriptEnabled = javaScript, ViewportSize = new() { Width = width, Height = height }
+            BaseURL = BaseAddress.ToString(), JavaScriptEnabled = javaScript, ViewportSize = new() { Width = width, Height = height },
+            StorageState = signedIn ? _signedInState : null
         });
         // Upper bounds, not waits: a missing element fails with a clear locator message well before the suite's limit,
         // while a page on a busy two-core CI machine still gets time to load (the API docs parse megabytes of script).

@@ -57,7 +57,7 @@ public class a_staff_journey_from_draft_to_outcome(BrowserFixture browser)
         await tab.ScreenshotAsync("journey-letter-open");
 
         // 3. an outside signer signs on the public page, with JavaScript off
-        await using (var signer = await browser.NewPageAsync(javaScript: false))
+        await using (var signer = await browser.NewPageAsync(javaScript: false, signedIn: false))
         {
             (await signer.GoToAsync(publicUrl)).Status.ShouldBe(200);
             await Labelled(signer.Page, "an individual").CheckAsync();

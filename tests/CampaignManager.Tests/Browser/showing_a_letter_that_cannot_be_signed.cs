@@ -28,7 +28,7 @@ public class showing_a_letter_that_cannot_be_signed(BrowserFixture browser)
     [Fact]
     public async Task an_unknown_link_says_it_is_not_valid_with_a_404()
     {
-        await using var tab = await browser.NewPageAsync(javaScript: false);
+        await using var tab = await browser.NewPageAsync(javaScript: false, signedIn: false);
 
         var response = await tab.GoToAsync("/sign/no-such-token-anywhere");
 
@@ -39,7 +39,7 @@ public class showing_a_letter_that_cannot_be_signed(BrowserFixture browser)
 
     private async Task ShowsNoLongerOpenAsync(string publicPath, string status)
     {
-        await using var tab = await browser.NewPageAsync(javaScript: false);
+        await using var tab = await browser.NewPageAsync(javaScript: false, signedIn: false);
         var page = tab.Page;
 
         var response = await tab.GoToAsync(publicPath);

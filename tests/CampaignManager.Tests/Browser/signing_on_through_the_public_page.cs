@@ -11,7 +11,7 @@ public class signing_on_through_the_public_page(BrowserFixture browser)
     public async Task a_signer_without_javascript_fills_the_labelled_form_and_sees_the_version_signed()
     {
         var (_, publicPath) = await browser.Api.OpenLetterAsync("Keep the Council seat");
-        await using var tab = await browser.NewPageAsync(javaScript: false);
+        await using var tab = await browser.NewPageAsync(javaScript: false, signedIn: false);
         var page = tab.Page;
 
         (await tab.GoToAsync(publicPath)).Status.ShouldBe(200);
@@ -34,7 +34,7 @@ public class signing_on_through_the_public_page(BrowserFixture browser)
     public async Task on_a_phone_every_field_has_a_label_and_fits_the_screen()
     {
         var (_, publicPath) = await browser.Api.OpenLetterAsync("Keep the Council seat on a phone");
-        await using var tab = await browser.NewPageAsync(width: 390, height: 844, javaScript: false);
+        await using var tab = await browser.NewPageAsync(width: 390, height: 844, javaScript: false, signedIn: false);
         var page = tab.Page;
         (await tab.GoToAsync(publicPath)).Status.ShouldBe(200);
         await tab.ScreenshotAsync("public-sign-on-phone");
@@ -54,8 +54,13 @@ public class signing_on_through_the_public_page(BrowserFixture browser)
         var button = await page.GetByRole(AriaRole.Button, new() { Name = "Sign version 1" }).BoundingBoxAsync();
         (button!.X + button.Width).ShouldBeLessThanOrEqualTo(390);
 
-        // every input in the form is reachable by its label: the form's inputs are exactly the labelled ones above
-        var inputs = page.Locator("form.sign input:not([type=hidden])");
+        // the honeypot is in the form for bots, labelled for screen readers to leave empty, and off every screen
+        var trap = Labelled(page, "Leave this field empty");
+        await Assertions.Expect(trap).ToHaveCountAsync(1);
+        (await trap.BoundingBoxAsync())!.X.ShouldBeLessThan(0, "people must not see the honeypot");
+
+        // every other input in the form is reachable by its label: the form's inputs are exactly the labelled ones above
+        var inputs = page.Locator("form.sign input:not([type=hidden]):not(.trap-field)");
         var inputIds = new List<string?>();
         foreach (var input in await inputs.AllAsync()) inputIds.Add(await input.GetAttributeAsync("id"));
         inputIds.ShouldBe(labelledIds, ignoreOrder: true);

@@ -23,7 +23,7 @@ public class running_a_campaign(AppFixture fixture) : IntegrationContext(fixture
         campaign.Venue.ShouldBe("UN Security Council");
         campaign.DecisionDate.ShouldBe(new DateOnly(2019, 12, 10));
         campaign.Status.ShouldBe(CampaignStatus.Pending);
-        campaign.LaunchedBy.ShouldBe("anonymous");
+        campaign.LaunchedBy.ShouldBe(TestStaffAuthentication.DefaultUser);
         (await Host.GetAsJson<List<CampaignSummary>>("/api/campaigns"))!.Select(c => c.Id).ShouldBe([id]);
     }
 

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Alba;
 using CampaignManager.Tests.Campaigns;
 using CampaignManager.Tests.Hosting;
+using CampaignManager.Tests.Staff;
 using CampaignManager.Tests.Targets;
 
 namespace CampaignManager.Tests.Hardening;
@@ -36,11 +37,21 @@ public sealed partial class SweepWorld
             status = "achieved", reason = "The meeting took place"
         });
         world._real["organization"] = await IdOf(host, "/api/organizations", new { name = "Sweep Organization" });
+        var account = await AdminIdOf(host, "/api/staff/accounts", new { login = "sweep.viewer", role = "viewer" });
+        world._real["account"] = account;
+        world._real["token"] = await AdminIdOf(host, $"/api/staff/accounts/{account}/tokens", new { name = "sweep" });
         return world;
     }
 
     private static async Task<Guid> IdOf(IAlbaHost host, string url, object body) =>
         (await host.PostAsync(url, body, 201)).ReadAsJson<IdBody>()!.Id;
+
+    private static async Task<Guid> AdminIdOf(IAlbaHost host, string url, object body) =>
+        (await host.Scenario(x =>
+        {
+            x.AsAdmin().Post.Json(body).ToUrl(url);
+            x.StatusCodeShouldBe(201);
+        })).ReadAsJson<IdBody>()!.Id;
 
     /// <summary>The route with each parameter replaced; the kind comes from the parameter name or the segment before it.</summary>
     public string Fill(string pattern, Ids which) => Parameter().Replace(pattern, m =>
@@ -65,7 +76,7 @@ public sealed partial class SweepWorld
         _ => segment switch
         {
             "letters" => "letter", "appeals" => "appeal", "campaigns" => "campaign", "targets" => "target",
-            "target-lists" => "list", "organizations" => "organization",
+            "target-lists" => "list", "organizations" => "organization", "accounts" => "account", "tokens" => "token",
             _ => throw new InvalidOperationException($"The sweep does not know what /{segment}/{{{parameter}}} holds; teach SweepWorld.")
         }
     };

@@ -1,4 +1,5 @@
 using Alba;
+using CampaignManager.Staff;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,8 +33,14 @@ public class AppFixture : IAsyncLifetime
                 services.AddSingleton<TimeProvider>(Clock);
                 // one node is enough for a test: skips leader election and starts faster
                 services.RunWolverineInSoloMode();
-                services.AddAuthentication(o => o.DefaultScheme = TestStaffAuthentication.Scheme)
+                services.AddAuthentication()
                     .AddScheme<AuthenticationSchemeOptions, TestStaffAuthentication>(TestStaffAuthentication.Scheme, _ => { });
+                // acting as an editor by default; real credentials and explicit anonymity go to production's schemes
+                services.PostConfigure<PolicySchemeOptions>(StaffAuthentication.Scheme, o =>
+                {
+                    var production = o.ForwardDefaultSelector!;
+                    o.ForwardDefaultSelector = context => TestStaffAuthentication.SelectScheme(context, production);
+                });
             });
         });
     }

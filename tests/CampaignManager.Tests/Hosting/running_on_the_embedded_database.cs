@@ -1,4 +1,6 @@
+using System.Net;
 using System.Net.Http.Json;
+using System.Text.RegularExpressions;
 using System.Text.Json;
 using CampaignManager.Hosting;
 using CampaignManager.Tests.Appeals;
@@ -59,6 +61,24 @@ public class running_on_the_embedded_database(ITestOutputHelper output) : IAsync
         {
             chosen.ShouldBe(new ClusterFolder(Asked, null, null));
         }
+    }
+
+    [Fact]
+    public async Task a_first_start_without_a_bootstrap_token_prints_a_one_time_link_that_signs_the_first_admin_in_once()
+    {
+        _cluster = await ClusterFolder.ChooseAsync(Asked, CancellationToken.None);
+        var app = AppProcess.Start([.. Settings, new("Auth:BootstrapToken", "")]);
+        _apps.Add(app);
+
+        var link = await Eventually.UntilAsync(() => Task.FromResult(Regex.Match(app.Output, @"http://\S+/signin/once/[0-9a-f]{64}")),
+            m => m.Success, Start, "the first admin's sign-in link on the console");
+
+        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false });
+        var first = await browser.GetAsync(link.Value);
+        first.StatusCode.ShouldBe(HttpStatusCode.Redirect, app.Output);
+        first.Headers.Location!.ToString().ShouldBe("/account/password");
+        first.Headers.GetValues("Set-Cookie").ShouldContain(c => c.StartsWith(".CampaignManager.Staff="));
+        (await browser.GetAsync(link.Value)).StatusCode.ShouldBe(HttpStatusCode.NotFound, "the link is spent");
     }
 
     [Fact]

@@ -33,7 +33,7 @@ public class drafting_a_letter(AppFixture fixture) : IntegrationContext(fixture)
         var drafted = events.Single().Data.ShouldBeOfType<LetterDrafted>();
         drafted.Title.ShouldBe("UN Human Rights Council withdrawal");
         drafted.Addressees.Single().Organization.ShouldBe("U.S. Department of State");
-        drafted.By.ShouldBe("anonymous");
+        drafted.By.ShouldBe(TestStaffAuthentication.DefaultUser);
         drafted.At.ShouldBe(Fixture.Clock.GetUtcNow());
     }
 

@@ -75,7 +75,7 @@ public class revising_and_history(AppFixture fixture) : IntegrationContext(fixtu
         history.Select(h => h.GetProperty("event").GetString())
             .ShouldBe(["LetterDrafted", "LetterRevised", "LetterOpenedForSignatures", "SignatureAdded"]);
         history[1].GetProperty("by").GetString().ShouldBe("maria.staff", history[1].ToString());
-        history[0].GetProperty("by").GetString().ShouldBe("anonymous");
+        history[0].GetProperty("by").GetString().ShouldBe(TestStaffAuthentication.DefaultUser);
         history[1].GetProperty("at").GetDateTimeOffset().ShouldBe(Fixture.Clock.GetUtcNow());
         history[1].GetProperty("summary").GetString()!.ShouldContain("changed body");
     }

@@ -53,7 +53,7 @@ public class importing_targets(AppFixture fixture) : IntegrationContext(fixture)
         var japan = await session.LoadAsync<TargetDetails>(list.Members[0].Id);
         japan!.Address.ShouldBe("866 United Nations Plaza, New York");
         japan.Tags.ShouldBe(["unsc", "asia"]);
-        (await session.Events.FetchStreamAsync(japan.Id)).Single().Data.ShouldBeOfType<TargetRegistered>().By.ShouldBe("anonymous");
+        (await session.Events.FetchStreamAsync(japan.Id)).Single().Data.ShouldBeOfType<TargetRegistered>().By.ShouldBe(TestStaffAuthentication.DefaultUser);
     }
 
     [Fact]

@@ -30,7 +30,7 @@ public class registering_targets(AppFixture fixture) : IntegrationContext(fixtur
         await using var session = Store.LightweightSession();
         var registered = (await session.Events.FetchStreamAsync(id)).Single().Data.ShouldBeOfType<TargetRegistered>();
         registered.Email.ShouldBe("secretary@state.gov");
-        (registered.By, registered.At).ShouldBe(("anonymous", Fixture.Clock.GetUtcNow()));
+        (registered.By, registered.At).ShouldBe((TestStaffAuthentication.DefaultUser, Fixture.Clock.GetUtcNow()));
 
         var details = (await Scenario(x => x.Get.Url($"/api/targets/{id}"))).ReadAsJson<TargetDetails>()!;
         details.Name.ShouldBe("Mike Pompeo");

@@ -107,7 +107,7 @@ public class target_lists(AppFixture fixture) : IntegrationContext(fixture)
         await using var session = Store.LightweightSession();
         var events = await session.Events.FetchStreamAsync(id);
         events.Select(e => e.Data).OfType<TargetsAddedToList>().Last().TargetIds.ShouldBe([france]);
-        events.Last().Data.ShouldBe(new TargetRemovedFromList(id, china, "anonymous", Fixture.Clock.GetUtcNow()));
+        events.Last().Data.ShouldBe(new TargetRemovedFromList(id, china, TestStaffAuthentication.DefaultUser, Fixture.Clock.GetUtcNow()));
     }
 
     [Fact]

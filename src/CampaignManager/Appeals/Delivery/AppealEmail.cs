@@ -49,8 +49,9 @@ public static class AppealEmail
         text.Append(FormatDate(c.Date)).Append("\n\n");
         foreach (var line in AddresseeLines(c)) text.Append(line).Append('\n');
         text.Append("\nRe: ").Append(c.Subject).Append("\n\n");
-        // Markdown is written to read well as plain text, and keeps link targets that a renderer would drop
-        text.Append(Normalize(c.MarkdownBody).Trim()).Append("\n\n");
+        // Markdown is written to read well as plain text, and keeps link targets that a renderer would drop; an image's
+        // address is not a link target but a tracker, so only its alt text stays
+        text.Append(Normalize(LetterMarkdown.WithoutImages(c.MarkdownBody)).Trim()).Append("\n\n");
         text.Append(c.Closing).Append("\n\n");
         foreach (var line in c.SignatoryLines) text.Append(line).Append('\n');
         return text.ToString();

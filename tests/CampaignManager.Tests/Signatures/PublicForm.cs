@@ -1,0 +1,35 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Alba;
+
+namespace CampaignManager.Tests.Signatures;
+
+/// <summary>The public page as a browser without JavaScript uses it: GET the form, POST it back with its antiforgery token.</summary>
+public static partial class PublicForm
+{
+    public static async Task<string> SubmitAsync(this IAlbaHost host, string link, params (string Key, string Value)[] fields) =>
+        await (await host.PostFormAsync(link, 200, null, fields)).ReadAsTextAsync();
+
+    /// <summary>Posts the form as the client at <paramref name="client"/> and expects <paramref name="status"/>.</summary>
+    public static async Task<IScenarioResult> PostFormAsync(this IAlbaHost host, string link, int status, IPAddress? client,
+        params (string Key, string Value)[] fields)
+    {
+        var form = await host.Scenario(x => x.Get.Url(link));
+        var html = await form.ReadAsTextAsync();
+        var token = TokenField().Match(html).Groups[1].Value;
+        var cookie = string.Join("; ", form.Context.Response.Headers.SetCookie.Select(c => c!.Split(';')[0]));
+
+        var values = fields.ToDictionary(f => f.Key, f => f.Value);
+        values["__RequestVerificationToken"] = token;
+        return await host.Scenario(x =>
+        {
+            x.Post.FormData(values).ToUrl(link);
+            x.WithRequestHeader("Cookie", cookie);
+            if (client is not null) x.ConfigureHttpContext(c => c.Connection.RemoteIpAddress = client);
+            x.StatusCodeShouldBe(status);
+        });
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenField();
+}
