@@ -8,10 +8,9 @@ internal sealed class OrganizationNamesBackfill : Marten.Schema.IInitialData
 {
     public async Task Populate(IDocumentStore store, CancellationToken cancellation)
     {
-        await using var session = store.QuerySession();
         // merged organizations' names live on in their survivor's aliases
-        var standing = await session.Query<Organization>().Where(o => o.MergedInto == null).ToListAsync(cancellation);
-        await UniqueName.BackfillAsync(store, UniqueName.Organization,
-            standing.SelectMany(o => o.Keys().Select(k => (k, o.Id))), cancellation);
+        await UniqueName.BackfillAsync(store, UniqueName.Organization, async session =>
+            (await session.Query<Organization>().Where(o => o.MergedInto == null).ToListAsync(cancellation))
+            .SelectMany(o => o.Keys().Select(k => (k, o.Id))), cancellation);
     }
 }

@@ -28,16 +28,30 @@ public record UniqueName(string Id, Guid OwnerId)
             session.Store(new UniqueName(Key(scope, name), ownerId));
     }
 
+    private static bool IsMissingTable(Exception e) =>
+        e is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UndefinedTable } || e.InnerException is { } inner && IsMissingTable(inner);
+
     public static string Key(string scope, string normalizedName) => $"{scope}|{normalizedName}";
 
     /// <summary>
     /// Claims the names written before keys existed (a database from an earlier version), at start-up, so they are
     /// protected too. Idempotent: names already claimed are left alone; two old owners of one name keep both, as before.
     /// </summary>
-    public static async Task BackfillAsync(IDocumentStore store, string scope, IEnumerable<(string Name, Guid Owner)> names,
-        CancellationToken token)
+    public static async Task BackfillAsync(IDocumentStore store, string scope,
+        Func<IQuerySession, Task<IEnumerable<(string Name, Guid Owner)>>> load, CancellationToken token)
     {
         await using var session = store.LightweightSession();
+        IEnumerable<(string Name, Guid Owner)> names;
+        try
+        {
+            names = await load(session);
+        }
+        catch (Exception e) when (IsMissingTable(e))
+        {
+            // a production database before its db-apply: nothing to claim, and the start-up schema check that follows
+            // names what is missing; failing here would hide that message behind ours
+            return;
+        }
         var claimed = (await session.Query<UniqueName>().Select(k => k.Id).ToListAsync(token)).ToHashSet();
         var missing = names.Where(n => n.Name.Length > 0).Select(n => new UniqueName(Key(scope, n.Name), n.Owner))
             .Where(k => claimed.Add(k.Id)).ToList();

@@ -8,9 +8,8 @@ internal sealed class TargetListNamesBackfill : Marten.Schema.IInitialData
 {
     public async Task Populate(IDocumentStore store, CancellationToken cancellation)
     {
-        await using var session = store.QuerySession();
-        var lists = await session.Query<TargetList>().Select(l => new { l.Id, l.Name }).ToListAsync(cancellation);
-        await UniqueName.BackfillAsync(store, UniqueName.TargetList,
-            lists.Select(l => (CreateTargetListEndpoint.NameKey(l.Name), l.Id)), cancellation);
+        await UniqueName.BackfillAsync(store, UniqueName.TargetList, async session =>
+            (await session.Query<TargetList>().Select(l => new { l.Id, l.Name }).ToListAsync(cancellation))
+            .Select(l => (CreateTargetListEndpoint.NameKey(l.Name), l.Id)), cancellation);
     }
 }
