@@ -62,8 +62,10 @@ public partial class every_endpoint_is_guarded(StaffFixture fixture) : Integrati
         calls.ShouldContain(c => c.Path == "/letters" && !c.Public);
         calls.ShouldContain(c => c.Path == "/api/staff/accounts" && c.AdminOnly);
         calls.Where(c => c.Public).Select(c => c.Endpoint.RoutePattern.RawText!.TrimStart('/')).Distinct().Order()
-            // the API docs' own script and icon are static assets, which Scalar maps as anonymous; the docs page is not
-            .ShouldBe(["docs/favicon.svg", "docs/scalar.aspnetcore.js", "docs/scalar.js", "sign/{token}", "signin", "signin/once/{code}"]);
+            // the API docs' own script and icon are static assets, which Scalar maps as anonymous; the docs page is not.
+            // The health probes are anonymous by design (Hosting/Health.cs): orchestrators hold no staff credentials.
+            .ShouldBe(["docs/favicon.svg", "docs/scalar.aspnetcore.js", "docs/scalar.js", "health/live", "health/ready", "sign/{token}",
+                "signin", "signin/once/{code}"]);
     }
 
     [Fact]
