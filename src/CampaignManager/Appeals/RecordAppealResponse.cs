@@ -18,7 +18,7 @@ public static class RecordAppealResponseEndpoint
 
     public static ProblemDetails Check(Guid id, Guid targetId, RecordAppealResponse command, AppealRecipient? recipient)
     {
-        var errors = new FieldErrors().Required("summary", command.Summary, 5000).MaxLength("link", command.Link, 2000)
+        var errors = new FieldErrors().Required("summary", command.Summary, 5000, multiLine: true).MaxLength("link", command.Link, 2000)
             .When(!string.IsNullOrWhiteSpace(command.Link) && !IsWebLink(command.Link.Trim()), "link", "must be an http(s) URL");
         if (errors.Count > 0) return Problems.Validation(errors);
         // one response per recipient: a later exchange is a new appeal, not an overwrite of this answer

@@ -18,7 +18,7 @@ public static class RecordManualDeliveryEndpoint
 
     public static ProblemDetails Check(Guid id, Guid targetId, RecordManualDelivery command, AppealRecipient? recipient)
     {
-        var errors = new FieldErrors().Required("method", command.Method, 100).MaxLength("note", command.Note, 2000);
+        var errors = new FieldErrors().Required("method", command.Method, 100).MaxLength("note", command.Note, 2000, multiLine: true);
         if (errors.Count > 0) return Problems.Validation(errors);
         var state = RecipientRules.MustBe(recipient, id, targetId, "recorded as delivered", RecipientStatus.Queued, RecipientStatus.Failed);
         if (!ReferenceEquals(state, WolverineContinue.NoProblems)) return state;

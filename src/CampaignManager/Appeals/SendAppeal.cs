@@ -42,7 +42,7 @@ public static class SendAppealEndpoint
         if (inputs.Letter is not { } letter) return Problems.NotFound("Letter", id);
         var errors = new FieldErrors()
             .When(command.Channel is null, "channel", "is required: \"email\" or \"manual\"")
-            .MaxLength("coverMessage", command.CoverMessage, 10_000)
+            .MaxLength("coverMessage", command.CoverMessage, 10_000, multiLine: true)
             .When(command.ResponseDueBy is { } due && due <= clock.GetUtcNow(), "responseDueBy", "must be in the future");
         var found = inputs.Targets.Select(t => t.Id).ToHashSet();
         var unknownTargets = (command.TargetIds ?? []).Distinct().Where(t => !found.Contains(t)).ToList();

@@ -14,7 +14,7 @@ public static class LaunchCampaignEndpoint
 {
     public static ProblemDetails Validate(LaunchCampaign command) => Problems.Validation(new FieldErrors()
         .Required("name", command.Name, 300)
-        .Required("goal", command.Goal, 2000)
+        .Required("goal", command.Goal, 2000, multiLine: true)
         .Required("venue", command.Venue, 300));
 
     public static CampaignLaunched Decide(Guid id, LaunchCampaign command, string by, DateTimeOffset at) =>

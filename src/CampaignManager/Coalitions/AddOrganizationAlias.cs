@@ -32,7 +32,10 @@ public static class AddOrganizationAliasEndpoint
     [WolverinePost("/api/organizations/{id}/aliases", Name = "AddOrganizationAlias")]
     [Tags("Organizations")]
     public static (OrganizationChanged, OrganizationAliasAdded) Post(AddOrganizationAlias command, [WriteAggregate] Organization organization,
-        HttpContext context, TimeProvider clock) =>
-        (new OrganizationChanged(organization.Id, organization.Version + 1),
+        IDocumentSession session, HttpContext context, TimeProvider clock)
+    {
+        UniqueName.Claim(session, UniqueName.Organization, [SignerIdentity.Normalize(command.Alias)], organization.Id);
+        return (new OrganizationChanged(organization.Id, organization.Version + 1),
             new OrganizationAliasAdded(organization.Id, command.Alias.Trim(), context.User.ActorName(), clock.GetUtcNow()));
+    }
 }

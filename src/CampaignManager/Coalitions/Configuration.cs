@@ -13,6 +13,7 @@ public static class Configuration
             opts.Projections.Snapshot<Organization>(SnapshotLifecycle.Inline);
             CoalitionGraphProjection.Register(opts);
         });
+        services.InitializeMartenWith<OrganizationNamesBackfill>();
         return services;
     }
 }

@@ -45,6 +45,7 @@ public static class MergeOrganizationsEndpoint
         var (absorbed, mergedInto) = Decide(organization, lookup.Duplicate!, context.User.ActorName(), clock.GetUtcNow());
         // same transaction as the survivor's event; the expected version guards against a concurrent second merge
         session.Events.Append(mergedInto.OrganizationId, lookup.Duplicate!.Version + 1, mergedInto);
+        UniqueName.Transfer(session, UniqueName.Organization, lookup.Duplicate.Keys(), organization.Id);
         return (new OrganizationChanged(organization.Id, organization.Version + 1), absorbed);
     }
 }

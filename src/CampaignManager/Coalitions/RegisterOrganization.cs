@@ -56,11 +56,17 @@ public static class RegisterOrganizationEndpoint
             .DistinctBy(SignerIdentity.Normalize).Where(a => SignerIdentity.Normalize(a) != SignerIdentity.Normalize(command.Name))
             .ToList(), by, at);
 
+    /// <summary>Every normalized name the new organization answers to: each one is claimed for it alone.</summary>
+    public static IEnumerable<string> NamesOf(OrganizationRegistered registered) =>
+        registered.Aliases.Prepend(registered.Name).Select(SignerIdentity.Normalize);
+
     [WolverinePost("/api/organizations", Name = "RegisterOrganization")]
     [Tags("Organizations")]
-    public static (OrganizationCreated, IStartStream) Post(RegisterOrganization command, HttpContext context, TimeProvider clock)
+    public static (OrganizationCreated, IStartStream) Post(RegisterOrganization command, IDocumentSession session, HttpContext context,
+        TimeProvider clock)
     {
         var registered = Decide(Guid.CreateVersion7(), command, context.User.ActorName(), clock.GetUtcNow());
+        UniqueName.Claim(session, UniqueName.Organization, NamesOf(registered), registered.OrganizationId);
         return (new OrganizationCreated(registered.OrganizationId),
             MartenOps.StartStream<Organization>(registered.OrganizationId, registered));
     }

@@ -13,7 +13,9 @@ public static class CsvUpload
 
     public static async Task<(string? Text, ProblemDetails? Problem)> ReadAsync(HttpRequest request, CancellationToken token)
     {
-        if (request.ContentLength > MaxBytes) return (null, BadFile($"The file must be at most {MaxBytes / 1024 / 1024} MB."));
+        // A declared size over the limit is refused before reading; the real limit is RequestLimits' count of the
+        // bytes read (JsonBodyGate wraps the body), which holds when Content-Length is absent or false.
+        if (request.ContentLength > MaxBytes) throw RequestLimits.TooLarge(MaxBytes);
         Stream body;
         if (request.HasFormContentType)
         {

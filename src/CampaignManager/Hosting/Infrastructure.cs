@@ -23,6 +23,8 @@ public static class Infrastructure
         var embedded = builder.Services.Any(d => d.ServiceType == typeof(EmbeddedPostgres));
 
         builder.Services.AddSingleton(TimeProvider.System);
+        // the ceiling for any body; JsonBodyGate lowers it per endpoint (JSON commands get far less than a CSV upload)
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = RequestLimits.ServerBodyBytes);
         builder.Services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
         // MVC (Razor Pages) keeps its own JSON options; one shape of JSON everywhere
         builder.Services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => ConfigureJson(o.JsonSerializerOptions));
@@ -44,6 +46,7 @@ public static class Infrastructure
                 opts.Events.MetadataConfig.CorrelationIdEnabled = true;
                 opts.Events.MetadataConfig.CausationIdEnabled = true;
                 opts.DisableNpgsqlLogging = true;
+                opts.Schema.For<UniqueName>().Identity(x => x.Id);
             })
             .UseLightweightSessions()
             // Wolverine's agent distribution runs the async projections: Marten's own HotCold daemon takes its
@@ -79,6 +82,8 @@ public static class Infrastructure
         // after authorization, so a caller without the right gets 401/403 before any antiforgery detail
         app.UseCookieAntiforgery();
         app.UseRateLimiter();
+        // after the rate limiter, so a flood is turned away before its bodies are buffered
+        app.UseMiddleware<JsonBodyGate>();
         app.MapRazorPages();
         app.MapOpenApi();
         // Scalar's default fonts come from its CDN: the docs page would tell a third party who reads the API reference
@@ -105,5 +110,6 @@ public static class Infrastructure
         options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         if (!options.Converters.OfType<JsonStringEnumConverter>().Any())
             options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        SaneDates.AddTo(options);
     }
 }

@@ -44,15 +44,24 @@ public sealed class FieldErrors
         return this;
     }
 
-    public FieldErrors Required(string field, string? value, int maxLength = 500)
+    /// <summary>Present and visible (zero-width characters alone do not count), then <see cref="MaxLength"/>.</summary>
+    public FieldErrors Required(string field, string? value, int maxLength = 500, bool multiLine = false)
     {
-        if (string.IsNullOrWhiteSpace(value)) return Add(field, "is required");
-        return MaxLength(field, value, maxLength);
+        if (TextRules.IsInvisibleOnly(value)) return Add(field, "must contain visible characters");
+        if (!TextRules.HasVisibleText(value)) return Add(field, "is required");
+        return MaxLength(field, value, maxLength, multiLine);
     }
 
-    public FieldErrors MaxLength(string field, string? value, int maxLength)
+    /// <summary>
+    /// Length and <see cref="TextRules"/>: single-line by default (names, titles, emails), which also refuses bidi
+    /// overrides and invisible-only values; <paramref name="multiLine"/> for bodies and notes.
+    /// </summary>
+    public FieldErrors MaxLength(string field, string? value, int maxLength, bool multiLine = false)
     {
-        if (value is not null && value.Length > maxLength) Add(field, $"must be at most {maxLength} characters");
+        if (value is null) return this;
+        if (value.Length > maxLength) return Add(field, $"must be at most {maxLength} characters");
+        if (TextRules.Problem(value, multiLine) is { } problem) return Add(field, problem);
+        if (!multiLine && TextRules.IsInvisibleOnly(value)) Add(field, "must contain visible characters");
         return this;
     }
 

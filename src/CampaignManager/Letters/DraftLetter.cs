@@ -13,8 +13,8 @@ public record DraftLetter(string Title, string Subject, string Body, string Clos
     {
         errors.Required("title", title, 300)
             .Required("subject", subject, 500)
-            .Required("body", body, 100_000)
-            .MaxLength("closing", closing, 500);
+            .Required("body", body, 100_000, multiLine: true)
+            .MaxLength("closing", closing, 500, multiLine: true);
         if (addressees is null) return errors;
         for (var i = 0; i < addressees.Count; i++)
         {
@@ -23,7 +23,7 @@ public record DraftLetter(string Title, string Subject, string Body, string Clos
             errors.Required($"addressees[{i}].name", a.Name, 300)
                 .MaxLength($"addressees[{i}].title", a.Title, 300)
                 .MaxLength($"addressees[{i}].organization", a.Organization, 300)
-                .MaxLength($"addressees[{i}].address", a.Address, 1000);
+                .MaxLength($"addressees[{i}].address", a.Address, 1000, multiLine: true);
         }
         return errors;
     }

@@ -15,6 +15,8 @@ public static class FinalizeLetterEndpoint
     [WolverinePost("/api/letters/{id}/finalize", Name = "FinalizeLetter")]
     [EndpointSummary("Finalize a closed letter, locking its text")]
     [Tags("Letters")]
-    public static (LetterState, LetterFinalized) Post([WriteAggregate] Letter letter, HttpContext context, TimeProvider clock) =>
+    // Exclusive: waits for signature changes in flight and blocks new ones until committed (see Signatures/LetterGate).
+    public static (LetterState, LetterFinalized) Post([WriteAggregate(LoadStyle = ConcurrencyStyle.Exclusive)] Letter letter,
+        HttpContext context, TimeProvider clock) =>
         (LetterRules.StateAfter(letter, LetterStatus.Final), Decide(letter, context.User.ActorName(), clock.GetUtcNow()));
 }

@@ -14,7 +14,9 @@ public record LetterPreview(string Html);
 public static class PreviewLetterEndpoint
 {
     public static ProblemDetails Validate(PreviewLetter command) =>
-        Problems.Validation(new FieldErrors().MaxLength("markdown", command.Markdown, 100_000));
+        // an empty editor sends "", so a missing field is a client's mistake rather than an empty letter
+        Problems.Validation(new FieldErrors().When(command.Markdown is null, "markdown", "is required (it may be empty)")
+            .MaxLength("markdown", command.Markdown, 100_000, multiLine: true));
 
     /// <summary>The same rendering the letter page, the print view and appeal emails use, so the preview cannot lie.</summary>
     public static LetterPreview Decide(PreviewLetter command) => new(LetterMarkdown.ToHtml(command.Markdown ?? ""));

@@ -22,8 +22,8 @@ public static class ReviseLetterEndpoint
         var errors = new FieldErrors();
         if (command.Title is not null) errors.Required("title", command.Title, 300);
         if (command.Subject is not null) errors.Required("subject", command.Subject, 500);
-        if (command.Body is not null) errors.Required("body", command.Body, 100_000);
-        errors.MaxLength("note", command.Note, 1000);
+        if (command.Body is not null) errors.Required("body", command.Body, 100_000, multiLine: true);
+        errors.MaxLength("note", command.Note, 1000, multiLine: true);
         DraftLetter.ValidateText(errors, "x", "x", "x", command.Closing, command.Addressees);
         if (errors.Count > 0) return Problems.Validation(errors);
 

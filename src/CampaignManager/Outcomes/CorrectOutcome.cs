@@ -24,7 +24,7 @@ public static class CorrectOutcomeEndpoint
 {
     public static ProblemDetails Validate(CorrectOutcome command, Guid outcomeId, Campaign campaign)
     {
-        var errors = command.AsRecord().Check(new FieldErrors()).Required("note", command.Note, 1000);
+        var errors = command.AsRecord().Check(new FieldErrors()).Required("note", command.Note, 1000, multiLine: true);
         if (errors.Count > 0) return Problems.Validation(errors);
         var outcome = campaign.Outcomes.FirstOrDefault(o => o.OutcomeId == outcomeId);
         if (outcome is null) return Problems.NotFound("Outcome", outcomeId);

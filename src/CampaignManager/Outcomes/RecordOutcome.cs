@@ -19,7 +19,7 @@ public record RecordOutcome(
             .When(Date is null, "date", "is required")
             .Required("body", Body, 300)
             .When(Status is null, "status", "is required: pending, achieved, partlyAchieved or notAchieved")
-            .Required("reason", Reason, 2000)
+            .Required("reason", Reason, 2000, multiLine: true)
             .When(Kind == OutcomeKind.ResolutionAdopted && Consensus == (Tally is not null), "consensus",
                 "a resolution is adopted either by consensus or with a tally, exactly one of them")
             .When(Kind != OutcomeKind.ResolutionAdopted && (Consensus || Tally is not null), "tally",

@@ -29,7 +29,9 @@ internal class SeedWriter(string file, IDocumentSession session)
             if (known.CheckUnclaimed(new Hosting.FieldErrors(), "name", [org.Name, .. org.Aliases ?? []]).Count > 0) continue;
             SeedLoader.Require(file, $"$.organizations[{i}]", RegisterOrganizationEndpoint.Validate(org, known));
             var id = SeedIds.For("organization", org.Name);
-            session.Events.StartStream<Organization>(id, RegisterOrganizationEndpoint.Decide(id, org, SeedLoader.By, DateTimeOffset.UnixEpoch));
+            var registered = RegisterOrganizationEndpoint.Decide(id, org, SeedLoader.By, DateTimeOffset.UnixEpoch);
+            session.Events.StartStream<Organization>(id, registered);
+            Hosting.UniqueName.Claim(session, Hosting.UniqueName.Organization, RegisterOrganizationEndpoint.NamesOf(registered), id);
             Written++;
         }
 
@@ -57,6 +59,7 @@ internal class SeedWriter(string file, IDocumentSession session)
             var events = CreateTargetListEndpoint.Decide(listId, new CreateTargetList(list.Name, list.Description, members),
                 SeedLoader.By, DateTimeOffset.UnixEpoch);
             session.Events.StartStream<TargetList>(listId, events.ToArray());
+            Hosting.UniqueName.Claim(session, Hosting.UniqueName.TargetList, [CreateTargetListEndpoint.NameKey(list.Name)], listId);
             Written++;
         }
 

@@ -70,7 +70,7 @@ public static class SignLetterHandler
 
     public static async Task<SignOutcome> Handle(SignLetter command, IDocumentSession session, TimeProvider clock, CancellationToken token)
     {
-        var letter = await session.LoadAsync<Letter>(command.LetterId, token);
+        var letter = await LetterGate.HoldAsync(session, command.LetterId, token);
         var s = command.Signatory;
         var keys = SignerIdentity.KeysFor(command.LetterId, s.Kind!.Value, s.Name, s.Affiliation, s.Email);
         var known = await session.LoadManyAsync<SignerKey>(token, keys);

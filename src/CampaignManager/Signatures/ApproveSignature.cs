@@ -12,7 +12,7 @@ public record ApproveSignature;
 
 public static class ApproveSignatureEndpoint
 {
-    public static Task<Letter?> LoadAsync(Guid id, IQuerySession session, CancellationToken token) =>
+    public static Task<Letter?> LoadAsync(Guid id, IDocumentSession session, CancellationToken token) =>
         SignatureRules.LetterAsync(id, session, token);
 
     public static ProblemDetails Validate(Guid id, Letter? letter, Signature signature)

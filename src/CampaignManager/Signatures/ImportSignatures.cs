@@ -47,6 +47,7 @@ public static class ImportSignaturesEndpoint
     /// An unreadable file, or a letter not open for signatures, writes nothing.
     /// </summary>
     [WolverinePost("/api/letters/{id}/signatures/import", Name = "ImportSignatures")]
+    [RequestSizeLimit(CsvUpload.MaxBytes)]
     [EndpointSummary("Import sign-ons from CSV (kind,name,title,affiliation,affiliation_for_identification_only,email)")]
     [Tags("Signatures")]
     [ProducesResponseType<SignatureImportReport>(200), ProducesResponseType<ProblemDetails>(400),

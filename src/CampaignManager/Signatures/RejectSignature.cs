@@ -12,12 +12,12 @@ public record RejectSignature(string? Reason = null);
 
 public static class RejectSignatureEndpoint
 {
-    public static Task<Letter?> LoadAsync(Guid id, IQuerySession session, CancellationToken token) =>
+    public static Task<Letter?> LoadAsync(Guid id, IDocumentSession session, CancellationToken token) =>
         SignatureRules.LetterAsync(id, session, token);
 
     public static ProblemDetails Validate(Guid id, RejectSignature command, Letter? letter, Signature signature)
     {
-        var errors = new FieldErrors().MaxLength("reason", command.Reason, 1000);
+        var errors = new FieldErrors().MaxLength("reason", command.Reason, 1000, multiLine: true);
         if (errors.Count > 0) return Problems.Validation(errors);
         return ApproveSignatureEndpoint.Validate(id, letter, signature) is var state && !ReferenceEquals(state, WolverineContinue.NoProblems)
             ? state

@@ -9,8 +9,9 @@ namespace CampaignManager.Signatures;
 /// <summary>What every command on one signature checks first: that it is on the letter named, and what a final letter forbids.</summary>
 public static class SignatureRules
 {
-    public static async Task<Letter?> LetterAsync(Guid id, IQuerySession session, CancellationToken token) =>
-        await session.LoadAsync<Letter>(id, token);
+    /// <summary>The letter, read under <see cref="LetterGate"/> so a close or finalize cannot commit under the change.</summary>
+    public static Task<Letter?> LetterAsync(Guid id, IDocumentSession session, CancellationToken token) =>
+        LetterGate.HoldAsync(session, id, token);
 
     /// <summary>A signature reached through another letter's URL is as unknown as a missing one.</summary>
     public static bool NotOnLetter(Guid id, [NotNullWhen(false)] Letter? letter, Signature signature,

@@ -11,12 +11,12 @@ public record WithdrawSignature(string? Reason = null);
 
 public static class WithdrawSignatureEndpoint
 {
-    public static Task<Letter?> LoadAsync(Guid id, IQuerySession session, CancellationToken token) =>
+    public static Task<Letter?> LoadAsync(Guid id, IDocumentSession session, CancellationToken token) =>
         SignatureRules.LetterAsync(id, session, token);
 
     public static ProblemDetails Validate(Guid id, WithdrawSignature command, Letter? letter, Signature signature)
     {
-        var errors = new FieldErrors().MaxLength("reason", command.Reason, 1000);
+        var errors = new FieldErrors().MaxLength("reason", command.Reason, 1000, multiLine: true);
         if (errors.Count > 0) return Problems.Validation(errors);
         if (SignatureRules.NotOnLetter(id, letter, signature, out var missing)) return missing;
         if (letter.Status == LetterStatus.Final)

@@ -14,6 +14,7 @@ public static class Configuration
             opts.Projections.Snapshot<TargetList>(SnapshotLifecycle.Inline);
             opts.Schema.For<TargetList>().Index(x => x.Name);
         });
+        services.InitializeMartenWith<TargetListNamesBackfill>();
         return services;
     }
 }

@@ -14,12 +14,12 @@ public static class CreateTargetListEndpoint
 {
     public static async Task<ProblemDetails> ValidateAsync(CreateTargetList command, IQuerySession session, CancellationToken token)
     {
-        var errors = new FieldErrors().Required("name", command.Name, 200).MaxLength("description", command.Description, 2000);
+        var errors = new FieldErrors().Required("name", command.Name, 200).MaxLength("description", command.Description, 2000, multiLine: true);
         await TargetLists.CheckTargetsExist(errors, "targetIds", command.TargetIds, session, token);
         if (errors.Count > 0) return Problems.Validation(errors);
 
         // Staff pick lists by name when sending an appeal, so two lists with one name would be a trap.
-        // (A simultaneous create can still slip past this check; rare enough for a staff-only screen.)
+        // This read gives the friendly answer; the UniqueName key claimed in Post makes it hold under concurrency.
         var name = command.Name!.Trim();
         return await session.Query<TargetList>().AnyAsync(x => x.Name.Equals(name, StringComparison.OrdinalIgnoreCase), token)
             ? Problems.Conflict($"A target list named '{name}' already exists.")
@@ -37,12 +37,17 @@ public static class CreateTargetListEndpoint
 
     [WolverinePost("/api/target-lists", Name = "CreateTargetList")]
     [Tags("Targets")]
-    public static (TargetListCreatedResponse, IStartStream) Post(CreateTargetList command, HttpContext context, TimeProvider clock)
+    public static (TargetListCreatedResponse, IStartStream) Post(CreateTargetList command, IDocumentSession session, HttpContext context,
+        TimeProvider clock)
     {
         var id = Guid.CreateVersion7();
+        UniqueName.Claim(session, UniqueName.TargetList, [NameKey(command.Name!)], id);
         var events = Decide(id, command, context.User.ActorName(), clock.GetUtcNow());
         return (new TargetListCreatedResponse(id), MartenOps.StartStream<TargetList>(id, events.ToArray()));
     }
+
+    /// <summary>Case-insensitive, like the check in Validate: "UN members" and "un members" are one list name.</summary>
+    public static string NameKey(string name) => name.Trim().ToUpperInvariant();
 
     private static string? TrimToNull(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -80,6 +80,7 @@ public static class ImportTargetsEndpoint
     /// transaction, or nothing does (a concurrent change to the list answers 409 and the file can be sent again).
     /// </summary>
     [WolverinePost("/api/target-lists/{id}/import", Name = "ImportTargets")]
+    [RequestSizeLimit(CsvUpload.MaxBytes)]
     [Tags("Targets")]
     [ProducesResponseType<ImportReport>(200), ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ProblemDetails>(404)]
     public static async Task<IResult> Post(Guid id, HttpRequest request, IDocumentSession session, TimeProvider clock,

@@ -21,7 +21,7 @@ public record TargetContact(
             .MaxLength("title", title, 300)
             .MaxLength("organization", organization, 300)
             .MaxLength("email", email, 320)
-            .MaxLength("address", address, 1000)
+            .MaxLength("address", address, 1000, multiLine: true)
             .MaxLength("country", country, 100)
             .When(!string.IsNullOrWhiteSpace(email) && !IsEmail(email.Trim()), "email", "is not a valid email address")
             .When(tags is { Count: > MaxTags }, "tags", $"must have at most {MaxTags} tags");

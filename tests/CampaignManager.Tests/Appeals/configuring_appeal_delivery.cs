@@ -20,15 +20,15 @@ public class configuring_appeal_delivery
     }
 
     [Fact]
-    public void without_an_smtp_section_delivery_goes_to_localhost_port_25_from_the_appeals_address()
+    public void without_an_smtp_section_delivery_goes_to_localhost_port_25_from_a_placeholder_address()
     {
         using var services = Services([]);
 
         var settings = services.GetRequiredService<IOptions<SmtpSettings>>().Value;
         settings.Host.ShouldBe("localhost");
         settings.Port.ShouldBe(25);
-        settings.From.ShouldBe("appeals@campaignmanager.local");
-        settings.UseStartTls.ShouldBeFalse();
+        settings.From.ShouldBe("appeals@localhost");
+        settings.Security.ShouldBe(SmtpSecurity.Auto);
         settings.Resilience.MaxRetryAttempts.ShouldBeGreaterThan(0);
         services.GetRequiredService<IEmailSender>().ShouldBeSameAs(services.GetRequiredService<EmailSender>());
     }
@@ -42,7 +42,7 @@ public class configuring_appeal_delivery
             ["Smtp:Port"] = "587",
             ["Smtp:From"] = "campaigns@coalition.example",
             ["Smtp:FromName"] = "Coalition",
-            ["Smtp:UseStartTls"] = "true",
+            ["Smtp:Security"] = "StartTls",
             ["Smtp:UserName"] = "campaigns",
             ["Smtp:Password"] = "secret",
             ["Smtp:Resilience:MaxRetryAttempts"] = "2",
@@ -51,7 +51,7 @@ public class configuring_appeal_delivery
 
         var settings = services.GetRequiredService<IOptions<SmtpSettings>>().Value;
         (settings.Host, settings.Port, settings.From, settings.FromName).ShouldBe(("relay.example", 587, "campaigns@coalition.example", "Coalition"));
-        settings.UseStartTls.ShouldBeTrue();
+        settings.Security.ShouldBe(SmtpSecurity.StartTls);
         (settings.UserName, settings.Password).ShouldBe(("campaigns", "secret"));
         settings.Resilience.MaxRetryAttempts.ShouldBe(2);
         settings.Resilience.RetryBaseDelay.ShouldBe(TimeSpan.FromMilliseconds(250));
@@ -66,6 +66,29 @@ public class configuring_appeal_delivery
 
         var error = Should.Throw<OptionsValidationException>(() => services.GetRequiredService<IOptions<SmtpSettings>>().Value);
         error.Message.ShouldContain("From");
+    }
+
+    [Fact]
+    public void credentials_with_security_none_are_refused_when_the_settings_are_read_with_a_message_saying_why()
+    {
+        using var services = Services(new() { ["Smtp:UserName"] = "campaigns", ["Smtp:Password"] = "secret", ["Smtp:Security"] = "None" });
+
+        var error = Should.Throw<OptionsValidationException>(() => services.GetRequiredService<IOptions<SmtpSettings>>().Value);
+        error.Message.ShouldContain("Smtp:Security is None");
+        error.Message.ShouldContain("unencrypted");
+    }
+
+    [Theory]
+    [InlineData(null, null, "Auto", 25, "None")]
+    [InlineData("campaigns", "secret", "Auto", 587, "StartTls")]
+    [InlineData("campaigns", "secret", "Auto", 465, "SslOnConnect")]
+    [InlineData(null, null, "StartTls", 25, "StartTls")]
+    [InlineData(null, null, "Tls", 465, "SslOnConnect")]
+    public void tls_is_used_whenever_credentials_are_set_unless_another_protection_is_chosen(
+        string? user, string? password, string security, int port, string expected)
+    {
+        var settings = new SmtpSettings { UserName = user, Password = password, Security = Enum.Parse<SmtpSecurity>(security), Port = port };
+        EmailSender.SocketOptions(settings).ToString().ShouldBe(expected);
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public class delivering_an_appeal_email(SmtpServerFixture smtp)
 
         var result = await Sender(smtp.Settings()).SendAsync(content);
 
-        var messageId = AppealEmail.MessageIdFor(content.AppealId, content.TargetId);
+        var messageId = AppealEmail.MessageIdFor(content.AppealId, content.TargetId, smtp.Settings().From);
         result.ShouldBe(new DeliveryResult.Sent(messageId));
         var received = smtp.MessagesTo(address).ShouldHaveSingleItem();
         received.MailFrom.ShouldBe("appeals@campaignmanager.test");
@@ -141,8 +141,8 @@ public class delivering_an_appeal_email(SmtpServerFixture smtp)
 
             var result = await sending.WaitAsync(Patience);
 
-            result.ShouldBe(new DeliveryResult.Sent(AppealEmail.MessageIdFor(content.AppealId, content.TargetId)));
-            smtp.MessagesTo(address).ShouldHaveSingleItem().Message.MessageId.ShouldBe(AppealEmail.MessageIdFor(content.AppealId, content.TargetId));
+            result.ShouldBe(new DeliveryResult.Sent(AppealEmail.MessageIdFor(content.AppealId, content.TargetId, smtp.Settings().From)));
+            smtp.MessagesTo(address).ShouldHaveSingleItem().Message.MessageId.ShouldBe(AppealEmail.MessageIdFor(content.AppealId, content.TargetId, smtp.Settings().From));
             smtp.RecipientReplies(address).ShouldBe([250]);
             _log.Count(EmailSender.Events.Retrying).ShouldBeGreaterThanOrEqualTo(1);
         }

@@ -91,7 +91,7 @@ public class rendering_an_appeal_email
 
         first.MessageId.ShouldBe("appeal-0d3f7c5511114a8e9a556b1c2f2e0001-6a1e2b3c22224d5e8f90123456789abc@campaignmanager.local");
         again.MessageId.ShouldBe(first.MessageId);
-        AppealEmail.MessageIdFor(content.AppealId, content.TargetId).ShouldBe(first.MessageId);
+        AppealEmail.MessageIdFor(content.AppealId, content.TargetId, From.Address).ShouldBe(first.MessageId);
         otherTarget.MessageId.ShouldNotBe(first.MessageId);
     }
 

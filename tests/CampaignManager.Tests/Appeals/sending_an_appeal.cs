@@ -12,6 +12,7 @@ namespace CampaignManager.Tests.Appeals;
 public class sending_an_appeal(AppealsFixture fixture) : IntegrationContext(fixture)
 {
     private SmtpServerFixture Smtp => fixture.Smtp;
+    private string From => Smtp.Settings().From;
 
     [Fact]
     public async Task an_appeal_to_a_target_list_delivers_one_email_per_recipient_with_subject_signatories_and_message_id()
@@ -34,7 +35,7 @@ public class sending_an_appeal(AppealsFixture fixture) : IntegrationContext(fixt
             var received = Smtp.MessagesTo(email).ShouldHaveSingleItem();
             received.Message.To.Mailboxes.Single().Address.ShouldBe(email);
             received.Message.Subject.ShouldBe("U.S. membership of the UN Human Rights Council");
-            received.Message.MessageId.ShouldBe(AppealEmail.MessageIdFor(appealId, target));
+            received.Message.MessageId.ShouldBe(AppealEmail.MessageIdFor(appealId, target, From));
             received.Message.TextBody.ShouldNotBeNull().ShouldContain("Please find our joint letter below.");
             received.Message.TextBody.ShouldContain($"{name}\nPermanent Representative\nPermanent Mission of {name}");
             received.Message.TextBody.ShouldContain("Amnesty International USA\nHuman Rights Watch\nJane Doe, Professor, Columbia University*");
@@ -43,9 +44,9 @@ public class sending_an_appeal(AppealsFixture fixture) : IntegrationContext(fixt
         var appeal = await Host.AppealAsync(appealId);
         appeal.Counts.ShouldBe(new AppealCounts(0, 3, 0, 0, 0, 0));
         appeal.Recipients.Select(r => (r.Name, r.Status, r.MessageId)).ShouldBe([
-            ("China", RecipientStatus.Sent, AppealEmail.MessageIdFor(appealId, china)),
-            ("France", RecipientStatus.Sent, AppealEmail.MessageIdFor(appealId, france)),
-            ("Peru", RecipientStatus.Sent, AppealEmail.MessageIdFor(appealId, peru))]);
+            ("China", RecipientStatus.Sent, AppealEmail.MessageIdFor(appealId, china, From)),
+            ("France", RecipientStatus.Sent, AppealEmail.MessageIdFor(appealId, france, From)),
+            ("Peru", RecipientStatus.Sent, AppealEmail.MessageIdFor(appealId, peru, From))]);
         appeal.SignatoryLines.ShouldBe(["Amnesty International USA", "Human Rights Watch", "Jane Doe, Professor, Columbia University*"]);
 
         var letterAppeals = (await Host.GetAsJson<List<AppealSummary>>($"/api/letters/{letter}/appeals"))!;
@@ -79,7 +80,7 @@ public class sending_an_appeal(AppealsFixture fixture) : IntegrationContext(fixt
         });
         await Host.ExecuteAndWaitAsync(async () => await Host.RecipientAsync(appealId, china, "retry", new { }, 204));
 
-        Smtp.MessagesTo(corrected).ShouldHaveSingleItem().Message.MessageId.ShouldBe(AppealEmail.MessageIdFor(appealId, china));
+        Smtp.MessagesTo(corrected).ShouldHaveSingleItem().Message.MessageId.ShouldBe(AppealEmail.MessageIdFor(appealId, china, From));
         (await Host.AppealAsync(appealId)).Counts.ShouldBe(new AppealCounts(0, 2, 0, 0, 0, 0));
         Smtp.MessagesTo(franceEmail).Count.ShouldBe(1);
     }

@@ -11,13 +11,13 @@ namespace CampaignManager.Appeals.Delivery;
 /// </summary>
 public static class AppealEmail
 {
-    public const string MessageIdDomain = "campaignmanager.local";
-
     /// <summary>
     /// Stable per (appeal, recipient) so a resend after an uncertain failure carries the same id and receiving
-    /// systems (and we, reading bounces) can recognise it as the same message.
+    /// systems (and we, reading bounces) can recognise it as the same message. The domain is the sender's own
+    /// (<c>Smtp:From</c>), as RFC 5322 recommends, so nothing in the message names the tool that sent it.
     /// </summary>
-    public static string MessageIdFor(Guid appealId, Guid targetId) => $"appeal-{appealId:N}-{targetId:N}@{MessageIdDomain}";
+    public static string MessageIdFor(Guid appealId, Guid targetId, string fromAddress) =>
+        $"appeal-{appealId:N}-{targetId:N}@{fromAddress[(fromAddress.LastIndexOf('@') + 1)..]}";
 
     /// <exception cref="ParseException">The target's address is not a valid email address.</exception>
     public static MimeMessage Render(AppealEmailContent content, MailboxAddress from)
@@ -25,15 +25,14 @@ public static class AppealEmail
         var message = new MimeMessage
         {
             Subject = content.Subject,
-            MessageId = MessageIdFor(content.AppealId, content.TargetId),
+            MessageId = MessageIdFor(content.AppealId, content.TargetId, from.Address),
             Date = content.Date,
             Body = new BodyBuilder { TextBody = PlainText(content), HtmlBody = Html(content) }.ToMessageBody(),
         };
         message.From.Add(from);
         message.To.Add(new MailboxAddress(content.ToName, content.ToAddress));
-        // lets a bounce or a reply be traced back to the appeal and target without parsing the Message-ID
-        message.Headers.Add("X-CampaignManager-Appeal", content.AppealId.ToString());
-        message.Headers.Add("X-CampaignManager-Target", content.TargetId.ToString());
+        // No X- headers: recipients are often the governments a letter criticises, and a header naming the tool
+        // fingerprints every organization that uses it. The Message-ID already traces a bounce to appeal and target.
         return message;
     }
 

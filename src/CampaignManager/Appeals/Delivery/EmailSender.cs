@@ -81,9 +81,8 @@ public sealed partial class EmailSender : IEmailSender
     private async ValueTask SendOnceAsync(MimeMessage message, CancellationToken cancellationToken)
     {
         using var client = new SmtpClient { Timeout = (int)_settings.Resilience.AttemptTimeout.TotalMilliseconds };
-        var security = _settings.UseStartTls ? SecureSocketOptions.StartTls : SecureSocketOptions.None;
-        await client.ConnectAsync(_settings.Host, _settings.Port, security, cancellationToken);
-        if (!string.IsNullOrEmpty(_settings.UserName) && !string.IsNullOrEmpty(_settings.Password))
+        await client.ConnectAsync(_settings.Host, _settings.Port, SocketOptions(_settings), cancellationToken);
+        if (_settings.HasCredentials)
             await client.AuthenticateAsync(_settings.UserName, _settings.Password, cancellationToken);
         await client.SendAsync(message, cancellationToken);
         try
@@ -96,6 +95,16 @@ public sealed partial class EmailSender : IEmailSender
             LogQuitFailed(e, message.MessageId ?? "");
         }
     }
+
+    /// <summary>Never plain when we authenticate: StartTls (not "when available") makes MailKit refuse a relay without it.</summary>
+    internal static SecureSocketOptions SocketOptions(SmtpSettings settings) => settings.Security switch
+    {
+        SmtpSecurity.Tls => SecureSocketOptions.SslOnConnect,
+        SmtpSecurity.StartTls => SecureSocketOptions.StartTls,
+        SmtpSecurity.None => SecureSocketOptions.None,
+        _ when !settings.HasCredentials => SecureSocketOptions.None,
+        _ => settings.Port == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls
+    };
 
     internal static ResiliencePipeline BuildPipeline(SmtpResilienceSettings r, TimeProvider timeProvider, ILogger logger)
     {

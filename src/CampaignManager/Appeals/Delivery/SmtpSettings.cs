@@ -9,17 +9,38 @@ public sealed class SmtpSettings
 
     [Required] public string Host { get; set; } = "localhost";
     [Range(1, 65535)] public int Port { get; set; } = 25;
-    [Required, EmailAddress] public string From { get; set; } = "appeals@campaignmanager.local";
+    // The default only lets a fresh clone start; any real use sets its own (it is also the Message-ID domain).
+    [Required, EmailAddress] public string From { get; set; } = "appeals@localhost";
     public string? FromName { get; set; }
 
-    /// <summary>Off by default: the relay we hand mail to is usually local; turn on for a remote submission port.</summary>
-    public bool UseStartTls { get; set; }
+    /// <summary>How the connection is protected; see <see cref="SmtpSecurity"/>. Auto unless chosen.</summary>
+    public SmtpSecurity Security { get; set; } = SmtpSecurity.Auto;
 
-    /// <summary>Only when both are set do we authenticate.</summary>
+    /// <summary>Only when both are set do we authenticate, and then never over a plain connection.</summary>
     public string? UserName { get; set; }
     public string? Password { get; set; }
 
     public SmtpResilienceSettings Resilience { get; set; } = new();
+
+    [System.Diagnostics.CodeAnalysis.MemberNotNullWhen(true, nameof(UserName), nameof(Password))]
+    public bool HasCredentials => !string.IsNullOrEmpty(UserName) && !string.IsNullOrEmpty(Password);
+}
+
+/// <summary><c>Smtp:Security</c>.</summary>
+public enum SmtpSecurity
+{
+    /// <summary>
+    /// With credentials, TLS is required: implicit TLS on port 465, else STARTTLS (a relay that does not offer it is
+    /// refused, so the password never crosses the network in clear). Without credentials, a plain connection, as to a
+    /// local relay whose certificate (often self-signed) we could not check anyway.
+    /// </summary>
+    Auto,
+    /// <summary>STARTTLS, required.</summary>
+    StartTls,
+    /// <summary>Implicit TLS from the first byte (port 465).</summary>
+    Tls,
+    /// <summary>Plain text, only when chosen explicitly; refused at start-up if credentials are set.</summary>
+    None
 }
 
 /// <summary>

@@ -12,6 +12,10 @@ internal sealed class SmtpSettingsValidation : IValidateOptions<SmtpSettings>
 {
     public ValidateOptionsResult Validate(string? name, SmtpSettings options)
     {
+        if (options.HasCredentials && options.Security == SmtpSecurity.None)
+            return ValidateOptionsResult.Fail(
+                $"{SmtpSettings.Section}:Security is None but {SmtpSettings.Section}:UserName and Password are set: the password and " +
+                $"every appeal would cross the network unencrypted. Set {SmtpSettings.Section}:Security to Auto, StartTls or Tls.");
         try
         {
             EmailSender.BuildPipeline(options.Resilience, TimeProvider.System, NullLogger.Instance);

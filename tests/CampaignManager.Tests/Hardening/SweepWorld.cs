@@ -1,0 +1,86 @@
+using System.Text.RegularExpressions;
+using Alba;
+using CampaignManager.Tests.Campaigns;
+using CampaignManager.Tests.Hosting;
+using CampaignManager.Tests.Staff;
+using CampaignManager.Tests.Targets;
+
+namespace CampaignManager.Tests.Hardening;
+
+/// <summary>
+/// One resource of every kind, so a swept request reaches the command's own validation instead of stopping at 404,
+/// and the ids to put in a route: the real one, an unknown one, or one of another kind.
+/// </summary>
+public sealed partial class SweepWorld
+{
+    public enum Ids { Real, Unknown, WrongKind }
+
+    private readonly Dictionary<string, Guid> _real = new();
+
+    public static async Task<SweepWorld> BuildAsync(IAlbaHost host)
+    {
+        var world = new SweepWorld();
+        var open = await host.OpenDraftAsync();
+        world._real["letter"] = open;
+        world._real["signature"] = (await host.SignAsync(open, LetterApi.Organization("Sweep Coalition"))).Id;
+        var final = await host.DraftAsync("A final letter for the sweep");
+        foreach (var step in new[] { "open", "close", "finalize" }) await host.LifecycleAsync(final, step);
+        var target = await host.RegisterTarget(new { name = "Permanent Mission of Norway", email = "norway@mission.example" });
+        world._real["target"] = target;
+        world._real["list"] = await host.CreateTargetList("Sweep missions", target);
+        world._real["appeal"] = await IdOf(host, $"/api/letters/{final}/appeals", new { targetIds = new[] { target }, channel = "manual" });
+        var campaign = await host.LaunchAsync();
+        world._real["campaign"] = campaign;
+        world._real["outcome"] = await IdOf(host, $"/api/campaigns/{campaign}/outcomes", new
+        {
+            kind = "meetingHeld", date = "2019-12-10", body = "UN Security Council", evidence = Array.Empty<string>(),
+            status = "achieved", reason = "The meeting took place"
+        });
+        world._real["organization"] = await IdOf(host, "/api/organizations", new { name = "Sweep Organization" });
+        var account = await AdminIdOf(host, "/api/staff/accounts", new { login = "sweep.viewer", role = "viewer" });
+        world._real["account"] = account;
+        world._real["token"] = await AdminIdOf(host, $"/api/staff/accounts/{account}/tokens", new { name = "sweep" });
+        return world;
+    }
+
+    private static async Task<Guid> IdOf(IAlbaHost host, string url, object body) =>
+        (await host.PostAsync(url, body, 201)).ReadAsJson<IdBody>()!.Id;
+
+    private static async Task<Guid> AdminIdOf(IAlbaHost host, string url, object body) =>
+        (await host.Scenario(x =>
+        {
+            x.AsAdmin().Post.Json(body).ToUrl(url);
+            x.StatusCodeShouldBe(201);
+        })).ReadAsJson<IdBody>()!.Id;
+
+    /// <summary>The route with each parameter replaced; the kind comes from the parameter name or the segment before it.</summary>
+    public string Fill(string pattern, Ids which) => Parameter().Replace(pattern, m =>
+    {
+        var kind = KindOf(m.Groups["name"].Value, m.Groups["segment"].Value);
+        return m.Groups["segment"].Value + "/" + (which switch
+        {
+            Ids.Real => _real[kind],
+            Ids.Unknown => Guid.NewGuid(),
+            _ => _real[kind == "letter" ? "campaign" : "letter"]
+        });
+    });
+
+    /// <summary>For an id field in a body: a real id of a kind the field does not hold.</summary>
+    public Guid OtherKindFor(string field) => _real[field.StartsWith("letter", StringComparison.Ordinal) ? "target" : "letter"];
+
+    private static string KindOf(string parameter, string segment) => parameter switch
+    {
+        "signatureId" => "signature",
+        "targetId" => "target",
+        "outcomeId" => "outcome",
+        _ => segment switch
+        {
+            "letters" => "letter", "appeals" => "appeal", "campaigns" => "campaign", "targets" => "target",
+            "target-lists" => "list", "organizations" => "organization", "accounts" => "account", "tokens" => "token",
+            _ => throw new InvalidOperationException($"The sweep does not know what /{segment}/{{{parameter}}} holds; teach SweepWorld.")
+        }
+    };
+
+    [GeneratedRegex(@"(?<segment>[a-z-]+)/\{(?<name>[A-Za-z]+)(:[^}]*)?\}")]
+    private static partial Regex Parameter();
+}
