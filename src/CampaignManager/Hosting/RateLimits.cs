@@ -2,15 +2,43 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace CampaignManager.Hosting;
 
+/// <summary>How many posts one partition (an address, an address and a letter) may make in one window.</summary>
+public class PostLimit
+{
+    public int PermitLimit { get; set; } = 10;
+    public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
+}
+
 /// <summary>
 /// ASP.NET Core's rate limiter, with one way of saying no: 429 ProblemDetails and Retry-After. Each capability adds
-/// its own named policy (the public sign-on, staff sign-in) with <c>services.Configure&lt;RateLimiterOptions&gt;</c>.
+/// its own named policy (the public sign-on, staff sign-in) with <see cref="AddPostLimit"/>.
 /// </summary>
 public static class RateLimits
 {
+    /// <summary>
+    /// A fixed window per partition on POSTs only (reading a page is never limited), sized by the configuration
+    /// section, e.g. <c>PublicSignOn:RateLimit:PermitLimit</c> and <c>:Window</c>.
+    /// </summary>
+    public static IServiceCollection AddPostLimit(this IServiceCollection services, string policy, string section,
+        Func<HttpContext, string> partition)
+    {
+        services.AddOptions<PostLimit>(policy).BindConfiguration(section);
+        return services.Configure<RateLimiterOptions>(o => o.AddPolicy(policy, context =>
+        {
+            if (!HttpMethods.IsPost(context.Request.Method)) return RateLimitPartition.GetNoLimiter("read");
+            var limit = context.RequestServices.GetRequiredService<IOptionsMonitor<PostLimit>>().Get(policy);
+            // System.Threading.RateLimiting has no TimeProvider hook, so the window is real time (short in tests)
+            return RateLimitPartition.GetFixedWindowLimiter(partition(context), _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = limit.PermitLimit, Window = limit.Window, QueueLimit = 0, AutoReplenishment = true
+            });
+        }));
+    }
+
     public static IServiceCollection AddRateLimits(this IServiceCollection services) =>
         services.AddRateLimiter(o =>
         {

@@ -1,17 +1,8 @@
-using System.Threading.RateLimiting;
+using CampaignManager.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
-using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Options;
 
 namespace CampaignManager.Signatures;
-
-/// <summary><c>PublicSignOn:RateLimit:*</c>: how many submits one client may make to one letter in one window.</summary>
-public class PublicSignOnRateLimit
-{
-    public int PermitLimit { get; set; } = 10;
-    public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
-}
 
 /// <summary>
 /// What keeps the anonymous submit from being used as a firehose: ASP.NET Core's rate limiter and a body-size limit
@@ -24,28 +15,13 @@ public static class PublicSignOnLimits
     // The form's fields are at most ~1,500 characters; percent-encoded non-Latin text can triple that, and then some.
     public const long MaxRequestBytes = 32 * 1024;
 
-    public static IServiceCollection AddPublicSignOnLimits(this IServiceCollection services)
-    {
-        services.AddOptions<PublicSignOnRateLimit>().BindConfiguration("PublicSignOn:RateLimit");
-        services.Configure<RateLimiterOptions>(o => o.AddPolicy(Policy, Partition));
-        return services;
-    }
-
     /// <summary>
     /// Per client and letter together: one noisy address cannot use up a letter's allowance for everyone else (a
-    /// letter-wide limit would let an attacker shut a campaign's sign-on), and reading the page is never limited.
+    /// letter-wide limit would let an attacker shut a campaign's sign-on).
     /// </summary>
-    private static RateLimitPartition<string> Partition(HttpContext context)
-    {
-        if (!HttpMethods.IsPost(context.Request.Method)) return RateLimitPartition.GetNoLimiter("read");
-        var limit = context.RequestServices.GetRequiredService<IOptions<PublicSignOnRateLimit>>().Value;
-        var key = $"{context.Connection.RemoteIpAddress}|{context.Request.RouteValues["token"]}";
-        // System.Threading.RateLimiting has no TimeProvider hook, so the window is real time (short in tests)
-        return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = limit.PermitLimit, Window = limit.Window, QueueLimit = 0, AutoReplenishment = true
-        });
-    }
+    public static IServiceCollection AddPublicSignOnLimits(this IServiceCollection services) =>
+        services.AddPostLimit(Policy, "PublicSignOn:RateLimit",
+            context => $"{context.Connection.RemoteIpAddress}|{context.Request.RouteValues["token"]}");
 }
 
 /// <summary>

@@ -70,6 +70,8 @@ public sealed class AppProcess : IDisposable
     }
 
     /// <summary>True when the process ended by itself within the deadline (for a start-up that must fail).</summary>
+    public int ExitCode => _process.ExitCode;
+
     public async Task<bool> ExitsWithinAsync(TimeSpan deadline)
     {
         using var timeout = new CancellationTokenSource(deadline);
@@ -129,7 +131,7 @@ public sealed class AppProcess : IDisposable
         {
             _lastLines.Enqueue(line);
             if (standardOutput && _firstStandardOutput.Count < 200) _firstStandardOutput.Enqueue(line);
-            if (_lastLines.Count > 50) _lastLines.Dequeue();
+            if (_lastLines.Count > 400) _lastLines.Dequeue();
         }
     }
 

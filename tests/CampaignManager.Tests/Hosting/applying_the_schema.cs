@@ -108,6 +108,7 @@ public class applying_the_schema
         using var app = AppProcess.Start(ProductionSettings(database));
 
         (await app.ExitsWithinAsync(TimeSpan.FromMinutes(2))).ShouldBeTrue("the app kept running on a database without its schema");
+        app.ExitCode.ShouldNotBe(0, "a failed start is a failure to whoever started it");
         app.Output.ShouldContain("Hosting failed to start");
         app.Output.ShouldContain("wolverine_incoming_envelopes");
         (await TableCountAsync(database)).ShouldBe(0);
