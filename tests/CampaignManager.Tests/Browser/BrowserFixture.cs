@@ -112,14 +112,17 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     /// <summary>
     /// A page in a context of its own (cookies, viewport, JavaScript on or off), recording any dialog it opens; signed
-    /// in as <see cref="StaffLogin"/> unless <paramref name="signedIn"/> is false (the public page's visitors).
+    /// in as <see cref="StaffLogin"/> unless <paramref name="signedIn"/> is false (the public page's visitors). With
+    /// <paramref name="bypassCsp"/> the page ignores the Content-Security-Policy, so an XSS test proves the pages' own
+    /// encoding rather than the policy that would otherwise hide a hole.
     /// </summary>
-    public async Task<BrowserPage> NewPageAsync(int width = 1280, int height = 900, bool javaScript = true, bool signedIn = true)
+    public async Task<BrowserPage> NewPageAsync(int width = 1280, int height = 900, bool javaScript = true, bool signedIn = true,
+        bool bypassCsp = false)
     {
         var context = await _browser!.NewContextAsync(new()
         {
             BaseURL = BaseAddress.ToString(), JavaScriptEnabled = javaScript, ViewportSize = new() { Width = width, Height = height },
-            StorageState = signedIn ? _signedInState : null
+            StorageState = signedIn ? _signedInState : null, BypassCSP = bypassCsp
         });
         // Upper bounds, not waits: a missing element fails with a clear locator message well before the suite's limit,
         // while a page on a busy two-core CI machine still gets time to load (the API docs parse megabytes of script).
