@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Marten;
 
 namespace CampaignManager.Appeals;
 
@@ -17,6 +18,19 @@ public record AppealRequestKey(string Id, Guid AppealId, string Fingerprint)
 
     /// <summary>Scoped to the letter and the caller, so one person's key can never answer with someone else's appeal.</summary>
     public static string IdFor(Guid letterId, string caller, string key) => $"appeal|{letterId}|{caller}|{key}";
+
+    /// <summary>
+    /// Opens the request's transaction and takes a transaction-scoped advisory lock on the key before it is read, so an
+    /// identical request arriving while the first is in flight waits for that commit and then answers with its appeal
+    /// (instead of losing the insert race with a 409). The key's primary key stays the guarantee; the lock makes the
+    /// answer the same. Released at commit or rollback; requests without a key never take it.
+    /// </summary>
+    public static async Task HoldAsync(IDocumentSession session, string keyId, CancellationToken token)
+    {
+        await session.BeginTransactionAsync(token);
+        var lockId = BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes(keyId)), 0);
+        await session.QueryAsync<int>("select 1 from pg_advisory_xact_lock(?)", token, lockId);
+    }
 
     /// <summary>
     /// What makes two requests the same: recipients as sets (order and repeats do not change who gets the letter), the

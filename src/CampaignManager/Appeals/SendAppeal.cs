@@ -34,7 +34,7 @@ public record AppealDecision(AppealSent Sent, IReadOnlyList<AppealRecipientQueue
 
 public static class SendAppealEndpoint
 {
-    public static async Task<SendAppealInputs> LoadAsync(Guid id, SendAppeal command, IQuerySession session, HttpContext context,
+    public static async Task<SendAppealInputs> LoadAsync(Guid id, SendAppeal command, IDocumentSession session, HttpContext context,
         CancellationToken token)
     {
         var letter = await session.LoadAsync<Letter>(id, token);
@@ -44,6 +44,7 @@ public static class SendAppealEndpoint
         if ((header ?? command.IdempotencyKey) is { } given)
         {
             var keyId = AppealRequestKey.IdFor(id, context.User.ActorName(), given);
+            await AppealRequestKey.HoldAsync(session, keyId, token);
             key = new RequestKey(header, command.IdempotencyKey, keyId, await session.LoadAsync<AppealRequestKey>(keyId, token));
             // a resubmission needs nothing else: it is answered with the appeal the key already sent
             if (key.Existing is not null) return new SendAppealInputs(letter, [], [], [], key);
@@ -125,8 +126,8 @@ public static class SendAppealEndpoint
     /// <summary>
     /// The events, the delivery messages and the idempotency key are saved in one PostgreSQL transaction (Wolverine's
     /// outbox on the Marten session): either the appeal exists and every email recipient has its delivery queued, or
-    /// neither. A resubmission answers 201 again with the first appeal and queues nothing. Of two identical requests in
-    /// flight at once, the key's primary key lets one commit; the other answers 409 and, resubmitted, gets the first.
+    /// neither. A resubmission answers 201 again with the first appeal and queues nothing, also one that arrived while
+    /// the first was in flight (it waited for the key's lock).
     /// </summary>
     [WolverinePost("/api/letters/{id}/appeals", Name = "SendAppeal")]
     [Tags("Appeals")]
