@@ -100,7 +100,7 @@ public static class SendAppealEndpoint
             {
                 Status = StatusCodes.Status422UnprocessableEntity, Title = "This idempotency key was used for a different appeal.",
                 Detail = $"The key already sent appeal {first.AppealId} with other recipients, channel, cover message or due date. " +
-                         "Use a new key for a new appeal."
+                         "Use a new key for a new appeal (on the page: reload it)."
             };
         return null;
     }
