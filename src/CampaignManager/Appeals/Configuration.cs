@@ -23,6 +23,7 @@ public static class Configuration
             opts.Projections.Snapshot<AppealRecipient>(SnapshotLifecycle.Inline);
             opts.Schema.For<Appeal>().Index(x => x.LetterId);
             opts.Schema.For<AppealRecipient>().Index(x => x.AppealId).Index(x => x.TargetId);
+            opts.Schema.For<AppealRequestKey>().Identity(x => x.Id);
         });
         builder.Services.ConfigureWolverine(opts =>
         {

@@ -2,11 +2,18 @@ using CampaignManager.Appeals.Delivery;
 using Marten;
 using Microsoft.Extensions.Options;
 using Wolverine;
+using Wolverine.Runtime.Handlers;
 
 namespace CampaignManager.Appeals;
 
 /// <summary>Send one recipient's email. Each recipient is its own message, so one bad address holds up no one else.</summary>
-public record DeliverAppealEmail(Guid AppealId, Guid TargetId, int Attempt = 1);
+public record DeliverAppealEmail(Guid AppealId, Guid TargetId, int Attempt = 1) : IAppealDeliveryStep
+{
+    public string ReasonAfter(Exception databaseFault) => databaseFault is DeliveryNotStartedException
+        ? $"Not sent: the database kept failing before the email could be handed to the relay ({DeliveryFaults.Describe(databaseFault)}). Retrying is safe."
+        : $"The email was handed to the relay but its outcome could not be saved ({DeliveryFaults.Describe(databaseFault)}): " +
+          "it may have been delivered, so check before retrying, which sends it again.";
+}
 
 /// <summary>
 /// How often a recipient is tried again when the relay is unreachable or busy (<c>Appeals:RedeliveryDelays</c>), on
@@ -53,25 +60,45 @@ public static class DeliverAppealEmailHandler
         _ => throw new ArgumentOutOfRangeException(nameof(result))
     };
 
+    /// <summary>
+    /// A database error before the send is retried (nothing has left yet); one after it, while committing the outcome
+    /// message, is not (a re-run would send the email again): that recipient is failed at once with a reason saying so.
+    /// </summary>
+    public static void Configure(HandlerChain chain)
+    {
+        DeliveryFaults.RetryThenFail(chain, e => e is DeliveryNotStartedException, "a database error before the email was handed to the relay");
+        DeliveryFaults.FailAtOnce(chain, DeliveryFaults.IsDatabaseFault, "a database error after the email was handed to the relay");
+    }
+
     public static async Task<OutgoingMessages> Handle(DeliverAppealEmail message, IDocumentSession session, IEmailSender sender,
         IOptions<AppealDeliverySettings> settings, TimeProvider clock, ILogger<DeliverAppealEmail> logger, CancellationToken token)
     {
         var outgoing = new OutgoingMessages();
-        var stream = await session.Events.FetchForWriting<AppealRecipient>(AppealRecipient.StreamId(message.AppealId, message.TargetId), token);
+        AppealRecipient? recipient;
+        Appeal? appeal;
+        try
+        {
+            recipient = await session.LoadAsync<AppealRecipient>(AppealRecipient.StreamId(message.AppealId, message.TargetId), token);
+            appeal = await session.LoadAsync<Appeal>(message.AppealId, token);
+        }
+        catch (Exception e) when (DeliveryFaults.IsDatabaseFault(e))
+        {
+            throw new DeliveryNotStartedException(e);
+        }
         // Anything but queued means this delivery already happened or was settled otherwise: a redelivered or
         // duplicate message must never send a recipient's letter twice.
-        if (stream.Aggregate is not { Status: RecipientStatus.Queued } recipient)
+        if (recipient is not { Status: RecipientStatus.Queued })
         {
             logger.LogInformation("Skipping appeal {AppealId} recipient {TargetId}: {Status}", message.AppealId, message.TargetId,
-                stream.Aggregate?.Status.ToString() ?? "unknown");
+                recipient?.Status.ToString() ?? "unknown");
             return outgoing;
         }
-        var appeal = await session.LoadAsync<Appeal>(message.AppealId, token)
-                     ?? throw new InvalidOperationException($"Appeal {message.AppealId} is missing for a queued recipient");
+        if (appeal is null) throw new InvalidOperationException($"Appeal {message.AppealId} is missing for a queued recipient");
 
         var result = await sender.SendAsync(ContentFor(appeal, recipient), token);
         var (fact, next) = Decide(message, recipient.Email ?? "", result, settings.Value.Delays, clock.GetUtcNow());
-        stream.AppendOne(fact);
+        // The outcome and the next attempt commit together with this message's completion (the outbox on the session).
+        outgoing.Add(RecordAppealDelivery.Of(message, fact));
         if (next is not null) outgoing.Add(next);
         return outgoing;
     }

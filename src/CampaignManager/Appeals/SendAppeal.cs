@@ -9,37 +9,59 @@ using Wolverine.Http;
 
 namespace CampaignManager.Appeals;
 
-/// <summary>Send the final letter to targets, named one by one and/or through target lists.</summary>
+/// <summary>
+/// Send the final letter to targets, named one by one and/or through target lists. An idempotency key (the
+/// <c>Idempotency-Key</c> header or <see cref="IdempotencyKey"/>) makes a resubmission answer with the first appeal.
+/// </summary>
 public record SendAppeal(
     IReadOnlyList<Guid>? TargetIds, IReadOnlyList<Guid>? TargetListIds, AppealChannel? Channel,
-    string? CoverMessage = null, DateTimeOffset? ResponseDueBy = null);
+    string? CoverMessage = null, DateTimeOffset? ResponseDueBy = null, string? IdempotencyKey = null);
 
 public record AppealCreated(Guid Id) : CreationResponse<Guid>($"/api/appeals/{Id}", Id);
 
 /// <summary>What the decision needs, loaded once (a record, so Wolverine does not bind its parts from the query string).</summary>
 public record SendAppealInputs(Letter? Letter, IReadOnlyList<SignatoryView> Signatories,
-    IReadOnlyList<TargetDetails> Targets, IReadOnlyList<TargetList> Lists);
+    IReadOnlyList<TargetDetails> Targets, IReadOnlyList<TargetList> Lists, RequestKey? Key = null);
+
+/// <summary>The request's idempotency key as given (header and/or field), its document id, and the appeal it already sent, if any.</summary>
+public record RequestKey(string? Header, string? Field, string Id, AppealRequestKey? Existing)
+{
+    public string Value => Header ?? Field!;
+}
 
 /// <summary>The facts and the work: the appeal, one stream per recipient, one delivery message per email recipient.</summary>
 public record AppealDecision(AppealSent Sent, IReadOnlyList<AppealRecipientQueued> Queued, IReadOnlyList<DeliverAppealEmail> Deliveries);
 
 public static class SendAppealEndpoint
 {
-    public static async Task<SendAppealInputs> LoadAsync(Guid id, SendAppeal command, IQuerySession session, CancellationToken token)
+    public static async Task<SendAppealInputs> LoadAsync(Guid id, SendAppeal command, IDocumentSession session, HttpContext context,
+        CancellationToken token)
     {
         var letter = await session.LoadAsync<Letter>(id, token);
         if (letter is null) return new SendAppealInputs(null, [], [], []);
+        var header = context.Request.Headers[AppealRequestKey.Header].ToString() is { Length: > 0 } h ? h : null;
+        RequestKey? key = null;
+        if ((header ?? command.IdempotencyKey) is { } given)
+        {
+            var keyId = AppealRequestKey.IdFor(id, context.User.ActorName(), given);
+            await AppealRequestKey.HoldAsync(session, keyId, token);
+            key = new RequestKey(header, command.IdempotencyKey, keyId, await session.LoadAsync<AppealRequestKey>(keyId, token));
+            // a resubmission needs nothing else: it is answered with the appeal the key already sent
+            if (key.Existing is not null) return new SendAppealInputs(letter, [], [], [], key);
+        }
         var signatures = await session.Query<Signature>().Where(x => x.LetterId == id).ToListAsync(token);
         var listIds = (command.TargetListIds ?? []).Distinct().ToArray();
         var lists = await session.Query<TargetList>().Where(x => listIds.Contains(x.Id)).ToListAsync(token);
         var targetIds = (command.TargetIds ?? []).Concat(lists.SelectMany(l => l.Members)).Distinct().ToArray();
         var targets = await session.Query<TargetDetails>().Where(x => targetIds.Contains(x.Id)).ToListAsync(token);
-        return new SendAppealInputs(letter, LetterDetails.Build(letter, signatures).Signatories, targets, lists.ToList());
+        return new SendAppealInputs(letter, LetterDetails.Build(letter, signatures).Signatories, targets, lists.ToList(), key);
     }
 
     public static ProblemDetails Validate(Guid id, SendAppeal command, SendAppealInputs inputs, TimeProvider clock)
     {
         if (inputs.Letter is not { } letter) return Problems.NotFound("Letter", id);
+        if (CheckKey(command, inputs.Key) is { } keyProblem) return keyProblem;
+        if (inputs.Key?.Existing is not null) return WolverineContinue.NoProblems;
         var errors = new FieldErrors()
             .When(command.Channel is null, "channel", "is required: \"email\" or \"manual\"")
             .MaxLength("coverMessage", command.CoverMessage, 10_000, multiLine: true)
@@ -58,6 +80,29 @@ public static class SendAppealEndpoint
             $"email needs an address for every recipient; these targets have none: {string.Join(", ", noEmail)}");
         if (errors.Count > 0) return Problems.Validation(errors);
         return LetterRules.MustBe(letter, "sent as an appeal", LetterStatus.Final);
+    }
+
+    /// <summary>
+    /// A key reused for a different request is refused with 422 (the IETF idempotency-key draft's answer): answering
+    /// with the first appeal would tell staff their new recipients were sent to when they were not.
+    /// </summary>
+    public static ProblemDetails? CheckKey(SendAppeal command, RequestKey? key)
+    {
+        if (key is null) return null;
+        var errors = new FieldErrors()
+            .When(key.Header is not null && key.Field is not null && key.Header != key.Field, "idempotencyKey",
+                $"differs from the {AppealRequestKey.Header} header; give one key")
+            .When(string.IsNullOrWhiteSpace(key.Value) || key.Value.Length > AppealRequestKey.MaxLength, "idempotencyKey",
+                $"must be 1 to {AppealRequestKey.MaxLength} characters");
+        if (errors.Count > 0) return Problems.Validation(errors);
+        if (key.Existing is { } first && first.Fingerprint != AppealRequestKey.FingerprintOf(command))
+            return new ProblemDetails
+            {
+                Status = StatusCodes.Status422UnprocessableEntity, Title = "This idempotency key was used for a different appeal.",
+                Detail = $"The key already sent appeal {first.AppealId} with other recipients, channel, cover message or due date. " +
+                         "Use a new key for a new appeal (on the page: reload it)."
+            };
+        return null;
     }
 
     public static AppealDecision Decide(Guid appealId, Letter letter, IReadOnlyList<SignatoryView> signatories,
@@ -79,16 +124,21 @@ public static class SendAppealEndpoint
     }
 
     /// <summary>
-    /// The events and the delivery messages are saved in one PostgreSQL transaction (Wolverine's outbox on the Marten
-    /// session): either the appeal exists and every email recipient has its delivery queued, or neither.
+    /// The events, the delivery messages and the idempotency key are saved in one PostgreSQL transaction (Wolverine's
+    /// outbox on the Marten session): either the appeal exists and every email recipient has its delivery queued, or
+    /// neither. A resubmission answers 201 again with the first appeal and queues nothing, also one that arrived while
+    /// the first was in flight (it waited for the key's lock).
     /// </summary>
     [WolverinePost("/api/letters/{id}/appeals", Name = "SendAppeal")]
     [Tags("Appeals")]
     public static (AppealCreated, OutgoingMessages) Post(SendAppeal command, SendAppealInputs inputs,
         IDocumentSession session, HttpContext context, TimeProvider clock)
     {
+        if (inputs.Key?.Existing is { } first) return (new AppealCreated(first.AppealId), []);
         var decision = Decide(Guid.CreateVersion7(), inputs.Letter!, inputs.Signatories,
             inputs.Targets, command, context.User.ActorName(), clock.GetUtcNow());
+        // inserted, never upserted: PostgreSQL refuses the second of two identical requests racing each other
+        if (inputs.Key is { } key) session.Insert(new AppealRequestKey(key.Id, decision.Sent.AppealId, AppealRequestKey.FingerprintOf(command)));
         session.Events.StartStream<Appeal>(decision.Sent.AppealId, decision.Sent);
         foreach (var q in decision.Queued)
             session.Events.StartStream<AppealRecipient>(AppealRecipient.StreamId(q.AppealId, q.TargetId), q);

@@ -31,13 +31,15 @@ public static class AppealApi
     }
 
     /// <summary>Sends the appeal and waits until every message the request caused (the deliveries) has been handled.</summary>
-    public static async Task<(Guid AppealId, ITrackedSession Tracked)> SendTrackedAsync(this IAlbaHost host, Guid letterId, object body)
+    public static async Task<(Guid AppealId, ITrackedSession Tracked)> SendTrackedAsync(this IAlbaHost host, Guid letterId, object body,
+        string? idempotencyKey = null)
     {
         IScenarioResult result = null!;
         var tracked = await host.TrackActivity().Timeout(FanOutPatience).IncludeExternalTransports()
             .ExecuteAndWaitAsync((Func<Wolverine.IMessageContext, Task>)(async _ => result = await host.Scenario(x =>
             {
                 x.Post.Json(body).ToUrl($"/api/letters/{letterId}/appeals");
+                if (idempotencyKey is not null) x.WithRequestHeader(CampaignManager.Appeals.AppealRequestKey.Header, idempotencyKey);
                 x.StatusCodeShouldBe(201);
             })));
         var id = result.ReadAsJson<IdBody>()!.Id;
