@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CampaignManager.Tests.Appeals;
 
 namespace CampaignManager.Tests.Browser;
 
@@ -72,12 +73,11 @@ public sealed partial class XssDataSet
     public async Task WaitForCoalitionViewsAsync()
     {
         var last = "alias " + P[^1];
-        for (var deadline = DateTime.UtcNow.AddSeconds(60); ; await Task.Delay(250))
+        await Eventually.UntilAsync(async () =>
         {
             using var document = JsonDocument.Parse(await _admin.GetStringAsync("/api/organizations"));
-            if (Strings(document.RootElement).Contains(last)) return;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"/api/organizations never showed {last}");
-        }
+            return Strings(document.RootElement).Contains(last);
+        }, shown => shown, TimeSpan.FromSeconds(60), $"/api/organizations to show {last}", TimeSpan.FromMilliseconds(250));
     }
 
     private static IEnumerable<string> Strings(JsonElement e) => e.ValueKind switch

@@ -2,7 +2,9 @@ using Alba;
 using CampaignManager.Letters;
 using CampaignManager.Signatures;
 using CampaignManager.Tests.Hosting;
+using CampaignManager.Tests.Appeals;
 using Marten;
+using Npgsql;
 
 namespace CampaignManager.Tests.Hardening;
 
@@ -28,9 +30,9 @@ public class signing_while_the_letter_closes(HardeningFixture fixture) : Integra
         await Hold.AllHeld;
 
         var close = Host.LifecycleAsync(id, "close");
-        // Not a poll: one bounded chance for a close that ignores in-flight sign-ons to slip ahead of them. A correct
-        // close waits for them, so it cannot finish here and the wait simply runs out.
-        await Task.WhenAny(close, Task.Delay(TimeSpan.FromSeconds(1)));
+        // A correct close waits in PostgreSQL for the in-flight sign-ons' row locks; a broken one slips ahead of them
+        // and answers. Either is seen, without guessing how long to wait.
+        await CompletedOrWaitingOnARowLockAsync(close);
         var signedWhenClosed = close.IsCompleted ? await SignatureIdsAsync(id) : null;
         signing.AddRange(Enumerable.Range(InFlight + 1, Late).Select(i => Sign(id, i)));
         Hold.Release();
@@ -68,7 +70,7 @@ public class signing_while_the_letter_closes(HardeningFixture fixture) : Integra
         var withdrawing = signatures.Take(InFlight).Select(s => Withdraw(id, s)).ToList();
         await Hold.AllHeld;
         var finalize = Host.LifecycleAsync(id, "finalize");
-        await Task.WhenAny(finalize, Task.Delay(TimeSpan.FromSeconds(1))); // one bounded chance for a broken finalize
+        await CompletedOrWaitingOnARowLockAsync(finalize);
         var activeWhenFinal = finalize.IsCompleted ? await ActiveAsync(id) : null;
         withdrawing.AddRange(signatures.Skip(InFlight).Select(s => Withdraw(id, s)));
         Hold.Release();
@@ -100,6 +102,21 @@ public class signing_while_the_letter_closes(HardeningFixture fixture) : Integra
         await using var session = Store.QuerySession();
         return (await session.Query<Signature>().Where(s => s.LetterId == letterId && s.Status == SignatureStatus.Active)
             .Select(s => s.Id).ToListAsync()).ToList();
+    }
+
+    private Task CompletedOrWaitingOnARowLockAsync(Task command) =>
+        Eventually.UntilAsync(async () => command.IsCompleted || await SomeoneWaitsOnARowLockAsync(), done => done,
+            TimeSpan.FromSeconds(30), "the command to answer, or to wait for the held transactions' locks");
+
+    /// <summary>A backend of this test's database blocked on another transaction (not on Wolverine's advisory locks).</summary>
+    private async Task<bool> SomeoneWaitsOnARowLockAsync()
+    {
+        await using var connection = new NpgsqlConnection(Fixture.ConnectionString);
+        await connection.OpenAsync();
+        await using var waiting = connection.CreateCommand();
+        waiting.CommandText = "select count(*) from pg_stat_activity where datname = current_database() " +
+                              "and wait_event_type = 'Lock' and wait_event <> 'advisory'";
+        return (long)(await waiting.ExecuteScalarAsync())! > 0;
     }
 
     private async Task<List<Guid>> SignatureIdsAsync(Guid letterId)
