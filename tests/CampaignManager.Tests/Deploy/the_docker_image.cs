@@ -64,7 +64,7 @@ public class the_docker_image
         {
             var path = feed.TrimEnd('/') + "/";
             copiedBeforeRestore.ShouldContain($"{path} {path}", $"the Dockerfile must copy the local feed {feed} before the restore");
-            File.ReadAllText(DeployFiles.PathOf(".dockerignore")).ShouldNotContain(feed.TrimEnd('/') + "\n");
+            File.ReadAllText(DeployFiles.PathOf("deploy/Dockerfile.dockerignore")).ShouldNotContain(feed.TrimEnd('/') + "\n");
         }
     }
 
