@@ -1,0 +1,33 @@
+using Marten;
+
+namespace CampaignManager.Signatures;
+
+/// <summary>
+/// Signatures stored before the block was paged have no sort key, and PostgreSQL backfills the new sort_key column
+/// from JSON that lacks it; they get their keys at start-up. Each row is updated in SQL, only while it still has no
+/// key, so a signature withdrawn or approved meanwhile keeps that change (loading and storing the document would not).
+/// </summary>
+internal sealed class SignatureSortKeysBackfill : Marten.Schema.IInitialData
+{
+    private const int Batch = 1000;
+
+    public async Task Populate(IDocumentStore store, CancellationToken cancellation)
+    {
+        var table = $"{store.Options.DatabaseSchemaName}.mt_doc_signature";
+        while (true)
+        {
+            await using var session = store.LightweightSession();
+            var missing = await session.Query<Signature>().Where(x => x.SortKey == null || x.SortKey == "")
+                .Select(x => new { x.Id, x.Kind, x.Name }).Take(Batch).ToListAsync(cancellation);
+            if (missing.Count == 0) return;
+            foreach (var s in missing)
+            {
+                var key = SignatoryOrder.SortKey(s.Kind, s.Name);
+                session.QueueSqlCommand(
+                    $"update {table} set sort_key = ?, data = jsonb_set(data, '{{sortKey}}', to_jsonb(?::text)) " +
+                    "where id = ? and (sort_key is null or sort_key = '')", key, key, s.Id);
+            }
+            await session.SaveChangesAsync(cancellation);
+        }
+    }
+}
