@@ -17,8 +17,19 @@ internal sealed class SignatureSortKeysBackfill : Marten.Schema.IInitialData
         while (true)
         {
             await using var session = store.LightweightSession();
-            var missing = await session.Query<Signature>().Where(x => x.SortKey == null || x.SortKey == "")
-                .Select(x => new { x.Id, x.Kind, x.Name }).Take(Batch).ToListAsync(cancellation);
+            IReadOnlyList<(Guid Id, SignatoryKind Kind, string Name)> missing;
+            try
+            {
+                missing = (await session.Query<Signature>().Where(x => x.SortKey == null || x.SortKey == "")
+                    .Select(x => new { x.Id, x.Kind, x.Name }).Take(Batch).ToListAsync(cancellation))
+                    .Select(x => (x.Id, x.Kind, x.Name)).ToList();
+            }
+            catch (Exception e) when (IsSchemaNotApplied(e))
+            {
+                // a production database before its db-apply: the start-up schema check that follows names what is
+                // missing; failing here would hide that message behind ours
+                return;
+            }
             if (missing.Count == 0) return;
             foreach (var s in missing)
             {
@@ -30,4 +41,8 @@ internal sealed class SignatureSortKeysBackfill : Marten.Schema.IInitialData
             await session.SaveChangesAsync(cancellation);
         }
     }
+
+    private static bool IsSchemaNotApplied(Exception e) =>
+        e is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UndefinedTable or Npgsql.PostgresErrorCodes.UndefinedColumn }
+        || e.InnerException is { } inner && IsSchemaNotApplied(inner);
 }
