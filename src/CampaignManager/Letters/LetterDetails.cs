@@ -10,8 +10,8 @@ public record SignatureCounts(int Signatories, int Organizations, int Individual
     int AwaitingApproval = 0);
 
 /// <summary>
-/// The letter as staff see it: current text, state, the ordered signatory block with re-confirmation flags, and the
-/// withdrawn signatures kept apart. Built from the inline Letter and Signature documents, or folded from the
+/// The letter as staff see it: current text, state, the ordered signatory block with re-confirmation flags (now: its
+/// first page, with <see cref="NextSignatories"/> to page on), and the withdrawn signatures kept apart. Built from the inline Letter and Signature documents, or folded from the
 /// timeline when read "as of" a past moment.
 /// </summary>
 public record LetterDetails(
@@ -81,7 +81,7 @@ public static class LetterDetailsEndpoint
 {
     /// <summary>The letter now, or as it stood at <paramref name="asOf"/> (ISO 8601 date or date-time).</summary>
     [WolverineGet("/api/letters/{id}", Name = "GetLetter")]
-    [EndpointSummary("A letter with its ordered signatory block, now or as of a moment")]
+    [EndpointSummary("A letter with its counts and the first page of its ordered signatory block; the whole block as of a moment")]
     [Tags("Letters")]
     [ProducesResponseType<LetterDetails>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
