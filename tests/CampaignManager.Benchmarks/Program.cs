@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using CampaignManager.Hosting;
+using CampaignManager.Letters;
 using CampaignManager.Signatures;
 using Marten;
 using Npgsql;
@@ -93,18 +94,33 @@ async Task<TimeSpan> SignOnAsync(Guid letterId)
     return watch.Elapsed;
 }
 
-async Task<(TimeSpan Baseline, TimeSpan View)> ReadAsync(Guid letterId)
+async Task<TimeSpan> TimeAsync(int times, Func<Task> read)
 {
-    var baseline = Stopwatch.StartNew();
-    for (var i = 0; i < 50; i++)
+    var watch = Stopwatch.StartNew();
+    for (var i = 0; i < times; i++) await read();
+    return watch.Elapsed;
+}
+
+// Reads at a small and a large size: the letter view and the public page should cost about the same at both. The
+// baseline is a plain Marten load of the letter document, the least any view of the letter can cost.
+async Task<(TimeSpan Baseline, TimeSpan View, TimeSpan Page)> ReadAsync(int size)
+{
+    var letterId = await OpenLetterAsync();
+    await Parallel.ForEachAsync(Enumerable.Range(0, size), new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (i, _) =>
+        (await http.PostAsJsonAsync($"/api/letters/{letterId}/signatures", new
+        {
+            kind = i % 5 == 0 ? "organization" : "individual", name = $"Reader {i} Person{i % 97}", email = $"r{size}-{i}@example.org"
+        })).EnsureSuccessStatusCode());
+    var page = (await http.GetFromJsonAsync<LetterBody>($"/api/letters/{letterId}"))!.PublicSignOnUrl!;
+    await TimeAsync(5, async () => (await http.GetAsync(page)).EnsureSuccessStatusCode());
+    var baseline = await TimeAsync(50, async () =>
     {
         await using var session = store.QuerySession();
-        await session.Query<Signature>().Where(x => x.LetterId == letterId).ToListAsync();
-    }
-    var b = baseline.Elapsed;
-    var view = Stopwatch.StartNew();
-    for (var i = 0; i < 50; i++) (await http.GetAsync($"/api/letters/{letterId}")).EnsureSuccessStatusCode();
-    return (b, view.Elapsed);
+        _ = await session.LoadAsync<Letter>(letterId) ?? throw new InvalidOperationException("no letter");
+    });
+    var view = await TimeAsync(50, async () => (await http.GetAsync($"/api/letters/{letterId}")).EnsureSuccessStatusCode());
+    var publicPage = await TimeAsync(50, async () => (await http.GetAsync(page)).EnsureSuccessStatusCode());
+    return (baseline, view, publicPage);
 }
 
 // warm-up: JIT, code generation, connection pools
@@ -112,17 +128,22 @@ await BaselineAsync(await OpenLetterAsync());
 await SignOnAsync(await OpenLetterAsync());
 
 var write = (Baseline: await BaselineAsync(await OpenLetterAsync()), SignOn: await SignOnAsync(await OpenLetterAsync()));
-var letter = await OpenLetterAsync();
-await SignOnAsync(letter);
-var read = await ReadAsync(letter);
+var readSizes = new[] { 100, int.TryParse(Environment.GetEnvironmentVariable("BENCH_READ_SIGNATURES"), out var r) ? r : 5000 };
+var reads = new List<(int Size, (TimeSpan Baseline, TimeSpan View, TimeSpan Page) Times)>();
+foreach (var size in readSizes) reads.Add((size, await ReadAsync(size)));
 
 Console.WriteLine($"{signers} concurrent signers (32 at a time)");
 Console.WriteLine($"  baseline  raw Marten append       {write.Baseline.TotalMilliseconds,8:0} ms");
 Console.WriteLine($"  sign-on   POST /signatures        {write.SignOn.TotalMilliseconds,8:0} ms   ratio {write.SignOn / write.Baseline:0.00}x");
-Console.WriteLine($"50 reads of a letter with {signers} signatures");
-Console.WriteLine($"  baseline  query Signature docs    {read.Baseline.TotalMilliseconds,8:0} ms");
-Console.WriteLine($"  view      GET /api/letters/{{id}}  {read.View.TotalMilliseconds,8:0} ms   ratio {read.View / read.Baseline:0.00}x");
+foreach (var (size, read) in reads)
+{
+    Console.WriteLine($"50 reads of a letter with {size} signatures");
+    Console.WriteLine($"  baseline  load the Letter doc     {read.Baseline.TotalMilliseconds,8:0} ms");
+    Console.WriteLine($"  view      GET /api/letters/{{id}}  {read.View.TotalMilliseconds,8:0} ms   ratio {read.View / read.Baseline:0.00}x");
+    Console.WriteLine($"  public    GET /sign/{{token}}      {read.Page.TotalMilliseconds,8:0} ms   ratio {read.Page / read.Baseline:0.00}x");
+}
 app.Kill(entireProcessTree: true);
 return 0;
 
 record IdBody(Guid Id);
+record LetterBody(Guid Id, string? PublicSignOnUrl);

@@ -10,8 +10,8 @@ public record SignatureCounts(int Signatories, int Organizations, int Individual
     int AwaitingApproval = 0);
 
 /// <summary>
-/// The letter as staff see it: current text, state, the ordered signatory block with re-confirmation flags, and the
-/// withdrawn signatures kept apart. Built from the inline Letter and Signature documents, or folded from the
+/// The letter as staff see it: current text, state, the ordered signatory block with re-confirmation flags (now: its
+/// first page, with <see cref="NextSignatories"/> to page on), and the withdrawn signatures kept apart. Built from the inline Letter and Signature documents, or folded from the
 /// timeline when read "as of" a past moment.
 /// </summary>
 public record LetterDetails(
@@ -20,29 +20,52 @@ public record LetterDetails(
     DateTimeOffset LastChangedAt, DateTimeOffset? FinalizedAt, IReadOnlyList<SignatoryView> Signatories,
     IReadOnlyList<SignatoryView> Withdrawn, SignatureCounts Counts, DateTimeOffset? AsOf,
     IReadOnlyList<SignatoryView> AwaitingApproval, bool PublicSignOnNeedsApproval, string? PublicSignOnUrl,
-    bool SignatoriesEmbargoed = false, DateTimeOffset? SignatoriesPublishedAt = null)
+    bool SignatoriesEmbargoed = false, DateTimeOffset? SignatoriesPublishedAt = null, string? NextSignatories = null)
 {
+    /// <summary>The whole block from every signature: for "as of" reads and where every name is needed (export, print).</summary>
     public static LetterDetails Build(Letter letter, IEnumerable<Signature> signatures, DateTimeOffset? asOf = null)
     {
         var views = signatures.Select(s => SignatoryView.From(s, letter.TextVersion)).ToList();
         var active = SignatoryOrder.Sort(views.Where(v => v.Status == SignatureStatus.Active), v => v.Id, v => v.Kind,
             v => v.Name, letter.ExplicitOrder);
-        var withdrawn = views.Where(v => v.Status == SignatureStatus.Withdrawn).OrderBy(v => v.WithdrawnAt).ToList();
-        var pending = views.Where(v => v.Status == SignatureStatus.AwaitingApproval).OrderBy(v => v.SignedAt).ToList();
+        var counts = new SignatureCounts(active.Count, active.Count(v => v.Kind == SignatoryKind.Organization),
+            active.Count(v => v.Kind == SignatoryKind.Individual), active.Count(v => v.NeedsReconfirmation),
+            views.Count(v => v.Status == SignatureStatus.Withdrawn), views.Count(v => v.Status == SignatureStatus.AwaitingApproval));
+        return Build(letter, new SignatoryPage(active, null), views, counts, asOf);
+    }
+
+    private static LetterDetails Build(Letter letter, SignatoryPage block, IEnumerable<SignatoryView> others,
+        SignatureCounts counts, DateTimeOffset? asOf)
+    {
+        var withdrawn = others.Where(v => v.Status == SignatureStatus.Withdrawn).OrderBy(v => v.WithdrawnAt).ToList();
+        var pending = others.Where(v => v.Status == SignatureStatus.AwaitingApproval).OrderBy(v => v.SignedAt).ToList();
         var text = letter.Current;
         return new LetterDetails(letter.Id, text.Title, text.Subject, text.Body, text.Closing, text.Addressees,
             letter.Status, letter.TextVersion, letter.SignatureDeadline, letter.DraftedAt, letter.DraftedBy,
-            letter.LastChangedAt, letter.FinalizedAt, active, withdrawn,
-            new SignatureCounts(active.Count, active.Count(v => v.Kind == SignatoryKind.Organization),
-                active.Count(v => v.Kind == SignatoryKind.Individual), active.Count(v => v.NeedsReconfirmation), withdrawn.Count,
-                pending.Count),
-            asOf, pending, letter.PublicSignOnNeedsApproval,
+            letter.LastChangedAt, letter.FinalizedAt, block.Signatories, withdrawn, counts, asOf, pending,
+            letter.PublicSignOnNeedsApproval,
             letter is { Status: LetterStatus.Open, PublicToken: { } token } ? PublicSignOnPath(token) : null,
-            letter.SignatoriesEmbargoed, letter.SignatoriesPublishedAt);
+            letter.SignatoriesEmbargoed, letter.SignatoriesPublishedAt, block.Next);
     }
 
-    /// <summary>The letter as it is now with its signatures; null when there is no such letter.</summary>
+    /// <summary>
+    /// The letter as staff see it now: counts and the first page of the block (<see cref="NextSignatories"/> pages on
+    /// through /signatories), so the answer costs the same at 10 and at 100,000 signatures. Withdrawn and pending
+    /// signatures are still listed whole: staff act on each of them, and they stay few.
+    /// </summary>
     public static async Task<LetterDetails?> LoadAsync(IQuerySession session, Guid id, CancellationToken token)
+    {
+        var letter = await session.LoadAsync<Letter>(id, token);
+        if (letter is null) return null;
+        var counts = await SignatoryCounts.CountAsync(session, letter, token);
+        var page = await SignatoryPages.ReadAsync(session, letter, null, SignatoryPages.DefaultLimit, token);
+        var others = await session.Query<Signature>()
+            .Where(x => x.LetterId == id && x.Status != SignatureStatus.Active).ToListAsync(token);
+        return Build(letter, page, others.Select(s => SignatoryView.From(s, letter.TextVersion)), counts, null);
+    }
+
+    /// <summary>The letter now with its whole block, for what prints or exports every name; null when there is no such letter.</summary>
+    public static async Task<LetterDetails?> LoadWholeAsync(IQuerySession session, Guid id, CancellationToken token)
     {
         var letter = await session.LoadAsync<Letter>(id, token);
         if (letter is null) return null;
@@ -58,7 +81,7 @@ public static class LetterDetailsEndpoint
 {
     /// <summary>The letter now, or as it stood at <paramref name="asOf"/> (ISO 8601 date or date-time).</summary>
     [WolverineGet("/api/letters/{id}", Name = "GetLetter")]
-    [EndpointSummary("A letter with its ordered signatory block, now or as of a moment")]
+    [EndpointSummary("A letter with its counts and the first page of its ordered signatory block; the whole block as of a moment")]
     [Tags("Letters")]
     [ProducesResponseType<LetterDetails>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]

@@ -24,7 +24,7 @@ public static class LetterDocx
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
     public static async Task<IResult> Get(Guid id, IQuerySession session, CancellationToken token)
     {
-        if (await LetterDetails.LoadAsync(session, id, token) is not { } details)
+        if (await LetterDetails.LoadWholeAsync(session, id, token) is not { } details)
             return Results.Problem(Problems.NotFound("Letter", id));
         return Results.File(Render(details, details.FinalizedAt ?? details.LastChangedAt), ContentType, FileName(details.Title, "docx"));
     }

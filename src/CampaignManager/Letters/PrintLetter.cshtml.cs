@@ -13,7 +13,7 @@ public class PrintLetterModel(IQuerySession session) : PageModel
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
-        Details = await LetterDetails.LoadAsync(session, id, HttpContext.RequestAborted);
+        Details = await LetterDetails.LoadWholeAsync(session, id, HttpContext.RequestAborted);
         if (Details is null) return NotFound();
         Date = Details.FinalizedAt ?? Details.LastChangedAt;
         return Page();

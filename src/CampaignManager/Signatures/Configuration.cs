@@ -1,5 +1,6 @@
 using JasperFx.Events.Projections;
 using Marten;
+using Marten.Schema;
 
 namespace CampaignManager.Signatures;
 
@@ -11,9 +12,24 @@ public static class Configuration
         {
             // Inline and one document per signature stream: no two sign-ons ever write the same row.
             opts.Projections.Snapshot<Signature>(SnapshotLifecycle.Inline);
-            opts.Schema.For<Signature>().Index(x => x.LetterId);
+            // Plain columns, not JSON paths, so the block and its counts are read from one composite index:
+            // "where letter_id = ? and status = 'Active' and (sort_key, id) > (?, ?) order by sort_key, id" walks it
+            // in order and stops after a page, and the per-status counts scan only this letter's index entries
+            // (signed_version is in the index so "needs re-confirmation" is counted without touching documents).
+            opts.Policies.ForAllDocuments(mapping =>
+            {
+                if (mapping.DocumentType != typeof(Signature)) return;
+                foreach (var member in (string[])[nameof(Signature.LetterId), nameof(Signature.Status), nameof(Signature.SortKey),
+                             nameof(Signature.SignedVersion)])
+                {
+                    mapping.DuplicateField(member);
+                }
+                mapping.Indexes.Add(new DocumentIndex(mapping, "letter_id", "status", "sort_key", "id", "signed_version")
+                    { Name = "mt_doc_signature_idx_letter_block" });
+            });
             opts.Schema.For<SignerKey>().Identity(x => x.Id);
         });
+        services.InitializeMartenWith<SignatureSortKeysBackfill>();
         services.AddPublicSignOnLimits();
         return services;
     }

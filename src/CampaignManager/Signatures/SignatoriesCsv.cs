@@ -16,7 +16,7 @@ public static class SignatoriesCsv
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
     public static async Task<IResult> Get(Guid id, IQuerySession session, CancellationToken token)
     {
-        if (await LetterDetails.LoadAsync(session, id, token) is not { } details)
+        if (await LetterDetails.LoadWholeAsync(session, id, token) is not { } details)
             return Results.Problem(Problems.NotFound("Letter", id));
         return Results.File(Encoding.UTF8.GetBytes(Render(details.Signatories)), "text/csv; charset=utf-8",
             LetterDocx.FileName(details.Title + "-signatories", "csv"));

@@ -22,6 +22,9 @@ public class Signature
     public string? WithdrawalReason { get; set; }
     public SignatureSource Source { get; set; }
 
+    /// <summary>Where the signature falls in the unpinned block; a name never changes, so it is fixed when signed.</summary>
+    public string SortKey { get; set; } = "";
+
     public static Signature Create(SignatureAdded e) => new()
     {
         Id = e.SignatureId,
@@ -36,7 +39,8 @@ public class Signature
         Status = e.AwaitingApproval ? SignatureStatus.AwaitingApproval : SignatureStatus.Active,
         Source = e.Source,
         SignedAt = e.At,
-        SignedBy = e.By
+        SignedBy = e.By,
+        SortKey = SignatoryOrder.SortKey(e.Kind, e.Name)
     };
 
     public void Apply(SignatureWithdrawn e)

@@ -59,6 +59,21 @@ public static class LetterApi
     public static async Task<LetterDetails> LetterAsync(this IAlbaHost host, Guid id, string query = "") =>
         (await host.GetAsJson<LetterDetails>($"/api/letters/{id}{query}"))!;
 
+    /// <summary>The whole block, walked a page at a time through /signatories as a client would.</summary>
+    public static async Task<List<SignatoryView>> BlockAsync(this IAlbaHost host, Guid id, int limit = 100)
+    {
+        var block = new List<SignatoryView>();
+        string? after = null;
+        do
+        {
+            var page = (await host.GetAsJson<SignatoryPage>(
+                $"/api/letters/{id}/signatories?limit={limit}{(after is null ? "" : $"&after={after}")}"))!;
+            block.AddRange(page.Signatories);
+            after = page.Next;
+        } while (after is not null);
+        return block;
+    }
+
     public static Task<IScenarioResult> ReviseAsync(this IAlbaHost host, Guid id, object revision, int expected = 200) =>
         host.Scenario(x =>
         {

@@ -1,0 +1,91 @@
+using System.Buffers.Text;
+using System.Text;
+using CampaignManager.Hosting;
+using CampaignManager.Letters;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace CampaignManager.Signatures;
+
+/// <summary>One page of the signatory block and the opaque cursor of the next (null on the last page).</summary>
+public record SignatoryPage(IReadOnlyList<SignatoryView> Signatories, string? Next);
+
+/// <summary>
+/// The ordered block read a page at a time, so a letter with 100,000 signatures costs what one with 10 does. Pinned
+/// signatures come first in the staff's order (the pinned list is short and lives on the letter); the rest are walked
+/// through the (letter_id, status, sort_key, id) index from the cursor and PostgreSQL stops after a page. The cursor
+/// says which of the two runs it is in and where: "p" and a pinned position, or "k", a sort key and an id.
+/// </summary>
+public static class SignatoryPages
+{
+    public const int DefaultLimit = 100;
+    public const int MaxLimit = 500;
+
+    private sealed record Cursor(int? Pinned, string? SortKey, Guid? Id);
+
+    public static async Task<SignatoryPage> ReadAsync(IQuerySession session, Letter letter, string? after, int limit,
+        CancellationToken token)
+    {
+        var cursor = Decode(after) ?? new Cursor(-1, null, null);
+        var page = new List<Signature>(limit + 1);
+        var pinned = letter.ExplicitOrder;
+        if (cursor.Pinned is { } position && pinned.Count > 0)
+        {
+            var active = (await session.LoadManyAsync<Signature>(token, pinned.Skip(position + 1)))
+                .Where(s => s.Status == SignatureStatus.Active).ToDictionary(s => s.Id);
+            page.AddRange(pinned.Skip(position + 1).Where(active.ContainsKey).Select(x => active[x]).Take(limit + 1));
+        }
+        if (page.Count <= limit)
+        {
+            // the row comparison is what lets PostgreSQL start inside the index instead of skipping an offset
+            page.AddRange(await session.QueryAsync<Signature>(
+                "where letter_id = ? and status = ? and (sort_key, id) > (?, ?) and not (id = any(?)) " +
+                "order by sort_key, id limit ?", token,
+                letter.Id, nameof(SignatureStatus.Active), cursor.SortKey ?? "", cursor.Id ?? Guid.Empty, pinned.ToArray(),
+                limit + 1 - page.Count));
+        }
+        var shown = page.Take(limit).Select(s => SignatoryView.From(s, letter.TextVersion)).ToList();
+        return new SignatoryPage(shown, page.Count > limit ? Encode(letter, page[limit - 1]) : null);
+    }
+
+    private static string Encode(Letter letter, Signature last)
+    {
+        var position = letter.ExplicitOrder.IndexOf(last.Id);
+        var text = position >= 0 ? $"p|{position}" : $"k|{last.SortKey}|{last.Id:N}";
+        return Base64Url.EncodeToString(Encoding.UTF8.GetBytes(text));
+    }
+
+    /// <summary>Null for no cursor or one this server did not hand out.</summary>
+    private static Cursor? Decode(string? after)
+    {
+        if (string.IsNullOrEmpty(after) || !Base64Url.IsValid(after)) return null;
+        var parts = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(after)).Split('|');
+        return parts switch
+        {
+            ["p", var p] when int.TryParse(p, out var position) && position >= 0 => new Cursor(position, null, null),
+            ["k", var key, var id] when key.All(char.IsAsciiHexDigitLower) && Guid.TryParseExact(id, "N", out var g) =>
+                new Cursor(null, key, g),
+            _ => null
+        };
+    }
+
+    public static bool IsValid(string? after) => string.IsNullOrEmpty(after) || Decode(after) is not null;
+
+    [WolverineGet("/api/letters/{id}/signatories", Name = "GetSignatories")]
+    [EndpointSummary("The ordered signatory block, a page at a time through an opaque cursor")]
+    [Tags("Signatures")]
+    [ProducesResponseType<SignatoryPage>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
+    public static async Task<IResult> Get(Guid id, string? after, int? limit, IQuerySession session, CancellationToken token)
+    {
+        var errors = new FieldErrors()
+            .When(!IsValid(after), "after", "is not a cursor this server handed out")
+            .When(limit is < 1 or > MaxLimit, "limit", $"must be between 1 and {MaxLimit}");
+        if (errors.Count > 0) return Results.Problem(Problems.Validation(errors));
+        return await session.LoadAsync<Letter>(id, token) is { } letter
+            ? Results.Ok(await ReadAsync(session, letter, after, limit ?? DefaultLimit, token))
+            : Results.Problem(Problems.NotFound("Letter", id));
+    }
+}
