@@ -8,7 +8,8 @@ namespace CampaignManager.Hosting;
 /// The last line of defence. A race lost on optimistic concurrency or an unreadable body is the user's (or another
 /// user's) doing: 409 or 4xx. Anything else is our bug: a generic 500 with the trace id, so staff can quote it and we
 /// can find the log entry. No exception message ever reaches the caller: messages name tables, types and stream ids,
-/// which tell an adversary how the app is built.
+/// which tell an adversary how the app is built. PostgreSQL being briefly away (a restart, a failover) is neither:
+/// 503 with Retry-After, because the same request will work again in a few seconds (see <see cref="DatabaseOutage"/>).
 /// </summary>
 internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problems, ILogger<ProblemDetailsExceptionHandler> logger)
     : IExceptionHandler
@@ -16,7 +17,13 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken token)
     {
         var (status, title, detail) = Classify(exception);
-        if (status >= 500) logger.LogError(exception, "Unhandled error on {Method} {Path}", context.Request.Method, context.Request.Path);
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            // an operational event, not a bug: a warning, and the client is told when to try again
+            logger.LogWarning(exception, "Database unavailable on {Method} {Path}", context.Request.Method, context.Request.Path);
+            context.Response.Headers.RetryAfter = ((int)DatabaseOutage.RetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        else if (status >= 500) logger.LogError(exception, "Unhandled error on {Method} {Path}", context.Request.Method, context.Request.Path);
         else logger.LogInformation(exception, "Answered {Status} for {Path}", status, context.Request.Path);
 
         context.Response.StatusCode = status;
@@ -41,6 +48,8 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             => (bad.StatusCode is >= 400 and < 500 ? bad.StatusCode : StatusCodes.Status400BadRequest, "The request could not be read.", null),
         JsonException
             => (StatusCodes.Status400BadRequest, "The request could not be read.", null),
+        _ when DatabaseOutage.IsUnavailable(exception)
+            => (StatusCodes.Status503ServiceUnavailable, "The database is briefly unavailable; try again in a few seconds.", null),
         AggregateException { InnerExceptions.Count: > 0 } all => Classify(all.InnerExceptions[0]),
         _ when exception.InnerException is { } inner && Classify(inner) is { Status: < 500 } known => known,
         _ => (StatusCodes.Status500InternalServerError, "An unexpected error occurred.",
