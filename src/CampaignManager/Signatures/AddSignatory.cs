@@ -62,8 +62,16 @@ public record SignOutcome(SignatoryView? Signatory, bool Created, ProblemDetails
 public static class SignLetterHandler
 {
     // Marten reports both colliding keys at once as an AggregateException, so match on what is inside.
-    public static void Configure(Wolverine.Runtime.Handlers.HandlerChain chain) =>
+    // A database that is briefly away (restart, failover, a pooled connection the restart cut) is retried in place for
+    // a few seconds before the caller sees 503: each attempt gets a fresh session and its own commit, which a Polly
+    // pipeline inside Handle could not give, and a re-run is harmless because the signer keys make a sign-on that did
+    // commit answer as the signature already on file.
+    public static void Configure(Wolverine.Runtime.Handlers.HandlerChain chain)
+    {
         chain.OnException(IsSignerKeyCollision, "another sign-on by the same signer committed first").RetryTimes(3);
+        chain.OnException(DatabaseOutage.IsUnavailable, "the database is briefly unavailable")
+            .RetryWithCooldown(TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2));
+    }
 
     private static bool IsSignerKeyCollision(Exception e) => e is JasperFx.DocumentAlreadyExistsException ||
         e is AggregateException a && a.InnerExceptions.All(IsSignerKeyCollision);
