@@ -31,6 +31,8 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     public string DataDirectory => _folder.DataDirectory;
     /// <summary>The folder that was asked for, when the server account could not reach it (see <see cref="ClusterFolder"/>).</summary>
     public string? RelocatedFrom => _folder.Relocated;
+    /// <summary>The account pg_ctl must run as for this cluster (null: the current one), e.g. to restart it in a fault test.</summary>
+    public string? RunAs => _folder.RunAs;
     /// <summary>The live process that started the server and will stop it, when that is not this one.</summary>
     public int? SharedWith { get; }
 
