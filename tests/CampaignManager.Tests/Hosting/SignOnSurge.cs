@@ -7,7 +7,8 @@ using CampaignManager.Tests.Appeals;
 namespace CampaignManager.Tests.Hosting;
 
 /// <summary>One sign-on's answer as the client saw it; an exception (timeout, reset) is recorded rather than thrown.</summary>
-public record SurgeAnswer(string Name, int Status, string? ContentType, string? RetryAfter, Guid? SignatureId, bool AfterRestart, string? Failure);
+public record SurgeAnswer(string Name, int Status, string? ContentType, string? RetryAfter, Guid? SignatureId, bool AfterRestart, string? Failure,
+    TimeSpan Took = default);
 
 /// <summary>
 /// Distinct sign-ons from several clients at once, as fast as the app answers, until <see cref="Stop"/>. Every answer
@@ -35,17 +36,19 @@ public sealed class SignOnSurge(HttpClient http, Guid letter)
     public async Task<SurgeAnswer> SignAsync(string name)
     {
         var after = _restarted;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         try
         {
             using var response = await http.PostAsJsonAsync($"/api/letters/{letter}/signatures", new { kind = "organization", name });
             var id = response.IsSuccessStatusCode ? (await response.Content.ReadFromJsonAsync<SignatoryView>(AppProcess.Json))!.Id : (Guid?)null;
             return new SurgeAnswer(name, (int)response.StatusCode, response.Content.Headers.ContentType?.MediaType,
                 response.Headers.RetryAfter?.ToString(), id, after,
-                response.StatusCode is HttpStatusCode.ServiceUnavailable || response.IsSuccessStatusCode ? null : await response.Content.ReadAsStringAsync());
+                response.StatusCode is HttpStatusCode.ServiceUnavailable || response.IsSuccessStatusCode ? null : await response.Content.ReadAsStringAsync(),
+                clock.Elapsed);
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
         {
-            return new SurgeAnswer(name, 0, null, null, null, after, e.GetType().Name + ": " + e.Message);
+            return new SurgeAnswer(name, 0, null, null, null, after, e.GetType().Name + ": " + e.Message, clock.Elapsed);
         }
     }
 

@@ -68,7 +68,8 @@ public class riding_out_a_postgres_restart(ITestOutputHelper output) : IAsyncLif
         await running;
 
         var answers = surge.Answers.ToList();
-        output.WriteLine(string.Join(", ", answers.GroupBy(a => a.Status).Select(g => $"{g.Key}: {g.Count()}")));
+        output.WriteLine(string.Join(", ", answers.GroupBy(a => a.Status).Select(g => $"{g.Key}: {g.Count()}")) +
+            $"; slowest {answers.Max(a => a.Took).TotalMilliseconds:0} ms, {answers.Count(a => a.Took > TimeSpan.FromMilliseconds(500))} over 500 ms");
         answers.Where(a => a.Status == 0).ShouldBeEmpty("no request may fail at the transport or outlast the client timeout");
         answers.Where(a => a.Status is not (200 or 201 or 503)).ShouldBeEmpty("only 2xx or a clean 503 during the outage");
         answers.Where(a => a.Status == 503).ShouldAllBe(a => a.ContentType == "application/problem+json" && a.RetryAfter != null);
@@ -79,6 +80,8 @@ public class riding_out_a_postgres_restart(ITestOutputHelper output) : IAsyncLif
         var onFile = await Eventually.UntilAsync(surge.SignatoriesAsync, ids => ids.IsSupersetOf(promised), TimeSpan.FromSeconds(30),
             $"all {promised.Count} acknowledged signatures among the letter's signatories");
         output.WriteLine($"{promised.Count} acknowledged, {onFile.Count} on file");
+        // evidence, not an assertion (the log keeps only its last lines): sign-ons the restart cut and the retry carried
+        output.WriteLine($"sign-on invocations that failed and were retried: {_app.Output.Split('\n').Count(l => l.Contains("Invocation of SignLetter"))}");
     }
 
     private static async Task CreateDatabaseAsync(EmbeddedPostgres cluster, string name)
