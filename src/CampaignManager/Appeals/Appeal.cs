@@ -93,25 +93,6 @@ public class AppealRecipient
     public void Apply(AppealResponded e) =>
         (Status, ResponseSummary, ResponseLink, RespondedAt, LastChangedAt) = (RecipientStatus.Responded, e.Summary, e.Link, e.At, e.At);
 
-    /// <summary>Folds events in memory the same way Marten does; for unit tests.</summary>
-    public static AppealRecipient? Fold(IEnumerable<object> events)
-    {
-        AppealRecipient? r = null;
-        foreach (var e in events)
-        {
-            switch (e)
-            {
-                case AppealRecipientQueued q: r = Create(q); break;
-                case AppealEmailSent s: r?.Apply(s); break;
-                case AppealDeliveryDeferred d: r?.Apply(d); break;
-                case AppealDeliveryFailed f: r?.Apply(f); break;
-                case AppealDeliveryRetried t: r?.Apply(t); break;
-                case AppealDeliveredManually m: r?.Apply(m); break;
-                case AppealAcknowledged a: r?.Apply(a); break;
-                case AppealResponded p: r?.Apply(p); break;
-            }
-            if (r is not null) r.Version++;
-        }
-        return r;
-    }
+    /// <summary>The stream folded in memory through the same methods Marten applies; for "as of" reads and decision tests.</summary>
+    public static AppealRecipient? Fold(IEnumerable<object> events) => CampaignManager.Hosting.EventFold<AppealRecipient>.Fold(events);
 }

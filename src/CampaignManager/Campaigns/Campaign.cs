@@ -78,22 +78,6 @@ public class Campaign
         LastChangedAt = at;
     }
 
-    /// <summary>Folds events in memory the same way Marten does; for "as of" reads and unit tests.</summary>
-    public static Campaign? Fold(IEnumerable<object> events)
-    {
-        Campaign? campaign = null;
-        foreach (var e in events)
-        {
-            switch (e)
-            {
-                case CampaignLaunched l: campaign = Create(l); break;
-                case LetterAttachedToCampaign a: campaign?.Apply(a); break;
-                case TargetPositionRecorded p: campaign?.Apply(p); break;
-                case OutcomeRecorded r: campaign?.Apply(r); break;
-                case OutcomeCorrected c: campaign?.Apply(c); break;
-            }
-            if (campaign is not null) campaign.Version++;
-        }
-        return campaign;
-    }
+    /// <summary>The stream folded in memory through the same methods Marten applies; for "as of" reads and decision tests.</summary>
+    public static Campaign? Fold(IEnumerable<object> events) => CampaignManager.Hosting.EventFold<Campaign>.Fold(events);
 }

@@ -104,26 +104,6 @@ public class Letter
         LastChangedAt = e.At;
     }
 
-    /// <summary>Folds events in memory the same way Marten does; used for "as of" reads and unit tests.</summary>
-    public static Letter? Fold(IEnumerable<object> events)
-    {
-        Letter? letter = null;
-        foreach (var e in events)
-        {
-            switch (e)
-            {
-                case LetterDrafted d: letter = Create(d); break;
-                case LetterRevised r: letter?.Apply(r); break;
-                case LetterOpenedForSignatures o: letter?.Apply(o); break;
-                case SignaturesClosed c: letter?.Apply(c); break;
-                case LetterFinalized f: letter?.Apply(f); break;
-                case SignatoryOrderSet s: letter?.Apply(s); break;
-                case PublicSignOnApprovalSet p: letter?.Apply(p); break;
-                case SignatoriesEmbargoed m: letter?.Apply(m); break;
-                case SignatoriesPublished p: letter?.Apply(p); break;
-            }
-            if (letter is not null) letter.Version++;
-        }
-        return letter;
-    }
+    /// <summary>The stream folded in memory through the same methods Marten applies; for "as of" reads and decision tests.</summary>
+    public static Letter? Fold(IEnumerable<object> events) => CampaignManager.Hosting.EventFold<Letter>.Fold(events);
 }

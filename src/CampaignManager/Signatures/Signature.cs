@@ -68,23 +68,6 @@ public class Signature
         WithdrawalReason = null;
     }
 
-    /// <summary>Folds events in memory the same way Marten does; used for "as of" reads and unit tests.</summary>
-    public static Signature? Fold(IEnumerable<object> events)
-    {
-        Signature? signature = null;
-        foreach (var e in events)
-        {
-            switch (e)
-            {
-                case SignatureAdded a: signature = Create(a); break;
-                case SignatureWithdrawn w: signature?.Apply(w); break;
-                case SignatureReconfirmed r: signature?.Apply(r); break;
-                case SignatureRenewed n: signature?.Apply(n); break;
-                case SignatureApproved p: signature?.Apply(p); break;
-                case SignatureRejected r: signature?.Apply(r); break;
-            }
-            if (signature is not null) signature.Version++;
-        }
-        return signature;
-    }
+    /// <summary>The stream folded in memory through the same methods Marten applies; for "as of" reads and decision tests.</summary>
+    public static Signature? Fold(IEnumerable<object> events) => CampaignManager.Hosting.EventFold<Signature>.Fold(events);
 }

@@ -19,19 +19,6 @@ public class Target
     public void Apply(TargetDetailsCorrected e) =>
         Contact = new TargetContact(e.Name, e.Title, e.Organization, e.Email, e.Address, e.Country, e.Tags);
 
-    /// <summary>Folds events in memory the same way Marten does; for unit tests.</summary>
-    public static Target? Fold(IEnumerable<object> events)
-    {
-        Target? target = null;
-        foreach (var e in events)
-        {
-            switch (e)
-            {
-                case TargetRegistered r: target = Create(r); break;
-                case TargetDetailsCorrected c: target?.Apply(c); break;
-            }
-            if (target is not null) target.Version++;
-        }
-        return target;
-    }
+    /// <summary>The stream folded in memory through the same methods Marten applies; for "as of" reads and decision tests.</summary>
+    public static Target? Fold(IEnumerable<object> events) => CampaignManager.Hosting.EventFold<Target>.Fold(events);
 }

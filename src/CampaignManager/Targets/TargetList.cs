@@ -32,20 +32,6 @@ public class TargetList
         LastChangedAt = e.At;
     }
 
-    /// <summary>Folds events in memory the same way Marten does; for unit tests.</summary>
-    public static TargetList? Fold(IEnumerable<object> events)
-    {
-        TargetList? list = null;
-        foreach (var e in events)
-        {
-            switch (e)
-            {
-                case TargetListCreated c: list = Create(c); break;
-                case TargetsAddedToList a: list?.Apply(a); break;
-                case TargetRemovedFromList r: list?.Apply(r); break;
-            }
-            if (list is not null) list.Version++;
-        }
-        return list;
-    }
+    /// <summary>The stream folded in memory through the same methods Marten applies; for "as of" reads and decision tests.</summary>
+    public static TargetList? Fold(IEnumerable<object> events) => CampaignManager.Hosting.EventFold<TargetList>.Fold(events);
 }
