@@ -35,6 +35,7 @@ public static class AttachLetterToCampaignEndpoint
 
     [WolverinePost("/api/campaigns/{id}/letters", Name = "AttachLetterToCampaign")]
     [Tags("Campaigns")]
+    [EndpointSummary("Attach a letter to a campaign")]
     public static (CampaignChanged, LetterAttachedToCampaign) Post(AttachLetterToCampaign command, [WriteAggregate] Campaign campaign,
         HttpContext context, TimeProvider clock) =>
         (new CampaignChanged(campaign.Id, campaign.Version + 1),

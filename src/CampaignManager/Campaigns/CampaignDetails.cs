@@ -26,6 +26,7 @@ public static class CampaignDetailsEndpoint
 {
     [WolverineGet("/api/campaigns/{id}", Name = "GetCampaign")]
     [Tags("Campaigns")]
+    [EndpointSummary("A campaign: letters, whip count, outcomes and timeline (?asOf= for a past date)")]
     [ProducesResponseType<CampaignDetails>(200), ProducesResponseType<ProblemDetails>(404)]
     public static async Task<IResult> Get(Guid id, DateTimeOffset? asOf, IQuerySession session, CancellationToken token)
     {
@@ -81,6 +82,7 @@ public static class ListCampaignsEndpoint
 {
     [WolverineGet("/api/campaigns", Name = "ListCampaigns")]
     [Tags("Campaigns")]
+    [EndpointSummary("List campaigns, newest first")]
     public static async Task<IReadOnlyList<CampaignSummary>> List(IQuerySession session, CancellationToken token) =>
         (await session.Query<Campaign>().OrderByDescending(x => x.LaunchedAt).ToListAsync(token))
         .Select(c => new CampaignSummary(c.Id, c.Name, c.Venue, c.DecisionDate, c.Status, c.Letters.Count, c.Outcomes.Count,

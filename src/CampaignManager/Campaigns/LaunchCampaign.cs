@@ -22,6 +22,7 @@ public static class LaunchCampaignEndpoint
 
     [WolverinePost("/api/campaigns", Name = "LaunchCampaign")]
     [Tags("Campaigns")]
+    [EndpointSummary("Launch a campaign")]
     public static (CampaignCreated, IStartStream) Post(LaunchCampaign command, HttpContext context, TimeProvider clock)
     {
         var launched = Decide(Guid.CreateVersion7(), command, context.User.ActorName(), clock.GetUtcNow());

@@ -31,6 +31,7 @@ public static class RecordTargetPositionEndpoint
 
     [WolverinePost("/api/campaigns/{id}/positions", Name = "RecordTargetPosition")]
     [Tags("Campaigns")]
+    [EndpointSummary("Record a target's position in the campaign's whip count")]
     public static (CampaignChanged, TargetPositionRecorded) Post(RecordTargetPosition command, [WriteAggregate] Campaign campaign,
         HttpContext context, TimeProvider clock) =>
         (new CampaignChanged(campaign.Id, campaign.Version + 1),

@@ -39,6 +39,7 @@ public static class CorrectOutcomeEndpoint
 
     [WolverinePost("/api/campaigns/{id}/outcomes/{outcomeId}/corrections", Name = "CorrectOutcome")]
     [Tags("Outcomes")]
+    [EndpointSummary("Correct a recorded outcome; the earlier record stays in the history")]
     public static (OutcomeCorrectionAccepted, OutcomeCorrected) Post(CorrectOutcome command, Guid outcomeId,
         [WriteAggregate] Campaign campaign, HttpContext context, TimeProvider clock)
     {

@@ -54,6 +54,7 @@ public static class RecordOutcomeEndpoint
 
     [WolverinePost("/api/campaigns/{id}/outcomes", Name = "RecordOutcome")]
     [Tags("Outcomes")]
+    [EndpointSummary("Record an outcome: a resolution adopted, a meeting blocked, a policy reversed")]
     public static (OutcomeCreated, OutcomeRecorded) Post(RecordOutcome command, [WriteAggregate] Campaign campaign,
         HttpContext context, TimeProvider clock)
     {

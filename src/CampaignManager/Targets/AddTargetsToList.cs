@@ -28,6 +28,7 @@ public static class AddTargetsToListEndpoint
 
     [WolverinePost("/api/target-lists/{id}/members", Name = "AddTargetsToList"), EmptyResponse]
     [Tags("Targets")]
+    [EndpointSummary("Add targets to a list (already listed ones are skipped)")]
     public static Events Post(AddTargetsToList command,
         [WriteAggregate("id", OnMissing = OnMissing.ProblemDetailsWith404)] TargetList list,
         HttpContext context, TimeProvider clock) =>

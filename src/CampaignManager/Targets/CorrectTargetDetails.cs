@@ -31,6 +31,7 @@ public static class CorrectTargetDetailsEndpoint
 
     [WolverinePost("/api/targets/{id}/details", Name = "CorrectTargetDetails"), EmptyResponse]
     [Tags("Targets")]
+    [EndpointSummary("Correct a target's contact details")]
     public static Events Post(CorrectTargetDetails command,
         [WriteAggregate("id", OnMissing = OnMissing.ProblemDetailsWith404)] Target target,
         HttpContext context, TimeProvider clock) =>

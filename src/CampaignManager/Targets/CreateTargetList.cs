@@ -37,6 +37,7 @@ public static class CreateTargetListEndpoint
 
     [WolverinePost("/api/target-lists", Name = "CreateTargetList")]
     [Tags("Targets")]
+    [EndpointSummary("Create a named list of targets")]
     public static (TargetListCreatedResponse, IStartStream) Post(CreateTargetList command, IDocumentSession session, HttpContext context,
         TimeProvider clock)
     {

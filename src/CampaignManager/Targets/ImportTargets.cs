@@ -82,6 +82,7 @@ public static class ImportTargetsEndpoint
     [WolverinePost("/api/target-lists/{id}/import", Name = "ImportTargets")]
     [RequestSizeLimit(CsvUpload.MaxBytes)]
     [Tags("Targets")]
+    [EndpointSummary("Import targets from CSV into a list, with a per-row report")]
     [ProducesResponseType<ImportReport>(200), ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ProblemDetails>(404)]
     public static async Task<IResult> Post(Guid id, HttpRequest request, IDocumentSession session, TimeProvider clock,
         CancellationToken token)

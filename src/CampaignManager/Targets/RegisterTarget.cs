@@ -30,6 +30,7 @@ public static class RegisterTargetEndpoint
 
     [WolverinePost("/api/targets", Name = "RegisterTarget")]
     [Tags("Targets")]
+    [EndpointSummary("Register a target: a person or mission an appeal can be sent to")]
     public static (TargetCreated, IStartStream) Post(RegisterTarget command, HttpContext context, TimeProvider clock)
     {
         var registered = Decide(Guid.CreateVersion7(), command.Contact(),

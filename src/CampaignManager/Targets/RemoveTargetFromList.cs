@@ -17,6 +17,7 @@ public static class RemoveTargetFromListEndpoint
 
     [WolverineDelete("/api/target-lists/{id}/members/{targetId}", Name = "RemoveTargetFromList"), EmptyResponse]
     [Tags("Targets")]
+    [EndpointSummary("Remove a target from a list")]
     public static TargetRemovedFromList Delete(Guid targetId,
         [WriteAggregate("id", OnMissing = OnMissing.ProblemDetailsWith404)] TargetList list,
         HttpContext context, TimeProvider clock) =>

@@ -54,6 +54,7 @@ public static class ListTargetsEndpoint
 
     [WolverineGet("/api/targets", Name = "ListTargets")]
     [Tags("Targets")]
+    [EndpointSummary("List targets, filtered by tag, country or text")]
     public static async Task<PageOf<TargetDetails>> List(string? tag, string? country, string? q, int? page, int? pageSize,
         IQuerySession session, CancellationToken token)
     {
@@ -110,6 +111,7 @@ public static class GetTargetEndpoint
 {
     [WolverineGet("/api/targets/{id}", Name = "GetTarget")]
     [Tags("Targets")]
+    [EndpointSummary("A target's details and the appeals sent to it")]
     [ProducesResponseType<TargetWithAppeals>(200), ProducesResponseType<ProblemDetails>(404)]
     public static async Task<IResult> Get(Guid id, IQuerySession session, TimeProvider clock, CancellationToken token)
     {

@@ -21,6 +21,7 @@ public static class ListTargetListsEndpoint
 
     [WolverineGet("/api/target-lists", Name = "ListTargetLists")]
     [Tags("Targets")]
+    [EndpointSummary("List target lists")]
     public static async Task<PageOf<TargetListSummary>> List(int? page, int? pageSize, IQuerySession session, CancellationToken token)
     {
         var (number, size) = (page ?? 1, pageSize ?? 50);
@@ -35,6 +36,7 @@ public static class GetTargetListEndpoint
 {
     [WolverineGet("/api/target-lists/{id}", Name = "GetTargetList")]
     [Tags("Targets")]
+    [EndpointSummary("A target list and its members")]
     [ProducesResponseType<TargetListDetails>(200), ProducesResponseType<ProblemDetails>(404)]
     public static async Task<IResult> Get(Guid id, IQuerySession session, CancellationToken token)
     {
