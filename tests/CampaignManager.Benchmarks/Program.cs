@@ -22,7 +22,7 @@ if (settings.Runs("signon"))
     log.WriteLine($"sign-on surge: pgbench, then {settings.Clients} clients for {settings.SurgeDuration.TotalSeconds:0} s");
     var pgbench = await PgBench.RunAsync(app, settings.Clients, settings.SurgeDuration, TextWriter.Null);
     var surge = await SignOnSurge.RunAsync(app, settings.Clients, settings.SurgeDuration);
-    rows.AddRange(Rows.SignOn(pgbench, surge));
+    Done(Rows.SignOn(pgbench, surge));
 }
 
 FilledLetter? large = null;
@@ -32,21 +32,21 @@ if (settings.Runs("reads"))
     var small = await LetterReads.RunAsync(app, appStore.Store, 100, settings.Reads);
     var big = await LetterReads.RunAsync(app, appStore.Store, settings.LargeLetter, settings.Reads);
     large = big.Letter;
-    rows.AddRange(Rows.Reads(small, big));
+    Done(Rows.Reads(small, big));
 }
 
 if (settings.Runs("asof"))
 {
     log.WriteLine($"asOf: {settings.AsOfReads} reads of the {settings.LargeLetter:N0}-signature letter as of its middle");
     large ??= await LetterReads.FillAsync(app.Http, settings.LargeLetter);
-    rows.AddRange(Rows.AsOf(await AsOfView.RunAsync(app, large, settings.AsOfReads), large));
+    Done(Rows.AsOf(await AsOfView.RunAsync(app, large, settings.AsOfReads), large));
 }
 
 if (settings.Runs("rebuild"))
 {
     log.WriteLine($"rebuild: generating {settings.RebuildEvents:N0} events");
     var rebuild = await RebuildScenario.RunAsync(await app.CreateDatabaseAsync("rebuild"), settings.RebuildEvents, log);
-    rows.AddRange(Rows.Rebuild(rebuild));
+    Done(Rows.Rebuild(rebuild));
 }
 
 rows.Add(new Row("app memory", "RSS of the app process after the run", "", PeakRss: PeakMemory.Read(app.Process.Id, "VmRSS")));
@@ -56,3 +56,11 @@ Table.Print(rows, log);
 log.WriteLine();
 log.WriteLine(Rows.Legend);
 return 0;
+
+// each scenario's rows as soon as it ends, so a run stopped in a later scenario still reports the earlier ones
+void Done(IEnumerable<Row> scenario)
+{
+    var done = scenario.ToList();
+    Table.Print(done, log);
+    rows.AddRange(done);
+}

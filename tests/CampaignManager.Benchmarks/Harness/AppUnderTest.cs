@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 using CampaignManager.Hosting;
 using Npgsql;
 
@@ -15,6 +16,7 @@ public sealed class AppUnderTest : IAsyncDisposable
 {
     public const string Database = "bench";
     private readonly StreamWriter _log;
+    private static readonly List<PosixSignalRegistration> Signals = [];
 
     private AppUnderTest(EmbeddedPostgres cluster, Process process, HttpClient http, StreamWriter log)
     {
@@ -59,9 +61,16 @@ public sealed class AppUnderTest : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => { lock (log) log.WriteLine(e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        // a failed run must not leave the app behind holding its port
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => Kill(process);
-        AppDomain.CurrentDomain.UnhandledException += (_, _) => Kill(process);
+        // a failed or interrupted run must not leave the app holding its port, nor the cluster running
+        void Abandon()
+        {
+            Kill(process);
+            cluster.Stop();
+        }
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Abandon();
+        AppDomain.CurrentDomain.UnhandledException += (_, _) => Abandon();
+        foreach (var signal in new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM })
+            Signals.Add(PosixSignalRegistration.Create(signal, _ => Abandon()));
 
         var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
         {
