@@ -121,5 +121,11 @@ public sealed class AppUnderTest : IAsyncDisposable
         Http.Dispose();
         lock (_log) _log.Dispose();
         await Cluster.DisposeAsync();
+        // a throwaway cluster (fsync off): the next run starts its own, so this one's gigabytes go
+        try
+        {
+            Directory.Delete(Cluster.DataDirectory, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
     }
 }
