@@ -1,12 +1,4 @@
-using CampaignManager.Appeals;
-using CampaignManager.Campaigns;
-using CampaignManager.Coalitions;
 using CampaignManager.Hosting;
-using CampaignManager.Letters;
-using CampaignManager.Seeding;
-using CampaignManager.Signatures;
-using CampaignManager.Staff;
-using CampaignManager.Targets;
 using JasperFx;
 using Wolverine.Http;
 
@@ -14,24 +6,13 @@ var builder = WebApplication.CreateBuilder(args);
 
 try
 {
-    builder.AddCampaignManagerInfrastructure(args);
+    builder.AddCampaignManager(args);
 }
 catch (StartupProblem problem)
 {
     Console.Error.WriteLine(problem.Message);
     return 1;
 }
-builder.AddConsoleLogs(args);
-builder.AddHealth();
-builder.AddTelemetry();
-builder.Services.AddLetters();
-builder.Services.AddSignatures();
-builder.Services.AddTargets();
-builder.AddAppeals();
-builder.Services.AddCampaigns();
-builder.Services.AddCoalitions();
-builder.AddSeeding();
-builder.AddStaff();
 
 var app = builder.Build();
 
