@@ -11,8 +11,18 @@ namespace CampaignManager.Appeals.Delivery;
 /// <summary>Hands appeal emails to the SMTP relay. Substitutable so the appeal workflow can be tested without one.</summary>
 public interface IEmailSender
 {
-    Task<DeliveryResult> SendAsync(AppealEmailContent content, CancellationToken cancellationToken = default);
+    /// <param name="content">The email.</param>
+    /// <param name="handingOver">
+    /// Awaited on every attempt once the relay has greeted us and accepted our credentials, right before MAIL FROM: up
+    /// to here nothing can have been delivered. If it throws, nothing is sent and SendAsync throws
+    /// <see cref="HandOverAbortedException"/>.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the send.</param>
+    Task<DeliveryResult> SendAsync(AppealEmailContent content, Func<CancellationToken, Task>? handingOver, CancellationToken cancellationToken = default);
 }
+
+/// <summary>The caller's hand-over step failed, so the message was not offered to the relay; the inner exception says why.</summary>
+public sealed class HandOverAbortedException(Exception inner) : Exception("The email was not handed to the relay: " + inner.Message, inner);
 
 /// <summary>
 /// One connection per message through retry (exponential backoff, jitter) → circuit breaker → per-attempt timeout.
@@ -33,7 +43,11 @@ public sealed partial class EmailSender : IEmailSender
 
     public MailboxAddress From => new(_settings.FromName ?? "", _settings.From);
 
-    public async Task<DeliveryResult> SendAsync(AppealEmailContent content, CancellationToken cancellationToken = default)
+    public Task<DeliveryResult> SendAsync(AppealEmailContent content, CancellationToken cancellationToken = default) =>
+        SendAsync(content, null, cancellationToken);
+
+    public async Task<DeliveryResult> SendAsync(AppealEmailContent content, Func<CancellationToken, Task>? handingOver,
+        CancellationToken cancellationToken = default)
     {
         MimeMessage message;
         try
@@ -45,15 +59,17 @@ public sealed partial class EmailSender : IEmailSender
             // no relay will ever take this address; staff must correct the target first
             return new DeliveryResult.Failed($"Invalid recipient address '{content.ToAddress}': {e.Message}", Permanent: true);
         }
-        return await SendAsync(message, cancellationToken);
+        return await SendAsync(message, handingOver, cancellationToken);
     }
 
-    public async Task<DeliveryResult> SendAsync(MimeMessage message, CancellationToken cancellationToken = default)
+    public async Task<DeliveryResult> SendAsync(MimeMessage message, Func<CancellationToken, Task>? handingOver = null,
+        CancellationToken cancellationToken = default)
     {
         var messageId = message.MessageId ?? "";
         try
         {
-            await _pipeline.ExecuteAsync(static (state, ct) => state.sender.SendOnceAsync(state.message, ct), (sender: this, message), cancellationToken);
+            await _pipeline.ExecuteAsync(static (state, ct) => state.sender.SendOnceAsync(state.message, state.handingOver, ct),
+                (sender: this, message, handingOver), cancellationToken);
             LogSent(messageId, Recipients(message));
             return new DeliveryResult.Sent(messageId);
         }
@@ -68,7 +84,7 @@ public sealed partial class EmailSender : IEmailSender
             LogRejected(messageId, Recipients(message), reason);
             return new DeliveryResult.Failed(reason, permanent, (int)e.StatusCode);
         }
-        catch (Exception e)
+        catch (Exception e) when (e is not HandOverAbortedException)
         {
             // Exhausted retries or an error retrying cannot fix (e.g. authentication): report, never throw, so the
             // caller records the recipient as failed and staff can send again.
@@ -78,12 +94,21 @@ public sealed partial class EmailSender : IEmailSender
         }
     }
 
-    private async ValueTask SendOnceAsync(MimeMessage message, CancellationToken cancellationToken)
+    private async ValueTask SendOnceAsync(MimeMessage message, Func<CancellationToken, Task>? handingOver, CancellationToken cancellationToken)
     {
         using var client = new SmtpClient { Timeout = (int)_settings.Resilience.AttemptTimeout.TotalMilliseconds };
         await client.ConnectAsync(_settings.Host, _settings.Port, SocketOptions(_settings), cancellationToken);
         if (_settings.HasCredentials)
             await client.AuthenticateAsync(_settings.UserName, _settings.Password, cancellationToken);
+        // After connecting, so an unreachable relay (minutes of retries) is never mistaken for one that may have the email
+        if (handingOver is not null)
+        {
+            try { await handingOver(cancellationToken); }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                throw new HandOverAbortedException(e);
+            }
+        }
         await client.SendAsync(message, cancellationToken);
         try
         {
