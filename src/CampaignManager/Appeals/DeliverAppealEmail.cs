@@ -45,8 +45,9 @@ public static class DeliverAppealEmailHandler
     };
 
     /// <summary>
-    /// A database error before the send is retried (nothing has left yet); one after it, while committing the outcome
-    /// message, is not (a re-run would send the email again): that recipient is failed at once with a reason saying so.
+    /// A database error before the send (reading, or committing the hand-over mark) is retried: nothing has left yet, and
+    /// a re-run that finds the mark committed after all says uncertain rather than sending. One after the send, while
+    /// committing the outcome message, fails the recipient at once, with a reason that says it may have been delivered.
     /// </summary>
     public static void Configure(HandlerChain chain)
     {
