@@ -76,6 +76,16 @@ public class surviving_a_crash_mid_fan_out(ITestOutputHelper output) : IAsyncLif
         uncertain.ShouldAllBe(r => r.Reason!.Contains("may or may not have arrived") && r.MessageId != null);
         uncertain.ShouldContain(r => r.Email == held, "the recipient whose 250 never came back");
 
+        // the appeal page puts them to staff, with the two ways out
+        var page = await again.GetStringAsync($"/appeals/{appeal}");
+        page.ShouldContain($"<strong data-count=\"uncertain\">{uncertain.Count}</strong>");
+        foreach (var r in uncertain)
+        {
+            page.ShouldContain($"<tr data-target-id=\"{r.TargetId}\" data-status=\"uncertain\">");
+            page.ShouldContain($"data-api=\"/api/appeals/{appeal}/recipients/{r.TargetId}/retry\"");
+            page.ShouldContain($"data-api=\"/api/appeals/{appeal}/recipients/{r.TargetId}/delivered\"");
+        }
+
         // staff decide to resend them: a deliberate second copy carries the first one's Message-ID
         foreach (var r in uncertain)
             (await again.PostAsJsonAsync($"/api/appeals/{appeal}/recipients/{r.TargetId}/retry", new { })).EnsureSuccessStatusCode();
