@@ -37,6 +37,13 @@ public abstract record AppealArrival
     /// </summary>
     public static string UncertainReason(DateTimeOffset handedAt, string messageId) =>
         $"The app stopped while the relay was receiving this email (handed over {handedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC), " +
-        $"so it may or may not have arrived. Check with the recipient or the relay's log (Message-ID {messageId}); " +
-        "Retry sends it again with the same Message-ID, or record the delivery if it arrived.";
+        $"so it may or may not have arrived. {WhatToDo(messageId)}";
+
+    /// <summary>The same doubt without a crash: the session broke after the relay had the recipient, before it answered.</summary>
+    public static string ReplyLostReason(string failure, string messageId) =>
+        $"The connection to the relay failed before it confirmed this email ({failure}), so it may or may not have arrived. {WhatToDo(messageId)}";
+
+    private static string WhatToDo(string messageId) =>
+        $"Check with the recipient or the relay's log (Message-ID {messageId}); Retry sends it again with the same Message-ID, " +
+        "or record the delivery if it arrived.";
 }

@@ -28,8 +28,9 @@ public static class DeliverAppealEmailHandler
     }
 
     /// <summary>
-    /// The decision after an attempt: sent, failed for good, or (relay trouble, attempts left) deferred with the next
-    /// attempt scheduled. Returns the event and, when deferred, the delayed message.
+    /// The decision after an attempt: sent, failed for good, (relay trouble, attempts left) deferred with the next
+    /// attempt scheduled, or uncertain when the relay's answer to the message was lost. Returns the event and, when
+    /// deferred, the delayed message.
     /// </summary>
     public static (object Event, DeliveryMessage<DeliverAppealEmail>? Next) Decide(DeliverAppealEmail message, string toAddress,
         DeliveryResult result, IReadOnlyList<TimeSpan> redeliveryDelays, DateTimeOffset at) => result switch
@@ -41,6 +42,8 @@ public static class DeliverAppealEmailHandler
                 (message with { Attempt = message.Attempt + 1 }).DelayedFor(redeliveryDelays[message.Attempt - 1])),
         DeliveryResult.Failed f => (new AppealDeliveryFailed(message.AppealId, message.TargetId, f.Reason, f.Permanent,
             f.SmtpStatusCode, message.Attempt, System, at), null),
+        DeliveryResult.Uncertain u => (new AppealDeliveryUncertain(message.AppealId, message.TargetId,
+            AppealArrival.ReplyLostReason(u.Reason, u.MessageId), message.Attempt, at, System, at), null),
         _ => throw new ArgumentOutOfRangeException(nameof(result))
     };
 

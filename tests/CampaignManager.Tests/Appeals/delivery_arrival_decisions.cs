@@ -102,4 +102,19 @@ public class delivery_arrival_decisions
 
     private static CampaignManager.Targets.TargetDetails Target() =>
         new(TargetId, "China", null, null, "c@un.example", null, null, [], At, "staff", At);
+
+    [Fact]
+    public void a_relay_answer_lost_mid_attempt_makes_the_recipient_uncertain_not_deferred_so_nothing_is_sent_again()
+    {
+        var lost = new CampaignManager.Appeals.Delivery.DeliveryResult.Uncertain(MessageId, "the SMTP session was cut off");
+        var (fact, next) = DeliverAppealEmailHandler.Decide(new DeliverAppealEmail(AppealId, TargetId), "c@un.example", lost,
+            [TimeSpan.FromMinutes(1)], At.AddMinutes(5));
+
+        next.ShouldBeNull();
+        var uncertain = fact.ShouldBeOfType<AppealDeliveryUncertain>();
+        uncertain.Reason.ShouldBe("The connection to the relay failed before it confirmed this email (the SMTP session was cut off), so it " +
+                                  $"may or may not have arrived. Check with the recipient or the relay's log (Message-ID {MessageId}); " +
+                                  "Retry sends it again with the same Message-ID, or record the delivery if it arrived.");
+        Recipient(Handed(), uncertain).Status.ShouldBe(RecipientStatus.Uncertain);
+    }
 }

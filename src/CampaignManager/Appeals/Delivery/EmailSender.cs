@@ -84,6 +84,12 @@ public sealed partial class EmailSender : IEmailSender
             LogRejected(messageId, Recipients(message), reason);
             return new DeliveryResult.Failed(reason, permanent, (int)e.StatusCode);
         }
+        catch (ReplyLostException e)
+        {
+            var reason = SmtpFailures.Describe(e.InnerException!);
+            LogReplyLost(e, messageId, Recipients(message), reason);
+            return new DeliveryResult.Uncertain(messageId, reason);
+        }
         catch (Exception e) when (e is not HandOverAbortedException)
         {
             // Exhausted retries or an error retrying cannot fix (e.g. authentication): report, never throw, so the
@@ -96,7 +102,7 @@ public sealed partial class EmailSender : IEmailSender
 
     private async ValueTask SendOnceAsync(MimeMessage message, Func<CancellationToken, Task>? handingOver, CancellationToken cancellationToken)
     {
-        using var client = new SmtpClient { Timeout = (int)_settings.Resilience.AttemptTimeout.TotalMilliseconds };
+        using var client = new RecipientTrackingSmtpClient { Timeout = (int)_settings.Resilience.AttemptTimeout.TotalMilliseconds };
         await client.ConnectAsync(_settings.Host, _settings.Port, SocketOptions(_settings), cancellationToken);
         if (_settings.HasCredentials)
             await client.AuthenticateAsync(_settings.UserName, _settings.Password, cancellationToken);
@@ -109,7 +115,15 @@ public sealed partial class EmailSender : IEmailSender
                 throw new HandOverAbortedException(e);
             }
         }
-        await client.SendAsync(message, cancellationToken);
+        try
+        {
+            await client.SendAsync(message, cancellationToken);
+        }
+        catch (Exception e) when (client.RecipientAccepted && e is not SmtpCommandException)
+        {
+            // a reply to DATA is the relay's answer; anything else from here on leaves the message's fate unknown
+            throw new ReplyLostException(e);
+        }
         try
         {
             await client.DisconnectAsync(quit: true, cancellationToken);
