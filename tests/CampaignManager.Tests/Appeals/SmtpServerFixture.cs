@@ -74,6 +74,9 @@ public sealed class SmtpServerFixture : IAsyncLifetime
     public void HoldReplyAfterAccepting(string address) => File.AppendAllLines(Path.Combine(_folder, "hold-reply.txt"), [address]);
     public void ReleaseReplies() => File.Delete(Path.Combine(_folder, "hold-reply.txt"));
 
+    /// <summary>Messages to this address are stored as accepted, then the connection is dropped before the 250.</summary>
+    public void DropReplyAfterAccepting(string address) => File.AppendAllLines(Path.Combine(_folder, "drop-reply.txt"), [address]);
+
     /// <summary>Settings pointing at this server, with resilience numbers short enough for a test.</summary>
     public SmtpSettings Settings(Action<SmtpResilienceSettings>? resilience = null)
     {
