@@ -3,8 +3,6 @@ using MailKit.Security;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using Polly;
-using Polly.CircuitBreaker;
-using Polly.Retry;
 
 namespace CampaignManager.Appeals.Delivery;
 
@@ -20,9 +18,6 @@ public interface IEmailSender
     /// <param name="cancellationToken">Cancels the send.</param>
     Task<DeliveryResult> SendAsync(AppealEmailContent content, Func<CancellationToken, Task>? handingOver, CancellationToken cancellationToken = default);
 }
-
-/// <summary>The caller's hand-over step failed, so the message was not offered to the relay; the inner exception says why.</summary>
-public sealed class HandOverAbortedException(Exception inner) : Exception("The email was not handed to the relay: " + inner.Message, inner);
 
 /// <summary>
 /// One connection per message through retry (exponential backoff, jitter) → circuit breaker → per-attempt timeout.
@@ -144,41 +139,6 @@ public sealed partial class EmailSender : IEmailSender
         _ when !settings.HasCredentials => SecureSocketOptions.None,
         _ => settings.Port == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls
     };
-
-    internal static ResiliencePipeline BuildPipeline(SmtpResilienceSettings r, TimeProvider timeProvider, ILogger logger)
-    {
-        var transient = new PredicateBuilder().Handle<Exception>(SmtpFailures.IsTransient);
-        return new ResiliencePipelineBuilder { TimeProvider = timeProvider }
-            .AddRetry(new RetryStrategyOptions
-            {
-                ShouldHandle = transient,
-                MaxRetryAttempts = r.MaxRetryAttempts,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = r.RetryBaseDelay,
-                MaxDelay = r.RetryMaxDelay,
-                OnRetry = args =>
-                {
-                    LogRetrying(logger, args.Outcome.Exception, args.AttemptNumber + 1, args.RetryDelay, SmtpFailures.Describe(args.Outcome.Exception!));
-                    return ValueTask.CompletedTask;
-                },
-            })
-            .AddCircuitBreaker(new CircuitBreakerStrategyOptions
-            {
-                ShouldHandle = transient,
-                FailureRatio = r.CircuitBreakerFailureRatio,
-                MinimumThroughput = r.CircuitBreakerMinimumThroughput,
-                SamplingDuration = r.CircuitBreakerSamplingDuration,
-                BreakDuration = r.CircuitBreakerBreakDuration,
-                OnOpened = args =>
-                {
-                    LogCircuitOpened(logger, args.BreakDuration);
-                    return ValueTask.CompletedTask;
-                },
-            })
-            .AddTimeout(r.AttemptTimeout)
-            .Build();
-    }
 
     private static string Recipients(MimeMessage message) => string.Join(", ", message.To.Mailboxes.Select(m => m.Address));
 }

@@ -3,6 +3,9 @@ using MimeKit;
 
 namespace CampaignManager.Appeals.Delivery;
 
+/// <summary>The caller's hand-over step failed, so the message was not offered to the relay; the inner exception says why.</summary>
+public sealed class HandOverAbortedException(Exception inner) : Exception("The email was not handed to the relay: " + inner.Message, inner);
+
 /// <summary>
 /// Notes when the relay accepted the recipient: MailKit sends DATA only after that, so from then on a broken session
 /// may have left the whole message with the relay.
