@@ -33,6 +33,9 @@ public class AppealRecipient
     public string? Reason { get; set; }
     public string? MessageId { get; set; }
     public int Attempts { get; set; }
+    /// <summary>The attempt handed to the relay whose outcome is not recorded yet; see <see cref="AppealHandedToRelay"/>.</summary>
+    public int? HandedToRelayAttempt { get; set; }
+    public DateTimeOffset? HandedToRelayAt { get; set; }
     public string? DeliveryMethod { get; set; }
     public string? AcknowledgementReference { get; set; }
     public string? ResponseSummary { get; set; }
@@ -71,18 +74,44 @@ public class AppealRecipient
         Status = RecipientStatus.Queued, ResponseDueBy = e.ResponseDueBy, QueuedAt = e.At, LastChangedAt = e.At
     };
 
+    public void Apply(AppealHandedToRelay e) => (HandedToRelayAttempt, HandedToRelayAt, MessageId) = (e.Attempt, e.At, e.MessageId);
+
     public void Apply(AppealEmailSent e)
     {
         (Status, MessageId, Reason, Attempts, SentAt, LastChangedAt) = (RecipientStatus.Sent, e.MessageId, null, e.Attempt, e.At, e.At);
+        Settled(e.Attempt);
     }
 
-    public void Apply(AppealDeliveryDeferred e) => (Reason, Attempts, LastChangedAt) = (e.Reason, e.Attempt, e.At);
+    public void Apply(AppealDeliveryDeferred e)
+    {
+        (Reason, Attempts, LastChangedAt) = (e.Reason, e.Attempt, e.At);
+        Settled(e.Attempt);
+    }
 
-    public void Apply(AppealDeliveryFailed e) =>
+    public void Apply(AppealDeliveryFailed e)
+    {
         (Status, Reason, Attempts, LastChangedAt) = (RecipientStatus.Failed, e.Reason, e.Attempt, e.At);
+        Settled(e.Attempt);
+    }
 
-    public void Apply(AppealDeliveryRetried e) =>
+    public void Apply(AppealDeliveryUncertain e)
+    {
+        (Status, Reason, Attempts, LastChangedAt) = (RecipientStatus.Uncertain, e.Reason, e.Attempt, e.At);
+        Settled(e.Attempt);
+    }
+
+    public void Apply(AppealDeliveryRetried e)
+    {
         (Status, Email, Reason, Attempts, LastChangedAt) = (RecipientStatus.Queued, e.Email, null, 0, e.At);
+        (HandedToRelayAttempt, HandedToRelayAt) = (null, null);
+    }
+
+    // An attempt's outcome may be recorded after the next attempt was handed over (it is scheduled with the outcome,
+    // recorded by a message of its own); it must not clear that later attempt's mark.
+    private void Settled(int attempt)
+    {
+        if (HandedToRelayAttempt <= attempt) (HandedToRelayAttempt, HandedToRelayAt) = (null, null);
+    }
 
     public void Apply(AppealDeliveredManually e) =>
         (Status, DeliveryMethod, Reason, SentAt, LastChangedAt) = (RecipientStatus.Sent, e.Method, null, e.At, e.At);

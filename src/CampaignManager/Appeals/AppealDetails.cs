@@ -5,12 +5,14 @@ using Wolverine.Http;
 
 namespace CampaignManager.Appeals;
 
-public record AppealCounts(int Queued, int Sent, int Failed, int Acknowledged, int Responded, int FollowUpDue)
+/// <summary>Recipients per status. <see cref="Uncertain"/> ones need a person: see <see cref="AppealDeliveryUncertain"/>.</summary>
+public record AppealCounts(int Queued, int Sent, int Failed, int Acknowledged, int Responded, int FollowUpDue, int Uncertain = 0)
 {
     public static AppealCounts Of(IReadOnlyCollection<RecipientView> r) => new(
         r.Count(x => x.Status == RecipientStatus.Queued), r.Count(x => x.Status == RecipientStatus.Sent),
         r.Count(x => x.Status == RecipientStatus.Failed), r.Count(x => x.Status == RecipientStatus.Acknowledged),
-        r.Count(x => x.Status == RecipientStatus.Responded), r.Count(x => x.Status == RecipientStatus.FollowUpDue));
+        r.Count(x => x.Status == RecipientStatus.Responded), r.Count(x => x.Status == RecipientStatus.FollowUpDue),
+        r.Count(x => x.Status == RecipientStatus.Uncertain));
 }
 
 public record RecipientView(

@@ -2,8 +2,11 @@ namespace CampaignManager.Appeals;
 
 public enum AppealChannel { Email, Manual }
 
-/// <summary>Where one recipient stands. "followUpDue" is not stored: it is read from the clock (see <see cref="AppealRecipient.StatusAt"/>).</summary>
-public enum RecipientStatus { Queued, Sent, Failed, Acknowledged, Responded, FollowUpDue }
+/// <summary>
+/// Where one recipient stands. "followUpDue" is not stored: it is read from the clock (see <see cref="AppealRecipient.StatusAt"/>).
+/// "uncertain": the app stopped while the relay was taking the email, so only staff can say whether it arrived.
+/// </summary>
+public enum RecipientStatus { Queued, Sent, Failed, Acknowledged, Responded, FollowUpDue, Uncertain }
 
 /// <summary>A target as it was when the appeal went out: the letter was addressed to these details.</summary>
 public record AppealRecipientInfo(Guid TargetId, string Name, string? Title, string? Organization, string? Email);
@@ -30,6 +33,18 @@ public interface IAppealRecipientEvent
 public record AppealRecipientQueued(
     Guid AppealId, Guid TargetId, Guid LetterId, string LetterTitle, AppealRecipientInfo Recipient, AppealChannel Channel,
     DateTimeOffset? ResponseDueBy, string By, DateTimeOffset At) : IAppealRecipientEvent;
+
+/// <summary>
+/// Committed after the relay greeted us and before MAIL FROM: from here until the outcome is recorded, a crash leaves
+/// no way to know whether the relay took the email, so a redelivered message must not send it again blindly.
+/// </summary>
+public record AppealHandedToRelay(Guid AppealId, Guid TargetId, string ToAddress, string MessageId, int Attempt, string By, DateTimeOffset At) : IAppealRecipientEvent;
+
+/// <summary>
+/// An attempt was cut off between <see cref="AppealHandedToRelay"/> and its outcome (the app stopped): the email may or
+/// may not have arrived. Nothing is sent automatically; staff check and retry (same Message-ID) or record the delivery.
+/// </summary>
+public record AppealDeliveryUncertain(Guid AppealId, Guid TargetId, string Reason, int Attempt, DateTimeOffset HandedToRelayAt, string By, DateTimeOffset At) : IAppealRecipientEvent;
 
 public record AppealEmailSent(Guid AppealId, Guid TargetId, string ToAddress, string MessageId, int Attempt, string By, DateTimeOffset At) : IAppealRecipientEvent;
 

@@ -15,22 +15,6 @@ public record DeliverAppealEmail(Guid AppealId, Guid TargetId, int Attempt = 1) 
           "it may have been delivered, so check before retrying, which sends it again.";
 }
 
-/// <summary>
-/// How often a recipient is tried again when the relay is unreachable or busy (<c>Appeals:RedeliveryDelays</c>), on
-/// top of the sender's own short retries. Once these run out the recipient is failed and staff may retry it.
-/// </summary>
-public sealed class AppealDeliverySettings
-{
-    public const string Section = "Appeals";
-    public static readonly TimeSpan[] DefaultRedeliveryDelays =
-        [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15), TimeSpan.FromHours(1), TimeSpan.FromHours(4)];
-
-    // null rather than the defaults: the configuration binder appends to an array it finds, it does not replace it
-    public TimeSpan[]? RedeliveryDelays { get; set; }
-
-    public IReadOnlyList<TimeSpan> Delays => RedeliveryDelays is { Length: > 0 } configured ? configured : DefaultRedeliveryDelays;
-}
-
 public static class DeliverAppealEmailHandler
 {
     public const string System = "system";
@@ -44,8 +28,9 @@ public static class DeliverAppealEmailHandler
     }
 
     /// <summary>
-    /// The decision after an attempt: sent, failed for good, or (relay trouble, attempts left) deferred with the next
-    /// attempt scheduled. Returns the event and, when deferred, the delayed message.
+    /// The decision after an attempt: sent, failed for good, (relay trouble, attempts left) deferred with the next
+    /// attempt scheduled, or uncertain when the relay's answer to the message was lost. Returns the event and, when
+    /// deferred, the delayed message.
     /// </summary>
     public static (object Event, DeliveryMessage<DeliverAppealEmail>? Next) Decide(DeliverAppealEmail message, string toAddress,
         DeliveryResult result, IReadOnlyList<TimeSpan> redeliveryDelays, DateTimeOffset at) => result switch
@@ -57,12 +42,15 @@ public static class DeliverAppealEmailHandler
                 (message with { Attempt = message.Attempt + 1 }).DelayedFor(redeliveryDelays[message.Attempt - 1])),
         DeliveryResult.Failed f => (new AppealDeliveryFailed(message.AppealId, message.TargetId, f.Reason, f.Permanent,
             f.SmtpStatusCode, message.Attempt, System, at), null),
+        DeliveryResult.Uncertain u => (new AppealDeliveryUncertain(message.AppealId, message.TargetId,
+            AppealArrival.ReplyLostReason(u.Reason, u.MessageId), message.Attempt, at, System, at), null),
         _ => throw new ArgumentOutOfRangeException(nameof(result))
     };
 
     /// <summary>
-    /// A database error before the send is retried (nothing has left yet); one after it, while committing the outcome
-    /// message, is not (a re-run would send the email again): that recipient is failed at once with a reason saying so.
+    /// A database error before the send (reading, or committing the hand-over mark) is retried: nothing has left yet, and
+    /// a re-run that finds the mark committed after all says uncertain rather than sending. One after the send, while
+    /// committing the outcome message, fails the recipient at once, with a reason that says it may have been delivered.
     /// </summary>
     public static void Configure(HandlerChain chain)
     {
@@ -70,8 +58,9 @@ public static class DeliverAppealEmailHandler
         DeliveryFaults.FailAtOnce(chain, DeliveryFaults.IsDatabaseFault, "a database error after the email was handed to the relay");
     }
 
-    public static async Task<OutgoingMessages> Handle(DeliverAppealEmail message, IDocumentSession session, IEmailSender sender,
-        IOptions<AppealDeliverySettings> settings, TimeProvider clock, ILogger<DeliverAppealEmail> logger, CancellationToken token)
+    public static async Task<OutgoingMessages> Handle(DeliverAppealEmail message, IDocumentSession session, IDocumentStore store,
+        IEmailSender sender, IOptions<AppealDeliverySettings> settings, IOptions<SmtpSettings> smtp, TimeProvider clock,
+        ILogger<DeliverAppealEmail> logger, CancellationToken token)
     {
         var outgoing = new OutgoingMessages();
         AppealRecipient? recipient;
@@ -85,21 +74,56 @@ public static class DeliverAppealEmailHandler
         {
             throw new DeliveryNotStartedException(e);
         }
-        // Anything but queued means this delivery already happened or was settled otherwise: a redelivered or
-        // duplicate message must never send a recipient's letter twice.
-        if (recipient is not { Status: RecipientStatus.Queued })
+        var messageId = AppealEmail.MessageIdFor(message.AppealId, message.TargetId, smtp.Value.From);
+        switch (AppealArrival.Decide(message, recipient, messageId, clock.GetUtcNow()))
         {
-            logger.LogInformation("Skipping appeal {AppealId} recipient {TargetId}: {Status}", message.AppealId, message.TargetId,
-                recipient?.Status.ToString() ?? "unknown");
-            return outgoing;
+            case AppealArrival.Skip skip:
+                logger.LogInformation("Skipping appeal {AppealId} recipient {TargetId}: {Why}", message.AppealId, message.TargetId, skip.Why);
+                return outgoing;
+            case AppealArrival.Uncertain uncertain:
+                logger.LogWarning("Appeal {AppealId} recipient {TargetId}: attempt {Attempt} was cut off while with the relay; not sending it again",
+                    message.AppealId, message.TargetId, message.Attempt);
+                outgoing.Add(RecordAppealDelivery.Of(message, uncertain.Fact));
+                return outgoing;
+            case AppealArrival.Send send when appeal is not null:
+                var result = await SendAsync(store, sender, ContentFor(appeal, recipient!), send.Fact, recipient!.Version, clock, token);
+                var (fact, next) = Decide(message, recipient.Email ?? "", result, settings.Value.Delays, clock.GetUtcNow());
+                // The outcome and the next attempt commit together with this message's completion (the outbox on the session).
+                outgoing.Add(RecordAppealDelivery.Of(message, fact));
+                if (next is not null) outgoing.Add(next);
+                return outgoing;
+            default:
+                throw new InvalidOperationException($"Appeal {message.AppealId} is missing for a queued recipient");
         }
-        if (appeal is null) throw new InvalidOperationException($"Appeal {message.AppealId} is missing for a queued recipient");
+    }
 
-        var result = await sender.SendAsync(ContentFor(appeal, recipient), token);
-        var (fact, next) = Decide(message, recipient.Email ?? "", result, settings.Value.Delays, clock.GetUtcNow());
-        // The outcome and the next attempt commit together with this message's completion (the outbox on the session).
-        outgoing.Add(RecordAppealDelivery.Of(message, fact));
-        if (next is not null) outgoing.Add(next);
-        return outgoing;
+    /// <summary>
+    /// Commits <see cref="AppealHandedToRelay"/> once the relay is connected and before MAIL FROM, in a session of its
+    /// own: it must be durable before the email can arrive, not commit with this message's completion afterwards. The
+    /// expected version makes two runs of one message race for it: only one hands the email over.
+    /// </summary>
+    private static async Task<DeliveryResult> SendAsync(IDocumentStore store, IEmailSender sender, AppealEmailContent content,
+        AppealHandedToRelay handing, int loadedVersion, TimeProvider clock, CancellationToken token)
+    {
+        var handed = false;
+        try
+        {
+            return await sender.SendAsync(content, async ct =>
+            {
+                // the sender's own retries reconnect and call this again: the mark is already there
+                if (handed) return;
+                await using var marking = store.LightweightSession();
+                marking.Events.Append(AppealRecipient.StreamId(handing.AppealId, handing.TargetId), loadedVersion + 1,
+                    handing with { At = clock.GetUtcNow() });
+                await marking.SaveChangesAsync(ct);
+                handed = true;
+            }, token);
+        }
+        catch (HandOverAbortedException e)
+        {
+            // Nothing was offered to the relay, so a re-run is safe; one that finds the mark committed after all reports
+            // the recipient uncertain instead of sending.
+            throw new DeliveryNotStartedException(e.InnerException!);
+        }
     }
 }

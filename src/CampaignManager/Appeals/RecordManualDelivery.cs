@@ -20,7 +20,8 @@ public static class RecordManualDeliveryEndpoint
     {
         var errors = new FieldErrors().Required("method", command.Method, 100).MaxLength("note", command.Note, 2000, multiLine: true);
         if (errors.Count > 0) return Problems.Validation(errors);
-        var state = RecipientRules.MustBe(recipient, id, targetId, "recorded as delivered", RecipientStatus.Queued, RecipientStatus.Failed);
+        var state = RecipientRules.MustBe(recipient, id, targetId, "recorded as delivered", RecipientStatus.Queued, RecipientStatus.Failed,
+            RecipientStatus.Uncertain);
         if (!ReferenceEquals(state, WolverineContinue.NoProblems)) return state;
         // a queued email recipient is in the delivery pipeline; recording it by hand would race the sender
         return recipient!.Channel == AppealChannel.Email && recipient.Status == RecipientStatus.Queued

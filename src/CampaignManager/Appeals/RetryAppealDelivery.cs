@@ -22,8 +22,9 @@ public static class RetryAppealDeliveryEndpoint
 
     public static ProblemDetails Check(Guid id, Guid targetId, AppealRecipient? recipient, TargetDetails? target)
     {
-        // only a failed recipient: a queued one is already on its way and a sent one must never be sent twice
-        var state = RecipientRules.MustBe(recipient, id, targetId, "retried", RecipientStatus.Failed);
+        // only a failed or uncertain recipient: a queued one is already on its way and a sent one must never be sent
+        // twice; an uncertain one may have arrived, and retrying it is staff's deliberate choice (same Message-ID)
+        var state = RecipientRules.MustBe(recipient, id, targetId, "retried", RecipientStatus.Failed, RecipientStatus.Uncertain);
         if (!ReferenceEquals(state, WolverineContinue.NoProblems)) return state;
         return string.IsNullOrWhiteSpace(target?.Email)
             ? Problems.Validation(new FieldErrors().Add("email", "the target has no email address; correct the target first"))

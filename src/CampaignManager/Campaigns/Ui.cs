@@ -18,7 +18,7 @@ public static partial class Ui
 
     public static string Date(DateTimeOffset? at) => at is { } a ? a.UtcDateTime.ToString("yyyy-MM-dd HH:mm") + " UTC" : "";
 
-    /// <summary>Recipients the letter has reached, whatever happened next.</summary>
+    /// <summary>Recipients the letter has reached, whatever happened next; not an uncertain one, which no one knows yet.</summary>
     public static bool Delivered(RecipientStatus s) =>
         s is RecipientStatus.Sent or RecipientStatus.Acknowledged or RecipientStatus.Responded or RecipientStatus.FollowUpDue;
 

@@ -70,6 +70,13 @@ public sealed class SmtpServerFixture : IAsyncLifetime
     public void RejectPermanently(string address) => File.AppendAllLines(Path.Combine(_folder, "reject-permanently.txt"), [address]);
     public void RejectTemporarily(string address) => File.AppendAllLines(Path.Combine(_folder, "reject-temporarily.txt"), [address]);
 
+    /// <summary>Messages to this address are stored as accepted, but the final 250 is withheld until <see cref="ReleaseReplies"/>.</summary>
+    public void HoldReplyAfterAccepting(string address) => File.AppendAllLines(Path.Combine(_folder, "hold-reply.txt"), [address]);
+    public void ReleaseReplies() => File.Delete(Path.Combine(_folder, "hold-reply.txt"));
+
+    /// <summary>Messages to this address are stored as accepted, then the connection is dropped before the 250.</summary>
+    public void DropReplyAfterAccepting(string address) => File.AppendAllLines(Path.Combine(_folder, "drop-reply.txt"), [address]);
+
     /// <summary>Settings pointing at this server, with resilience numbers short enough for a test.</summary>
     public SmtpSettings Settings(Action<SmtpResilienceSettings>? resilience = null)
     {

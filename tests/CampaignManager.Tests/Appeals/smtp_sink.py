@@ -6,7 +6,9 @@ Every accepted message is written to <folder>/<time_ns>.eml (atomically: written
 sibling .json holding the envelope (mail_from, rcpt_tos). Every RCPT TO is appended to <folder>/rcpt.jsonl with
 the reply code, so tests can count attempts. Addresses listed one per line in <folder>/reject-permanently.txt
 get 550, in <folder>/reject-temporarily.txt get 451; the lists are read on every RCPT so tests can change them
-while the server runs. The folder outlives the process, so a restarted server keeps appending to it.
+while the server runs. A message to an address in <folder>/hold-reply.txt is written as accepted, but its 250 reply
+is withheld while the address stays listed: the moment a crash makes the sender unsure whether it arrived. For an
+address in <folder>/drop-reply.txt the connection is closed instead of replying: a reply lost on the way. The folder outlives the process, so a restarted server keeps appending to it.
 The server exits when its stdin closes, so it never outlives the test process that started it.
 """
 import asyncio
@@ -53,6 +55,10 @@ class Sink:
         with open(base + ".tmp", "wb") as f:
             f.write(envelope.original_content)
         os.replace(base + ".tmp", base + ".eml")
+        while any(self._listed("hold-reply.txt", a) for a in envelope.rcpt_tos):
+            await asyncio.sleep(0.05)
+        if any(self._listed("drop-reply.txt", a) for a in envelope.rcpt_tos):
+            server.transport.abort()
         return "250 2.0.0 Message accepted for delivery"
 
 

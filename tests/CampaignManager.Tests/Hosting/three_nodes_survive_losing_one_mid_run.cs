@@ -79,7 +79,7 @@ public class three_nodes_survive_losing_one_mid_run(ITestOutputHelper output) : 
         output.WriteLine($"agents now: {string.Join(", ", moved.Select(a => $"{a.Agent} on #{_cluster.Registered[_cluster.IndexOf(a.NodeId)].Number}"))}");
         await afterKill;
         var settled = await Eventually.UntilAsync(() => http.GetFromJsonAsync<AppealDetails>($"/api/appeals/{appeal}", AppProcess.Json)!,
-            a => a!.Counts.Queued == 0, TimeSpan.FromSeconds(90), "every recipient to be sent or failed");
+            a => a!.Counts.Queued == 0, TimeSpan.FromSeconds(90), "every recipient to be sent, uncertain or failed");
         output.WriteLine($"appeal settled {watch.Elapsed.TotalSeconds:0.0}s after the kill");
         moved.ShouldNotContain(a => a.NodeId == victimNode.Id);
 
@@ -94,16 +94,16 @@ public class three_nodes_survive_losing_one_mid_run(ITestOutputHelper output) : 
             view.Signatories.Count.ShouldBe(60, "each of the 60 organizations signed each letter once");
         }
 
-        // Every recipient ended sent (or failed), and no email was lost; a duplicate is only a send the relay took
-        // from the victim right before the kill, whose completion was never committed.
-        (settled!.Counts.Sent + settled.Counts.Failed).ShouldBe(Recipients);
+        // Every recipient ended sent, or uncertain: the victim was handing its email to the relay at the kill, so it
+        // may or may not have arrived, and it waits for staff rather than being sent again. Nobody got two emails.
+        (settled!.Counts.Sent + settled.Counts.Uncertain + settled.Counts.Failed).ShouldBe(Recipients);
         settled.Counts.Failed.ShouldBe(0, "the relay refused no one");
         var perRecipient = emails.ToDictionary(e => e, e => _cluster.Smtp.MessagesTo(e).Count);
-        var duplicated = perRecipient.Where(p => p.Value > 1).Select(p => p.Key).ToList();
-        output.WriteLine($"emails: {perRecipient.Values.Sum()} for {Recipients} recipients, {duplicated.Count} duplicated");
-        perRecipient.Values.ShouldAllBe(n => n >= 1);
-        duplicated.ShouldAllBe(e => receivedBeforeKill.Contains(e));
-        duplicated.Count.ShouldBeLessThanOrEqualTo(CampaignManager.Appeals.Configuration.DeliveryParallelism);
+        var uncertain = settled.Recipients.Where(r => r.Status == CampaignManager.Appeals.RecipientStatus.Uncertain).Select(r => r.Email!).ToHashSet();
+        output.WriteLine($"emails: {perRecipient.Values.Sum()} for {Recipients} recipients, {uncertain.Count} uncertain");
+        perRecipient.Values.ShouldAllBe(n => n <= 1, "no email is sent twice");
+        perRecipient.Where(p => !uncertain.Contains(p.Key)).ShouldAllBe(p => p.Value == 1);
+        uncertain.Count.ShouldBeLessThanOrEqualTo(CampaignManager.Appeals.Configuration.DeliveryParallelism);
 
         // The projection ran on past the kill on a survivor, caught up with every event, and shows each signature.
         var caughtUp = await Eventually.UntilAsync(tables.ProjectionProgressAsync, p => p.Projection >= p.Events, TimeSpan.FromSeconds(60),

@@ -15,4 +15,7 @@ public abstract record DeliveryResult
     /// </param>
     /// <param name="SmtpStatusCode">The server's reply code, when the failure was a server reply.</param>
     public sealed record Failed(string Reason, bool Permanent, int? SmtpStatusCode = null) : DeliveryResult;
+
+    /// <summary>The session failed after the relay accepted the recipient and before it answered the message: it may have it.</summary>
+    public sealed record Uncertain(string MessageId, string Reason) : DeliveryResult;
 }

@@ -11,6 +11,7 @@ public sealed partial class EmailSender
         public static readonly EventId GaveUp = new(4103, nameof(GaveUp));
         public static readonly EventId CircuitOpened = new(4104, nameof(CircuitOpened));
         public static readonly EventId QuitFailed = new(4105, nameof(QuitFailed));
+        public static readonly EventId ReplyLost = new(4106, nameof(ReplyLost));
     }
 
     [LoggerMessage(EventId = 4100, EventName = "Sent", Level = LogLevel.Information, Message = "Appeal email {MessageId} accepted by the SMTP server for {Recipients}")]
@@ -30,4 +31,7 @@ public sealed partial class EmailSender
 
     [LoggerMessage(EventId = 4105, EventName = "QuitFailed", Level = LogLevel.Debug, Message = "Appeal email {MessageId} was accepted, but closing the SMTP session failed")]
     private partial void LogQuitFailed(Exception exception, string messageId);
+
+    [LoggerMessage(EventId = 4106, EventName = "ReplyLost", Level = LogLevel.Error, Message = "Appeal email {MessageId} to {Recipients} may or may not have reached the SMTP server, not sending it again: {Reason}")]
+    private partial void LogReplyLost(Exception exception, string messageId, string recipients, string reason);
 }

@@ -3,15 +3,20 @@ using MailKit.Security;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using Polly;
-using Polly.CircuitBreaker;
-using Polly.Retry;
 
 namespace CampaignManager.Appeals.Delivery;
 
 /// <summary>Hands appeal emails to the SMTP relay. Substitutable so the appeal workflow can be tested without one.</summary>
 public interface IEmailSender
 {
-    Task<DeliveryResult> SendAsync(AppealEmailContent content, CancellationToken cancellationToken = default);
+    /// <param name="content">The email.</param>
+    /// <param name="handingOver">
+    /// Awaited on every attempt once the relay has greeted us and accepted our credentials, right before MAIL FROM: up
+    /// to here nothing can have been delivered. If it throws, nothing is sent and SendAsync throws
+    /// <see cref="HandOverAbortedException"/>.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the send.</param>
+    Task<DeliveryResult> SendAsync(AppealEmailContent content, Func<CancellationToken, Task>? handingOver, CancellationToken cancellationToken = default);
 }
 
 /// <summary>
@@ -33,7 +38,11 @@ public sealed partial class EmailSender : IEmailSender
 
     public MailboxAddress From => new(_settings.FromName ?? "", _settings.From);
 
-    public async Task<DeliveryResult> SendAsync(AppealEmailContent content, CancellationToken cancellationToken = default)
+    public Task<DeliveryResult> SendAsync(AppealEmailContent content, CancellationToken cancellationToken = default) =>
+        SendAsync(content, null, cancellationToken);
+
+    public async Task<DeliveryResult> SendAsync(AppealEmailContent content, Func<CancellationToken, Task>? handingOver,
+        CancellationToken cancellationToken = default)
     {
         MimeMessage message;
         try
@@ -45,15 +54,17 @@ public sealed partial class EmailSender : IEmailSender
             // no relay will ever take this address; staff must correct the target first
             return new DeliveryResult.Failed($"Invalid recipient address '{content.ToAddress}': {e.Message}", Permanent: true);
         }
-        return await SendAsync(message, cancellationToken);
+        return await SendAsync(message, handingOver, cancellationToken);
     }
 
-    public async Task<DeliveryResult> SendAsync(MimeMessage message, CancellationToken cancellationToken = default)
+    public async Task<DeliveryResult> SendAsync(MimeMessage message, Func<CancellationToken, Task>? handingOver = null,
+        CancellationToken cancellationToken = default)
     {
         var messageId = message.MessageId ?? "";
         try
         {
-            await _pipeline.ExecuteAsync(static (state, ct) => state.sender.SendOnceAsync(state.message, ct), (sender: this, message), cancellationToken);
+            await _pipeline.ExecuteAsync(static (state, ct) => state.sender.SendOnceAsync(state.message, state.handingOver, ct),
+                (sender: this, message, handingOver), cancellationToken);
             LogSent(messageId, Recipients(message));
             return new DeliveryResult.Sent(messageId);
         }
@@ -68,7 +79,13 @@ public sealed partial class EmailSender : IEmailSender
             LogRejected(messageId, Recipients(message), reason);
             return new DeliveryResult.Failed(reason, permanent, (int)e.StatusCode);
         }
-        catch (Exception e)
+        catch (ReplyLostException e)
+        {
+            var reason = SmtpFailures.Describe(e.InnerException!);
+            LogReplyLost(e, messageId, Recipients(message), reason);
+            return new DeliveryResult.Uncertain(messageId, reason);
+        }
+        catch (Exception e) when (e is not HandOverAbortedException)
         {
             // Exhausted retries or an error retrying cannot fix (e.g. authentication): report, never throw, so the
             // caller records the recipient as failed and staff can send again.
@@ -78,13 +95,30 @@ public sealed partial class EmailSender : IEmailSender
         }
     }
 
-    private async ValueTask SendOnceAsync(MimeMessage message, CancellationToken cancellationToken)
+    private async ValueTask SendOnceAsync(MimeMessage message, Func<CancellationToken, Task>? handingOver, CancellationToken cancellationToken)
     {
-        using var client = new SmtpClient { Timeout = (int)_settings.Resilience.AttemptTimeout.TotalMilliseconds };
+        using var client = new RecipientTrackingSmtpClient { Timeout = (int)_settings.Resilience.AttemptTimeout.TotalMilliseconds };
         await client.ConnectAsync(_settings.Host, _settings.Port, SocketOptions(_settings), cancellationToken);
         if (_settings.HasCredentials)
             await client.AuthenticateAsync(_settings.UserName, _settings.Password, cancellationToken);
-        await client.SendAsync(message, cancellationToken);
+        // After connecting, so an unreachable relay (minutes of retries) is never mistaken for one that may have the email
+        if (handingOver is not null)
+        {
+            try { await handingOver(cancellationToken); }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                throw new HandOverAbortedException(e);
+            }
+        }
+        try
+        {
+            await client.SendAsync(message, cancellationToken);
+        }
+        catch (Exception e) when (client.RecipientAccepted && e is not SmtpCommandException)
+        {
+            // a reply to DATA is the relay's answer; anything else from here on leaves the message's fate unknown
+            throw new ReplyLostException(e);
+        }
         try
         {
             await client.DisconnectAsync(quit: true, cancellationToken);
@@ -105,41 +139,6 @@ public sealed partial class EmailSender : IEmailSender
         _ when !settings.HasCredentials => SecureSocketOptions.None,
         _ => settings.Port == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls
     };
-
-    internal static ResiliencePipeline BuildPipeline(SmtpResilienceSettings r, TimeProvider timeProvider, ILogger logger)
-    {
-        var transient = new PredicateBuilder().Handle<Exception>(SmtpFailures.IsTransient);
-        return new ResiliencePipelineBuilder { TimeProvider = timeProvider }
-            .AddRetry(new RetryStrategyOptions
-            {
-                ShouldHandle = transient,
-                MaxRetryAttempts = r.MaxRetryAttempts,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = r.RetryBaseDelay,
-                MaxDelay = r.RetryMaxDelay,
-                OnRetry = args =>
-                {
-                    LogRetrying(logger, args.Outcome.Exception, args.AttemptNumber + 1, args.RetryDelay, SmtpFailures.Describe(args.Outcome.Exception!));
-                    return ValueTask.CompletedTask;
-                },
-            })
-            .AddCircuitBreaker(new CircuitBreakerStrategyOptions
-            {
-                ShouldHandle = transient,
-                FailureRatio = r.CircuitBreakerFailureRatio,
-                MinimumThroughput = r.CircuitBreakerMinimumThroughput,
-                SamplingDuration = r.CircuitBreakerSamplingDuration,
-                BreakDuration = r.CircuitBreakerBreakDuration,
-                OnOpened = args =>
-                {
-                    LogCircuitOpened(logger, args.BreakDuration);
-                    return ValueTask.CompletedTask;
-                },
-            })
-            .AddTimeout(r.AttemptTimeout)
-            .Build();
-    }
 
     private static string Recipients(MimeMessage message) => string.Join(", ", message.To.Mailboxes.Select(m => m.Address));
 }

@@ -34,6 +34,7 @@ internal static class SmtpFailures
         BrokenCircuitException => "SMTP server unavailable: too many recent failures, the circuit breaker is open",
         TimeoutRejectedException => "SMTP server did not complete the attempt within the configured timeout",
         SocketException s => $"SMTP server unreachable: {s.SocketErrorCode} ({s.Message})",
+        OperationCanceledException => "the SMTP session was cut off (attempt timeout or shutdown)",
         _ => $"{e.GetType().Name}: {e.Message}",
     };
 
