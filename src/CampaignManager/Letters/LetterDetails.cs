@@ -54,8 +54,12 @@ public record LetterDetails(
     /// signatures are still listed whole: staff act on each of them, and they stay few. One round trip: the letter,
     /// its counts, the page and the others are one batch, each statement an index range scan.
     /// </summary>
-    public static async Task<LetterDetails?> LoadAsync(IQuerySession session, Guid id, CancellationToken token,
-        string? after = null, int limit = SignatoryPages.DefaultLimit)
+    public static async Task<LetterDetails?> LoadAsync(IQuerySession session, Guid id, CancellationToken token) =>
+        (await LoadWithLetterAsync(session, id, null, SignatoryPages.DefaultLimit, token))?.Details;
+
+    /// <summary>The same, from the page after <paramref name="after"/>, with the letter document it was built from.</summary>
+    public static async Task<(Letter Letter, LetterDetails Details)?> LoadWithLetterAsync(IQuerySession session, Guid id,
+        string? after, int limit, CancellationToken token)
     {
         var batch = session.CreateBatchQuery();
         var loaded = batch.Load<Letter>(id);
@@ -66,8 +70,8 @@ public record LetterDetails(
             new[] { nameof(SignatureStatus.Withdrawn), nameof(SignatureStatus.AwaitingApproval) });
         await batch.Execute(token);
         if (await loaded is not { } letter) return null;
-        return Build(letter, await page(letter), (await others).Select(s => SignatoryView.From(s, letter.TextVersion)),
-            await counts(letter), null);
+        return (letter, Build(letter, await page(letter),
+            (await others).Select(s => SignatoryView.From(s, letter.TextVersion)), await counts(letter), null));
     }
 
     /// <summary>The letter now with its whole block, for what prints or exports every name; null when there is no such letter.</summary>
