@@ -99,7 +99,7 @@ public static class LetterDetailsEndpoint
     {
         if (asOf is { } moment)
         {
-            var (then, signaturesThen) = LetterTimeline.AsOf(await LetterTimeline.LoadAsync(session, id, token), id, moment);
+            var (then, signaturesThen) = await LetterTimeline.AsOfAsync(session, id, moment, token);
             return then is null
                 ? Results.Problem(Problems.NotFound("Letter", $"{id} as of {moment:O}"))
                 : Results.Ok(LetterDetails.Build(then, signaturesThen, moment));
