@@ -39,12 +39,13 @@ public static class SignatoryCounts
         return async letter =>
         {
             var all = await groups;
-            int Sum(Func<Group, bool> which) => all.Where(which).Sum(g => g.Count);
-            var active = all.Where(g => g.Status == nameof(SignatureStatus.Active)).ToList();
-            var organizations = active.Where(g => g.Organization).Sum(g => g.Count);
-            return new SignatureCounts(active.Sum(g => g.Count), organizations, active.Sum(g => g.Count) - organizations,
-                active.Where(g => g.SignedVersion < letter.TextVersion).Sum(g => g.Count),
-                Sum(g => g.Status == nameof(SignatureStatus.Withdrawn)), Sum(g => g.Status == nameof(SignatureStatus.AwaitingApproval)));
+            int Count(string status, Func<Group, bool>? also = null) =>
+                all.Where(g => g.Status == status && (also?.Invoke(g) ?? true)).Sum(g => g.Count);
+            var active = Count(nameof(SignatureStatus.Active));
+            var organizations = Count(nameof(SignatureStatus.Active), g => g.Organization);
+            return new SignatureCounts(active, organizations, active - organizations,
+                Count(nameof(SignatureStatus.Active), g => g.SignedVersion < letter.TextVersion),
+                Count(nameof(SignatureStatus.Withdrawn)), Count(nameof(SignatureStatus.AwaitingApproval)));
         };
     }
 }
