@@ -12,11 +12,19 @@ public record SetSignatoryOrder(IReadOnlyList<Guid>? SignatureIds);
 
 public static class SetSignatoryOrderEndpoint
 {
-    /// <summary>The signatures the letter has, to check the pinned ids against.</summary>
+    /// <summary>Which of the pinned ids are signatures on the letter, to check the command against.</summary>
     public record SignaturesOnLetter(IReadOnlyList<Guid> Ids);
 
-    public static async Task<SignaturesOnLetter> LoadAsync(Guid id, IQuerySession session, CancellationToken token) =>
-        new(await session.Query<Signature>().Where(x => x.LetterId == id).Select(x => x.Id).ToListAsync(token));
+    // only the ids being pinned, looked up by primary key: never every signature of a letter with 100,000 of them
+    public static async Task<SignaturesOnLetter> LoadAsync(Guid id, SetSignatoryOrder command, IQuerySession session,
+        CancellationToken token)
+    {
+        var wanted = (command.SignatureIds ?? []).Distinct().ToArray();
+        return new(wanted.Length == 0
+            ? []
+            : await session.Query<Signature>().Where(x => x.Id.IsOneOf(wanted) && x.LetterId == id).Select(x => x.Id)
+                .ToListAsync(token));
+    }
 
     public static ProblemDetails Validate(SetSignatoryOrder command, Letter letter, SignaturesOnLetter onLetter)
     {

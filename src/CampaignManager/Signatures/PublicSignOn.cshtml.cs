@@ -102,12 +102,16 @@ public class PublicSignOnModel(IQuerySession session, IMessageBus bus) : PageMod
             ? null
             : await session.Query<Letter>().FirstOrDefaultAsync(x => x.PublicToken == token, HttpContext.RequestAborted);
         if (Letter is null) return;
-        // the count and one page of names: the page costs the same at 10 and at 100,000 signatures
-        SignedCount = (await SignatoryCounts.CountAsync(session, Letter, HttpContext.RequestAborted)).Signatories;
-        if (NamesPrivate) return;
-        var page = await SignatoryPages.ReadAsync(session, Letter, after, SignatoryPages.DefaultLimit, HttpContext.RequestAborted);
-        Block = page.Signatories.Select(PublicSignatory.From).ToList();
-        NextPage = page.Next;
+        // the count and one page of names in one round trip: the page costs the same at 10 and at 100,000 signatures
+        var batch = session.CreateBatchQuery();
+        var counts = SignatoryCounts.CountIn(batch, session, Letter.Id);
+        var page = NamesPrivate ? null : SignatoryPages.ReadIn(batch, session, Letter.Id, after, SignatoryPages.DefaultLimit);
+        await batch.Execute(HttpContext.RequestAborted);
+        SignedCount = (await counts(Letter)).Signatories;
+        if (page is null) return;
+        var names = await page(Letter);
+        Block = names.Signatories.Select(PublicSignatory.From).ToList();
+        NextPage = names.Next;
     }
 }
 

@@ -3,6 +3,7 @@ using System.Text;
 using CampaignManager.Hosting;
 using CampaignManager.Letters;
 using Marten;
+using Marten.Services.BatchQuerying;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
@@ -27,27 +28,46 @@ public static class SignatoryPages
     public static async Task<SignatoryPage> ReadAsync(IQuerySession session, Letter letter, string? after, int limit,
         CancellationToken token)
     {
-        var cursor = Decode(after) ?? new Cursor(-1, null, null);
-        var page = new List<Signature>(limit + 1);
-        var pinned = letter.ExplicitOrder;
-        if (cursor.Pinned is { } position && pinned.Count > 0)
-        {
-            var active = (await session.LoadManyAsync<Signature>(token, pinned.Skip(position + 1)))
-                .Where(s => s.Status == SignatureStatus.Active).ToDictionary(s => s.Id);
-            page.AddRange(pinned.Skip(position + 1).Where(active.ContainsKey).Select(x => active[x]).Take(limit + 1));
-        }
-        if (page.Count <= limit)
-        {
-            // the row comparison is what lets PostgreSQL start inside the index instead of skipping an offset
-            page.AddRange(await session.QueryAsync<Signature>(
-                "where letter_id = ? and status = ? and (sort_key, id) > (?, ?) and not (id = any(?)) " +
-                "order by sort_key, id limit ?", token,
-                letter.Id, nameof(SignatureStatus.Active), cursor.SortKey ?? "", cursor.Id ?? Guid.Empty, pinned.ToArray(),
-                limit + 1 - page.Count));
-        }
-        var shown = page.Take(limit).Select(s => SignatoryView.From(s, letter.TextVersion)).ToList();
-        return new SignatoryPage(shown, page.Count > limit ? Encode(letter, page[limit - 1]) : null);
+        var batch = session.CreateBatchQuery();
+        var page = ReadIn(batch, session, letter.Id, after, limit);
+        await batch.Execute(token);
+        return await page(letter);
     }
+
+    /// <summary>
+    /// Queues one page on a batch that may not have loaded the letter yet: the pinned ids are read from the letter's
+    /// row inside the same statements, so the letter, its counts and this page travel in one round trip. The result
+    /// needs the letter itself only to order the pinned run and to write the cursor.
+    /// </summary>
+    public static Func<Letter, Task<SignatoryPage>> ReadIn(IBatchedQuery batch, IQuerySession session, Guid letterId,
+        string? after, int limit)
+    {
+        var cursor = Decode(after) ?? new Cursor(-1, null, null);
+        var letters = $"{session.DocumentStore.Options.DatabaseSchemaName}.mt_doc_letter";
+        // ordinality is 1-based; the cursor's position is the 0-based index of the last pinned signature shown
+        var pinned = cursor.Pinned is { } position
+            ? batch.Query<Signature>(
+                "where status = ? and id = any(array(select x.value::uuid from " + letters + " l, " +
+                "jsonb_array_elements_text(l.data -> 'explicitOrder') with ordinality x(value, n) where l.id = ? and x.n > ?))",
+                Active, letterId, position + 1)
+            : Task.FromResult<IReadOnlyList<Signature>>([]);
+        // the row comparison is what lets PostgreSQL start inside the index instead of skipping an offset
+        var rest = batch.Query<Signature>(
+            "where letter_id = ? and status = ? and (sort_key, id) > (?, ?) and not (id = any(array(select " +
+            "(jsonb_array_elements_text(l.data -> 'explicitOrder'))::uuid from " + letters + " l where l.id = ?))) " +
+            "order by sort_key, id limit ?",
+            letterId, Active, cursor.SortKey ?? "", cursor.Id ?? Guid.Empty, letterId, limit + 1);
+        return async letter =>
+        {
+            var active = (await pinned).ToDictionary(s => s.Id);
+            var page = letter.ExplicitOrder.Where(active.ContainsKey).Select(x => active[x]).ToList();
+            if (page.Count <= limit) page.AddRange((await rest).Take(limit + 1 - page.Count));
+            var shown = page.Take(limit).Select(s => SignatoryView.From(s, letter.TextVersion)).ToList();
+            return new SignatoryPage(shown, page.Count > limit ? Encode(letter, page[limit - 1]) : null);
+        };
+    }
+
+    private const string Active = nameof(SignatureStatus.Active);
 
     private static string Encode(Letter letter, Signature last)
     {

@@ -104,6 +104,29 @@ public class paging_the_signatory_block(AppFixture fixture) : IntegrationContext
     }
 
     [Fact]
+    public async Task the_staff_letter_page_lists_one_page_of_the_block_and_a_more_link_numbers_the_rest_on()
+    {
+        var id = await Host.OpenDraftAsync();
+        await SeedAsync(id, SignatoryPages.DefaultLimit + 20);
+        var whole = await Host.BlockAsync(id, limit: 500);
+
+        var first = await Host.GetAsText($"/letters/{id}");
+        first.ShouldContain($"Signatures ({SignatoryPages.DefaultLimit + 20})");
+        System.Text.RegularExpressions.Regex.Count(first, "data-order-id=").ShouldBe(SignatoryPages.DefaultLimit);
+        first.ShouldContain(">Pin order</button>");
+        var more = System.Text.RegularExpressions.Regex.Match(first, "href=\"([^\"]+)\" id=\"more-signatories\"").Groups[1].Value;
+        more.ShouldStartWith($"/letters/{id}?after=");
+
+        // a browser keeps the fragment to itself; the test server would read it as part of the query
+        var second = await Host.GetAsText(System.Net.WebUtility.HtmlDecode(more).Split('#')[0]);
+        second.ShouldNotContain("more-signatories");
+        second.ShouldNotContain("data-order-id=", customMessage: "positions are pinned from the first page only");
+        second.ShouldContain($"<ol class=\"block printed\" id=\"signatory-block\" start=\"{SignatoryPages.DefaultLimit + 1}\">");
+        System.Text.RegularExpressions.Regex.Matches(second, "<li>(Name [^<]*)</li>").Select(m => m.Groups[1].Value)
+            .ShouldBe(whole.Skip(SignatoryPages.DefaultLimit).Select(s => s.PrintedLine));
+    }
+
+    [Fact]
     public async Task signatures_stored_before_sort_keys_existed_get_them_at_start_up_and_join_the_block()
     {
         var id = await Host.OpenDraftAsync();

@@ -130,6 +130,23 @@ public class signing_a_letter(AppFixture fixture) : IntegrationContext(fixture)
     }
 
     [Fact]
+    public async Task a_signature_from_another_letter_cannot_be_pinned_into_this_block()
+    {
+        var id = await Host.OpenDraftAsync();
+        var here = await Host.SignAsync(id, LetterApi.Organization("Freedom House"));
+        var elsewhere = await Host.SignAsync(await Host.OpenDraftAsync(), LetterApi.Organization("Human Rights Watch"));
+
+        var problem = await Host.Scenario(x =>
+        {
+            x.Post.Json(new { signatureIds = new[] { here.Id, elsewhere.Id } }).ToUrl($"/api/letters/{id}/signatory-order");
+            x.StatusCodeShouldBe(400);
+        });
+        problem.ReadAsText().ShouldContain(elsewhere.Id.ToString());
+        problem.ReadAsText().ShouldNotContain(here.Id.ToString());
+        (await Host.LetterAsync(id)).Signatories.Select(s => s.Id).ShouldBe([here.Id]);
+    }
+
+    [Fact]
     public async Task bad_signatory_input_gets_field_errors_and_records_nothing()
     {
         var id = await Host.OpenDraftAsync();
