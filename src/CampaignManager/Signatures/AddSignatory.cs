@@ -78,13 +78,21 @@ public static class SignLetterHandler
 
     public static async Task<SignOutcome> Handle(SignLetter command, IDocumentSession session, TimeProvider clock, CancellationToken token)
     {
-        var letter = await LetterGate.HoldAsync(session, command.LetterId, token);
         var s = command.Signatory;
         var keys = SignerIdentity.KeysFor(command.LetterId, s.Kind!.Value, s.Name, s.Affiliation, s.Email);
-        var known = await session.LoadManyAsync<SignerKey>(token, keys);
-        var onFile = known.Count > 0
-            ? await session.LoadManyAsync<Signature>(token, known.Select(k => k.SignatureId).Distinct())
-            : [];
+        // the gate, the signer's keys and the signatures behind them in one round trip (see LetterGate.Hold)
+        await session.BeginTransactionAsync(token);
+        var batch = session.CreateBatchQuery();
+        var held = LetterGate.Hold(batch, session, command.LetterId);
+        var knownKeys = batch.LoadMany<SignerKey>().ById(keys.ToArray());
+        var signatures = batch.Query<Signature>(
+            $"where id in (select (data ->> 'signatureId')::uuid from {session.DocumentStore.Options.DatabaseSchemaName}.mt_doc_signerkey where id = any(?))",
+            (object)keys.ToArray()); // one array parameter, not one parameter per key
+        await batch.Execute(token);
+        var letter = await held;
+        var known = await knownKeys;
+        // the keys were read a statement earlier: only signatures behind keys seen there count, as when read one by one
+        var onFile = (await signatures).Where(x => known.Any(k => k.SignatureId == x.Id));
         // the name may match one signature and the email another: a live one decides, a rejected one only if alone
         var existing = onFile.OrderBy(x => x.Status == SignatureStatus.Rejected).FirstOrDefault();
 
