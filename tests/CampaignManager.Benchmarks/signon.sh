@@ -4,6 +4,7 @@
 # figures show how steady the machine was). Checks every 201 against the database: lost and duplicated must be 0.
 #   tests/CampaignManager.Benchmarks/signon.sh                  # builds Release into a temp folder
 #   APP_DIR=/path/to/release/output CLIENTS=8 DURATION=30 DURABLE=0 tests/CampaignManager.Benchmarks/signon.sh
+#   TRACE=/tmp/signon.nettrace (dotnet-trace samples), PG_EXTRA="-c ..." (server settings), CONN_EXTRA=";Key=value" (Npgsql)
 # Needs wrk (apt-get install -y wrk), pgbench, initdb/pg_ctl on PATH. As root, PostgreSQL runs as 'postgres'.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -40,7 +41,7 @@ pgbench -h 127.0.0.1 -p "$pgport" -U postgres -i -q -s "$SCALE" pgbench 2>/dev/n
 
 appport="$(free_port)"
 token="$(python3 -c 'import secrets; print(secrets.token_hex(32))')"
-( cd "$APP_DIR" && ConnectionStrings__Marten="Host=127.0.0.1;Port=$pgport;Username=postgres;Database=bench;Pooling=true;Maximum Pool Size=60" \
+( cd "$APP_DIR" && ConnectionStrings__Marten="Host=127.0.0.1;Port=$pgport;Username=postgres;Database=bench;Pooling=true;Maximum Pool Size=60${CONN_EXTRA:-}" \
   Seeds__LoadOnStart=false Auth__BootstrapToken="$token" Database__AutoCreate=All Logging__LogLevel__Default=Warning \
   exec env ${APP_ENV:-} dotnet CampaignManager.dll --urls "http://127.0.0.1:$appport" ) >"$work/app.log" 2>&1 &
 app_pid=$!
@@ -56,10 +57,8 @@ surge() { # letter seconds run-tag
   LETTER="$1" TOKEN="$token" RUN="$3" wrk -t 2 -c "$CLIENTS" -d "${2}s" --timeout 10s -s "$here/signon.lua" "http://127.0.0.1:$appport"
 }
 cpu_ticks() { local t=0 p; for p in "$@"; do [ -r "/proc/$p/stat" ] && t=$(( t + $(awk '{print $14 + $15}' "/proc/$p/stat") )); done; echo "$t"; }
-tpcb() { local before; before="$(cpu_ticks $(pgrep -P "$(head -1 "$work/pg/postmaster.pid")"))"
-  pgbench -h 127.0.0.1 -p "$pgport" -U postgres -n -c "$CLIENTS" -j 2 -T "$DURATION" pgbench 2>/dev/null \
-  | awk '/latency average/ {lat=$4} /tps = .*without/ {tps=$3} END {printf "%.0f tps, latency avg %s ms\n", tps, lat}'
-  echo "$(( $(cpu_ticks $(pgrep -P "$(head -1 "$work/pg/postmaster.pid")")) - before ))" >>"$work/tpcb_cpu"; }
+tpcb() { pgbench -h 127.0.0.1 -p "$pgport" -U postgres -n -c "$CLIENTS" -j 2 -T "$DURATION" pgbench 2>/dev/null \
+  | awk '/latency average/ {lat=$4} /tps = .*without/ {tps=$3} END {printf "%.0f tps, latency avg %s ms\n", tps, lat}'; }
 
 surge "$(open_letter)" "$WARMUP" warm >/dev/null   # JIT, code generation, connection pools
 echo "pgbench TPC-B  -c $CLIENTS -s $SCALE  ${DURATION}s: $(tpcb | tee "$work/tps1")"
