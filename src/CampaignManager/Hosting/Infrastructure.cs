@@ -37,7 +37,7 @@ public static class Infrastructure
 
         var marten = builder.Services.AddMarten(opts =>
             {
-                opts.Connection(connectionString);
+                opts.Connection(Database.WithAutoPrepare(connectionString));
                 opts.DatabaseSchemaName = "campaigns";
                 opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
                 opts.AutoCreateSchemaObjects = autoCreate;

@@ -1,9 +1,8 @@
+using System.Diagnostics;
 using CampaignManager.Hosting;
 using CampaignManager.Letters;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
-using Wolverine;
-using Wolverine.ErrorHandling;
 using Wolverine.Http;
 
 namespace CampaignManager.Signatures;
@@ -33,8 +32,8 @@ public static class AddSignatoryEndpoint
     }
 
     /// <summary>
-    /// Goes through the message bus so that Wolverine's retry policy applies: when the same signer arrives twice at
-    /// the same instant, the loser's unique-key violation is retried and then finds the winner's signature.
+    /// Runs the sign-on itself rather than through the message bus: an in-process hop cost an envelope, a handler
+    /// pipeline and a second task per sign-on, and bought only the retry rules, which <see cref="SignOn"/> keeps.
     /// </summary>
     [WolverinePost("/api/letters/{id}/signatures", Name = "AddSignatory")]
     [EndpointSummary("Sign a letter as an organization or an individual (200 for a repeat)")]
@@ -43,9 +42,10 @@ public static class AddSignatoryEndpoint
     [ProducesResponseType<SignatoryView>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict)]
-    public static async Task<IResult> Post(Guid id, AddSignatory command, HttpContext context, IMessageBus bus)
+    public static async Task<IResult> Post(Guid id, AddSignatory command, HttpContext context, IDocumentStore store, TimeProvider clock,
+        ILogger<SignLetter> logger)
     {
-        var outcome = await bus.InvokeAsync<SignOutcome>(new SignLetter(id, command, context.User.ActorName()), context.RequestAborted);
+        var outcome = await SignOn.RunAsync(store, new SignLetter(id, command, context.User.ActorName()), clock, logger, context.RequestAborted);
         return outcome switch
         {
             { Problem: { } problem } => Results.Problem(problem),
@@ -59,32 +59,66 @@ public record SignLetter(Guid LetterId, AddSignatory Signatory, string By, Signa
 
 public record SignOutcome(SignatoryView? Signatory, bool Created, ProblemDetails? Problem);
 
-public static class SignLetterHandler
+/// <summary>One sign-on, from the API, the public page or an import, each in a transaction of its own.</summary>
+public static partial class SignOn
 {
-    // Marten reports both colliding keys at once as an AggregateException, so match on what is inside.
-    // A database that is briefly away (restart, failover, a pooled connection the restart cut) is retried in place for
-    // a few seconds before the caller sees 503: each attempt gets a fresh session and its own commit, which a Polly
-    // pipeline inside Handle could not give, and a re-run is harmless because the signer keys make a sign-on that did
-    // commit answer as the signature already on file.
-    public static void Configure(Wolverine.Runtime.Handlers.HandlerChain chain)
+    // Retried in place, as Wolverine's handler policies did before the bus hop was dropped (Wolverine.Http has no error
+    // policies for endpoints): when the same signer arrives twice at the same instant, the loser's unique-key violation
+    // is retried and then finds the winner's signature; a database that is briefly away (restart, failover, a pooled
+    // connection the restart cut) is retried for a few seconds before the caller sees 503. Each attempt gets a fresh
+    // session and its own commit, and a re-run is harmless because the signer keys make a sign-on that did commit answer
+    // as the signature already on file.
+    private const int SignerKeyRetries = 3;
+    private static readonly TimeSpan[] OutageCooldowns = [TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2)];
+
+    public static async Task<SignOutcome> RunAsync(IDocumentStore store, SignLetter command, TimeProvider clock, ILogger logger,
+        CancellationToken token)
     {
-        chain.OnException(IsSignerKeyCollision, "another sign-on by the same signer committed first").RetryTimes(3);
-        chain.OnException(DatabaseOutage.IsUnavailable, "the database is briefly unavailable")
-            .RetryWithCooldown(TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2));
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var session = store.LightweightSession();
+                session.CorrelationId = Activity.Current?.RootId;
+                return await OnceAsync(session, command, clock, token);
+            }
+            catch (Exception e) when (attempt <= SignerKeyRetries && IsSignerKeyCollision(e))
+            {
+                LogRetry(logger, e, command.LetterId, attempt, "another sign-on by the same signer committed first");
+            }
+            catch (Exception e) when (attempt <= OutageCooldowns.Length && DatabaseOutage.IsUnavailable(e))
+            {
+                LogRetry(logger, e, command.LetterId, attempt, "the database is briefly unavailable");
+                await Task.Delay(OutageCooldowns[attempt - 1], clock, token);
+            }
+        }
     }
 
+    // Marten reports both colliding keys at once as an AggregateException, so match on what is inside.
     private static bool IsSignerKeyCollision(Exception e) => e is JasperFx.DocumentAlreadyExistsException ||
         e is AggregateException a && a.InnerExceptions.All(IsSignerKeyCollision);
 
-    public static async Task<SignOutcome> Handle(SignLetter command, IDocumentSession session, TimeProvider clock, CancellationToken token)
+    [LoggerMessage(EventId = 4200, EventName = "SignOnRetried", Level = LogLevel.Warning,
+        Message = "Sign-on on letter {LetterId} retried after attempt {Attempt}: {Reason}")]
+    private static partial void LogRetry(ILogger logger, Exception exception, Guid letterId, int attempt, string reason);
+
+    private static async Task<SignOutcome> OnceAsync(IDocumentSession session, SignLetter command, TimeProvider clock, CancellationToken token)
     {
-        var letter = await LetterGate.HoldAsync(session, command.LetterId, token);
         var s = command.Signatory;
         var keys = SignerIdentity.KeysFor(command.LetterId, s.Kind!.Value, s.Name, s.Affiliation, s.Email);
-        var known = await session.LoadManyAsync<SignerKey>(token, keys);
-        var onFile = known.Count > 0
-            ? await session.LoadManyAsync<Signature>(token, known.Select(k => k.SignatureId).Distinct())
-            : [];
+        // the gate, the signer's keys and the signatures behind them in one round trip (see LetterGate.Hold)
+        await session.BeginTransactionAsync(token);
+        var batch = session.CreateBatchQuery();
+        var held = LetterGate.Hold(batch, session, command.LetterId);
+        var knownKeys = batch.LoadMany<SignerKey>().ById(keys.ToArray());
+        var signatures = batch.Query<Signature>(
+            $"where id in (select (data ->> 'signatureId')::uuid from {session.DocumentStore.Options.DatabaseSchemaName}.mt_doc_signerkey where id = any(?))",
+            (object)keys.ToArray()); // one array parameter, not one parameter per key
+        await batch.Execute(token);
+        var letter = await held;
+        var known = await knownKeys;
+        // the keys were read a statement earlier: only signatures behind keys seen there count, as when read one by one
+        var onFile = (await signatures).Where(x => known.Any(k => k.SignatureId == x.Id));
         // the name may match one signature and the email another: a live one decides, a rejected one only if alone
         var existing = onFile.OrderBy(x => x.Status == SignatureStatus.Rejected).FirstOrDefault();
 
@@ -106,6 +140,8 @@ public static class SignLetterHandler
                 session.Events.Append(existing!.Id, renewed);
                 break;
         }
+        // commits the transaction the gate opened; with nothing to record, disposing the session ends it
+        if (decision.Event is not null) await session.SaveChangesAsync(token);
         return decision.Outcome;
     }
 }

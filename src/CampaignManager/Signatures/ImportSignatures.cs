@@ -2,7 +2,6 @@ using CampaignManager.Hosting;
 using CampaignManager.Letters;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
-using Wolverine;
 using Wolverine.Http;
 
 namespace CampaignManager.Signatures;
@@ -52,8 +51,8 @@ public static class ImportSignaturesEndpoint
     [Tags("Signatures")]
     [ProducesResponseType<SignatureImportReport>(200), ProducesResponseType<ProblemDetails>(400),
      ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409)]
-    public static async Task<IResult> Post(Guid id, HttpRequest request, IQuerySession session, IMessageBus bus,
-        CancellationToken token)
+    public static async Task<IResult> Post(Guid id, HttpRequest request, IQuerySession session, IDocumentStore store,
+        TimeProvider clock, ILogger<SignLetter> logger, CancellationToken token)
     {
         var (text, unreadable) = await CsvUpload.ReadAsync(request, token);
         if (unreadable is not null) return Results.Problem(unreadable);
@@ -76,7 +75,7 @@ public static class ImportSignaturesEndpoint
                 errors.AddRange(problems.SelectMany(f => f.Value.Select(m => new SignatureImportError(row.Row, f.Key, m))));
                 continue;
             }
-            var outcome = await bus.InvokeAsync<SignOutcome>(new SignLetter(id, command, by), token);
+            var outcome = await SignOn.RunAsync(store, new SignLetter(id, command, by), clock, logger, token);
             if (outcome.Problem is { } problem)
             {
                 rejected++;

@@ -1,5 +1,6 @@
 using CampaignManager.Letters;
 using Marten;
+using Marten.Services.BatchQuerying;
 
 namespace CampaignManager.Signatures;
 
@@ -26,4 +27,35 @@ public static class LetterGate
         // read after the lock: a close that committed while we waited is seen here
         return held.Count == 0 ? null : await session.LoadAsync<Letter>(letterId, token);
     }
+
+    /// <summary>
+    /// The same hold for a sign-on, queued on a batch so that the sign-on's reads travel in one round trip, and reading
+    /// only the terms a sign-on is decided on instead of the letter document, which carries every revision's full text.
+    /// The lock stays a statement of its own ahead of the read: under READ COMMITTED each statement takes a fresh
+    /// snapshot once the one before it has finished, so the terms are read after the lock was granted, as above.
+    /// The session must already be in a transaction, which holds the lock until it commits.
+    /// </summary>
+    public static Task<SigningTerms?> Hold(IBatchedQuery batch, IDocumentSession session, Guid letterId)
+    {
+        var options = session.DocumentStore.Options;
+        var held = batch.Query<HeldStream>(
+            $"select jsonb_build_object('version', version) from {options.Events.DatabaseSchemaName}.mt_streams where id = ? for share", letterId);
+        var terms = batch.Query<SigningTerms>(
+            "select jsonb_build_object('id', id, 'status', data -> 'status', 'textVersion', jsonb_array_length(data -> 'texts'), " +
+            "'signatureDeadline', data -> 'signatureDeadline', 'publicSignOnNeedsApproval', data -> 'publicSignOnNeedsApproval') " +
+            $"from {options.DatabaseSchemaName}.mt_doc_letter where id = ?", letterId);
+        return HeldTermsAsync(held, terms);
+    }
+
+    private sealed record HeldStream(long Version);
+
+    private static async Task<SigningTerms?> HeldTermsAsync(Task<IReadOnlyList<HeldStream>> held, Task<IReadOnlyList<SigningTerms>> terms) =>
+        (await held).Count == 0 ? null : (await terms).SingleOrDefault();
+}
+
+/// <summary>What a sign-on is decided on: the letter's state, its current text version, deadline and approval setting.</summary>
+public sealed record SigningTerms(Guid Id, LetterStatus Status, int TextVersion, DateTimeOffset? SignatureDeadline, bool PublicSignOnNeedsApproval)
+{
+    public static SigningTerms Of(Letter letter) =>
+        new(letter.Id, letter.Status, letter.TextVersion, letter.SignatureDeadline, letter.PublicSignOnNeedsApproval);
 }

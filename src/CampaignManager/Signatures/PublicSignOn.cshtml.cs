@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Wolverine;
 
 namespace CampaignManager.Signatures;
 
@@ -20,7 +19,7 @@ namespace CampaignManager.Signatures;
 [EnableRateLimiting(PublicSignOnLimits.Policy)]
 [RequestSizeLimit(PublicSignOnLimits.MaxRequestBytes)]
 [ReadFormWithinSizeLimit]
-public class PublicSignOnModel(IQuerySession session, IMessageBus bus) : PageModel
+public class PublicSignOnModel(IQuerySession session, IDocumentStore store, TimeProvider clock, ILogger<SignLetter> logger) : PageModel
 {
     public Letter? Letter { get; private set; }
 
@@ -75,8 +74,8 @@ public class PublicSignOnModel(IQuerySession session, IMessageBus bus) : PageMod
         // a bot gets the same thank-you a person gets, so it has no signal to learn from, and nothing is recorded
         if (string.IsNullOrEmpty(Form.Website))
         {
-            var outcome = await bus.InvokeAsync<SignOutcome>(
-                new SignLetter(Letter.Id, command, User.ActorName(), SignatureSource.Public), HttpContext.RequestAborted);
+            var outcome = await SignOn.RunAsync(store, new SignLetter(Letter.Id, command, User.ActorName(), SignatureSource.Public),
+                clock, logger, HttpContext.RequestAborted);
             if (outcome.Problem is { } problem)
             {
                 Errors = new() { [""] = [problem.Detail ?? problem.Title ?? "The signature could not be recorded."] };

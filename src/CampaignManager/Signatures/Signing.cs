@@ -15,7 +15,10 @@ public static class Signing
     /// </summary>
     public static readonly SignOutcome Received = new(null, false, null);
 
-    public static Decision Decide(Letter? letter, Signature? existing, SignLetter command, Guid newId, DateTimeOffset at)
+    public static Decision Decide(Letter? letter, Signature? existing, SignLetter command, Guid newId, DateTimeOffset at) =>
+        Decide(letter is null ? null : SigningTerms.Of(letter), existing, command, newId, at);
+
+    public static Decision Decide(SigningTerms? letter, Signature? existing, SignLetter command, Guid newId, DateTimeOffset at)
     {
         if (letter is null)
             return new(new SignOutcome(null, false, Problems.NotFound("Letter", command.LetterId)), null);

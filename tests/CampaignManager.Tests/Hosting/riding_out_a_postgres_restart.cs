@@ -81,7 +81,7 @@ public class riding_out_a_postgres_restart(ITestOutputHelper output) : IAsyncLif
             $"all {promised.Count} acknowledged signatures among the letter's signatories");
         output.WriteLine($"{promised.Count} acknowledged, {onFile.Count} on file");
         // evidence, not an assertion (the log keeps only its last lines): sign-ons the restart cut and the retry carried
-        output.WriteLine($"sign-on invocations that failed and were retried: {_app.Output.Split('\n').Count(l => l.Contains("Invocation of SignLetter"))}");
+        output.WriteLine($"sign-on invocations that failed and were retried: {_app.Output.Split('\n').Count(l => l.Contains("retried after attempt"))}");
     }
 
     private static async Task CreateDatabaseAsync(EmbeddedPostgres cluster, string name)
