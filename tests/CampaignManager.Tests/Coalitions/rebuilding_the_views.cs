@@ -52,12 +52,16 @@ public class rebuilding_the_views(AppFixture fixture) : IntegrationContext(fixtu
         // the daemon stays paused, so the rebuild is the only writer of the projection's progress
         await using (var session = Store.LightweightSession())
         {
-            session.Delete<CoalitionGraph>(CoalitionGraph.Key);
+            session.DeleteWhere<CoalitionSignature>(_ => true);
+            session.DeleteWhere<CoalitionLetter>(_ => true);
             await session.SaveChangesAsync();
         }
         (await ViewsAsync(campaign, hrnk)).ShouldNotBe(live);
         using (var daemon = await Store.BuildProjectionDaemonAsync())
-            await daemon.RebuildProjectionAsync<CoalitionGraphProjection>(CancellationToken.None);
+        {
+            await daemon.RebuildProjectionAsync<CoalitionSignatureProjection>(CancellationToken.None);
+            await daemon.RebuildProjectionAsync<CoalitionLetterProjection>(CancellationToken.None);
+        }
 
         (await ViewsAsync(campaign, hrnk)).ShouldBe(live);
         await ((IHost)Host).PauseThenCatchUpOnMartenDaemonActivityAsync(); // resume for the next test
