@@ -11,6 +11,17 @@ using Npgsql;
 // events straight to Marten. Ratios travel between machines; absolute timings do not.
 // Run: dotnet run -c Release --project tests/CampaignManager.Benchmarks   (BENCH_SIGNERS=2000 for a bigger run; not an
 // argument, because the app under test reads the process's command line through its JasperFx command parser)
+// BENCH_ONLY=rebuild BENCH_EVENTS=1000000: only the rebuild scenario (RebuildScenario.cs), on its own embedded cluster
+if (Environment.GetEnvironmentVariable("BENCH_ONLY") == "rebuild")
+{
+    var rebuildFolder = Path.Combine(Path.GetTempPath(), $"campaignmanager-rebuild-{Environment.ProcessId}");
+    await using var rebuildCluster = await EmbeddedPostgres.StartAsync(rebuildFolder, durable: false);
+    Console.Error.WriteLine($"cluster: {rebuildCluster.ConnectionString()}");
+    var rebuilt = await CampaignManager.Benchmarks.RebuildScenario.RunAsync(rebuildCluster.ConnectionString(),
+        int.TryParse(Environment.GetEnvironmentVariable("BENCH_EVENTS"), out var e) ? e : 100_000, Console.Out);
+    Console.WriteLine($"rebuild: {rebuilt.EventsPerSecond:N0} events/s, peak RSS {rebuilt.PeakRssBytes / 1048576} MB, load {File.ReadAllText("/proc/loadavg").Trim()}");
+    return 0;
+}
 var signers = int.TryParse(Environment.GetEnvironmentVariable("BENCH_SIGNERS"), out var n) ? n : 500;
 var folder = Path.Combine(Path.GetTempPath(), $"campaignmanager-bench-{Environment.ProcessId}");
 await using var cluster = await EmbeddedPostgres.StartAsync(folder, durable: false);
