@@ -10,6 +10,10 @@ using Microsoft.Extensions.Hosting;
 
 namespace CampaignManager.Benchmarks;
 
+/// <summary>
+/// <see cref="Rebuild"/> and <see cref="EventsPerSecond"/>: every projection rebuilt at once, as the command does;
+/// <see cref="PerProjection"/>: each rebuilt alone; <see cref="PeakRssBytes"/>: this process's peak during the rebuilds.
+/// </summary>
 public record RebuildResult(int Events, TimeSpan Generate, TimeSpan Rebuild, double EventsPerSecond,
     IReadOnlyList<(string Projection, TimeSpan Took)> PerProjection, long PeakRssBytes);
 
@@ -18,7 +22,7 @@ public record RebuildResult(int Events, TimeSpan Generate, TimeSpan Rebuild, dou
 /// attached to campaigns, organizations co-signing across them, people naming them as affiliation, withdrawals and
 /// renewals), then every projection the app registers rebuilt the way <c>projections rebuild</c> does it: one daemon,
 /// prepared for rebuilds, each projection rebuilt from sequence 0. Projections are rebuilt one after the other so each
-/// one's cost is its own; the total is their sum.
+/// one's cost is its own, then all together under the store's concurrency cap, as the command runs them.
 /// </summary>
 public static class RebuildScenario
 {
