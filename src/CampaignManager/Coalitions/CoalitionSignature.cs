@@ -56,7 +56,8 @@ public class CoalitionSignatureProjection : SingleStreamProjection<CoalitionSign
     public static void Register(StoreOptions opts)
     {
         opts.Projections.Add<CoalitionSignatureProjection>(ProjectionLifecycle.Async);
-        // a profile reads its organization's names, a campaign its letters: each an index range, never every signature
-        opts.Schema.For<CoalitionSignature>().Duplicate(x => x.NameKey!).Duplicate(x => x.LetterId).Duplicate(x => x.Active);
+        // a profile reads its organization's names, a campaign its letters: each an index range, never every signature.
+        // No more indexes than that: every one is paid per signature again on each rebuild.
+        opts.Schema.For<CoalitionSignature>().Duplicate(x => x.NameKey!).Duplicate(x => x.LetterId);
     }
 }
