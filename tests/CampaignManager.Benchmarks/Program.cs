@@ -20,6 +20,8 @@ if (Environment.GetEnvironmentVariable("BENCH_ONLY") == "rebuild")
     var rebuilt = await CampaignManager.Benchmarks.RebuildScenario.RunAsync(rebuildCluster.ConnectionString(),
         int.TryParse(Environment.GetEnvironmentVariable("BENCH_EVENTS"), out var e) ? e : 100_000, Console.Out);
     Console.WriteLine($"rebuild: {rebuilt.EventsPerSecond:N0} events/s, peak RSS {rebuilt.PeakRssBytes / 1048576} MB, load {File.ReadAllText("/proc/loadavg").Trim()}");
+    await rebuildCluster.DisposeAsync();
+    if (Directory.Exists(rebuildFolder)) Directory.Delete(rebuildFolder, recursive: true); // a million events leave gigabytes
     return 0;
 }
 var signers = int.TryParse(Environment.GetEnvironmentVariable("BENCH_SIGNERS"), out var n) ? n : 500;
