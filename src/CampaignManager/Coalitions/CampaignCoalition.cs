@@ -19,8 +19,8 @@ public static class CampaignCoalitionEndpoint
     [ProducesResponseType<CampaignCoalition>(200), ProducesResponseType<ProblemDetails>(404)]
     public static async Task<IResult> Get(Guid id, IQuerySession session, CancellationToken token)
     {
-        if (await session.LoadAsync<Campaign>(id, token) is null) return Results.Problem(Problems.NotFound("Campaign", id));
-        var all = await Involvements.LoadAsync(session, token);
+        if (await session.LoadAsync<Campaign>(id, token) is not { } campaign) return Results.Problem(Problems.NotFound("Campaign", id));
+        var all = await Involvements.LoadForCampaignAsync(session, campaign, token);
         var members = all.All.Where(i => i.CampaignIds.Contains(id)).GroupBy(i => i.Organization.Key)
             .Select(g => new CoalitionMember(g.First().Organization,
                 g.Where(i => i.How == InvolvementKind.SignedAsOrganization).Select(i => new SignedLetter(i.LetterId, i.LetterTitle, i.SignedAt)).ToList(),

@@ -29,5 +29,5 @@ public static class CoalitionMatrixEndpoint
     [WolverineGet("/api/coalitions/matrix", Name = "GetCoalitionMatrix")]
     [Tags("Coalitions")]
     public static async Task<IReadOnlyList<CoalitionPair>> Get(IQuerySession session, CancellationToken token) =>
-        Build(await Involvements.LoadAsync(session, token));
+        Build(await Involvements.LoadAsync(session, token, ownNameOnly: true));
 }

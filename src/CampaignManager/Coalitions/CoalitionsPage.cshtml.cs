@@ -15,7 +15,7 @@ public class CoalitionsPageModel(IQuerySession session) : PageModel
 
     public async Task OnGetAsync()
     {
-        var all = await Involvements.LoadAsync(session, HttpContext.RequestAborted);
+        var all = await Involvements.LoadAsync(session, HttpContext.RequestAborted, ownNameOnly: true);
         Organizations = all.All.Where(i => i.How == InvolvementKind.SignedAsOrganization).Select(i => i.Organization)
             .DistinctBy(o => o.Key).OrderBy(o => o.Name, StringComparer.OrdinalIgnoreCase).ThenBy(o => o.Key).ToList();
         foreach (var pair in CoalitionMatrixEndpoint.Build(all))

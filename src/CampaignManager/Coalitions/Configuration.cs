@@ -11,7 +11,9 @@ public static class Configuration
         {
             // Inline: name uniqueness and merges are decided on it, so it must not lag a registration.
             opts.Projections.Snapshot<Organization>(SnapshotLifecycle.Inline);
-            CoalitionGraphProjection.Register(opts);
+            // Async: sign-ons never wait on them. Listed signatures first, the shard the health check names when all lag.
+            CoalitionSignatureProjection.Register(opts);
+            CoalitionLetterProjection.Register(opts);
         });
         services.InitializeMartenWith<OrganizationNamesBackfill>();
         return services;

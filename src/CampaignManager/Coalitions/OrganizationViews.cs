@@ -57,8 +57,9 @@ public static class OrganizationViewsEndpoint
     [ProducesResponseType<OrganizationProfile>(200), ProducesResponseType<ProblemDetails>(404)]
     public static async Task<IResult> Get(Guid id, IQuerySession session, CancellationToken token)
     {
-        var all = await Involvements.LoadAsync(session, token);
-        if (all.Survivor(id) is not { } o) return Results.Problem(Problems.NotFound("Organization", id));
+        if (await Involvements.LoadForOrganizationAsync(session, id, token) is not { } found)
+            return Results.Problem(Problems.NotFound("Organization", id));
+        var (all, o) = found;
         var mergedFrom = await session.Query<Organization>().Where(x => x.MergedInto == o.Id).Select(x => x.Id).ToListAsync(token);
         return Results.Ok(OrganizationProfile.Build(all, Involvements.Ref(o), o.Aliases, mergedFrom.Order().ToList()));
     }

@@ -29,15 +29,21 @@ public sealed class ClusterTables(string connectionString)
         $"select count(*) from campaigns.wolverine_incoming_envelopes where owner_id = {nodeNumber} and status <> 'Handled'",
         r => r.GetInt64(0))).Single();
 
-    /// <summary>The coalition graph's progress and the newest committed event, as (projection, events).</summary>
+    /// <summary>The coalition projections' progress (the one behind) and the newest committed event, as (projection, events).</summary>
     public async Task<(long Projection, long Events)> ProjectionProgressAsync() => (await QueryAsync(
         """
-        select coalesce((select max(last_seq_id) from campaigns.mt_event_progression where name ilike 'coalitiongraph%'), 0),
+        select coalesce((select min(last_seq_id) from campaigns.mt_event_progression
+                         where name in ('CoalitionSignature:All', 'CoalitionLetter:All')), 0),
                coalesce((select max(seq_id) from campaigns.mt_events), 0)
         """, r => (r.GetInt64(0), r.GetInt64(1)))).Single();
 
-    public async Task<string?> CoalitionGraphJsonAsync() => (await QueryAsync(
-        "select data::text from campaigns.mt_doc_coalitiongraph where id = 'coalition'", r => r.GetString(0))).SingleOrDefault();
+    /// <summary>Every coalition document, one line each in id order (jsonb text is canonical, so equal views give equal text).</summary>
+    public async Task<string> CoalitionDocumentsAsync() => string.Join("\n", await QueryAsync(
+        """
+        select 'signature ' || id || ' ' || data::text from campaigns.mt_doc_coalitionsignature
+        union all select 'letter ' || id || ' ' || data::text from campaigns.mt_doc_coalitionletter
+        order by 1
+        """, r => r.GetString(0)));
 
     private async Task<List<T>> QueryAsync<T>(string sql, Func<NpgsqlDataReader, T> read)
     {

@@ -8,9 +8,9 @@ using Weasel.Core;
 namespace CampaignManager.Tests.Hosting;
 
 /// <summary>
-/// What one process builds from the events alone: the coalition graph rebuilt from scratch by a single Marten daemon
+/// What one process builds from the events alone: the coalition documents rebuilt from scratch by a single Marten daemon
 /// in the test process, with the app's storage conventions. Run only once every node is stopped, so nothing else
-/// writes the document or the projection's progress meanwhile.
+/// writes the documents or the projections' progress meanwhile.
 /// </summary>
 public static class CoalitionRebuild
 {
@@ -27,10 +27,12 @@ public static class CoalitionRebuild
             // the apps made the schema; this store must not change it
             opts.AutoCreateSchemaObjects = AutoCreate.None;
             opts.DisableNpgsqlLogging = true;
-            opts.Projections.Add<CoalitionGraphProjection>(ProjectionLifecycle.Async);
+            CoalitionSignatureProjection.Register(opts);
+            CoalitionLetterProjection.Register(opts);
         });
         using var daemon = await store.BuildProjectionDaemonAsync();
-        await daemon.RebuildProjectionAsync<CoalitionGraphProjection>(TimeSpan.FromSeconds(60), CancellationToken.None);
-        return await new ClusterTables(connectionString).CoalitionGraphJsonAsync();
+        await daemon.RebuildProjectionAsync<CoalitionSignatureProjection>(TimeSpan.FromSeconds(60), CancellationToken.None);
+        await daemon.RebuildProjectionAsync<CoalitionLetterProjection>(TimeSpan.FromSeconds(60), CancellationToken.None);
+        return await new ClusterTables(connectionString).CoalitionDocumentsAsync();
     }
 }

@@ -58,7 +58,7 @@ public class checking_health(HealthFixture fixture) : IntegrationContext(fixture
         ready["wolverine"].Data["mode"].GetString().ShouldBe("Solo");
         ready["wolverine"].Data["durabilityAgentsHere"].EnumerateArray().Select(u => u.GetString()).ShouldContain(u => u!.StartsWith("wolverinedb://"));
         ready["projections"].Status.ShouldBe("Healthy");
-        ready["projections"].Data["lag:CoalitionGraph:All"].GetInt64().ShouldBe(0);
+        ready["projections"].Data["lag:CoalitionSignature:All"].GetInt64().ShouldBe(0);
         ready["projections"].Data["highWaterMark"].GetInt64().ShouldBe(await LastEventSequenceAsync());
         ready["projections"].Data["lag:HighWaterMark"].GetInt64().ShouldBe(0);
     }
@@ -79,22 +79,22 @@ public class checking_health(HealthFixture fixture) : IntegrationContext(fixture
         var degraded = await HealthAsync("/health/ready", 200);
         degraded.Status.ShouldBe("Degraded");
         degraded["projections"].Status.ShouldBe("Degraded");
-        degraded["projections"].Data["lag:CoalitionGraph:All"].GetInt64().ShouldBe(lag);
+        degraded["projections"].Data["lag:CoalitionSignature:All"].GetInt64().ShouldBe(lag);
         degraded["projections"].Data["lag:HighWaterMark"].GetInt64().ShouldBe(0);
         degraded["projections"].Description.ShouldBe(
-            $"CoalitionGraph:All is {lag} event(s) behind the high-water mark {caughtUpTo + lag} (degraded from {HealthFixture.DegradedAfter})");
+            $"CoalitionSignature:All is {lag} event(s) behind the high-water mark {caughtUpTo + lag} (degraded from {HealthFixture.DegradedAfter})");
 
         await RegisterOrganizationsAsync(HealthFixture.UnhealthyAfter);
         await Store.Advanced.AdvanceHighWaterMarkToLatestAsync(CancellationToken.None);
         var unhealthy = await HealthAsync("/health/ready", 503);
         unhealthy["projections"].Status.ShouldBe("Unhealthy");
-        unhealthy["projections"].Data["lag:CoalitionGraph:All"].GetInt64().ShouldBe(await LastEventSequenceAsync() - caughtUpTo);
+        unhealthy["projections"].Data["lag:CoalitionSignature:All"].GetInt64().ShouldBe(await LastEventSequenceAsync() - caughtUpTo);
         unhealthy["postgresql"].Status.ShouldBe("Healthy");
 
         await ((IHost)Host).PauseThenCatchUpOnMartenDaemonActivityAsync(); // catch up and resume
         var recovered = await HealthAsync("/health/ready", 200);
         recovered["projections"].Status.ShouldBe("Healthy");
-        recovered["projections"].Data["lag:CoalitionGraph:All"].GetInt64().ShouldBe(0);
+        recovered["projections"].Data["lag:CoalitionSignature:All"].GetInt64().ShouldBe(0);
     }
 
     [Fact]
