@@ -25,7 +25,7 @@ public static class AcknowledgeAppealEndpoint
     }
 
     public static AppealAcknowledged Decide(AppealRecipient recipient, AcknowledgeAppeal command, string by, DateTimeOffset at) =>
-        new(recipient.AppealId, recipient.TargetId, RecipientRules.Blank(command.Reference), by, at);
+        new(recipient.AppealId, recipient.TargetId, TextRules.TrimToNull(command.Reference), by, at);
 
     [WolverinePost("/api/appeals/{id}/recipients/{targetId}/acknowledge", Name = "AcknowledgeAppeal"), EmptyResponse]
     [Tags("Appeals")]

@@ -32,6 +32,4 @@ public static class RecipientRules
     }
 
     private static string Name(RecipientStatus s) => s.ToString().ToLowerInvariant();
-
-    public static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

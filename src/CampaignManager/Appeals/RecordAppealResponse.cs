@@ -26,7 +26,7 @@ public static class RecordAppealResponseEndpoint
     }
 
     public static AppealResponded Decide(AppealRecipient recipient, RecordAppealResponse command, string by, DateTimeOffset at) =>
-        new(recipient.AppealId, recipient.TargetId, command.Summary!.Trim(), RecipientRules.Blank(command.Link), by, at);
+        new(recipient.AppealId, recipient.TargetId, command.Summary!.Trim(), TextRules.TrimToNull(command.Link), by, at);
 
     [WolverinePost("/api/appeals/{id}/recipients/{targetId}/respond", Name = "RecordAppealResponse"), EmptyResponse]
     [Tags("Appeals")]

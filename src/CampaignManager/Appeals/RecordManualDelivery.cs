@@ -30,7 +30,7 @@ public static class RecordManualDeliveryEndpoint
     }
 
     public static AppealDeliveredManually Decide(AppealRecipient recipient, RecordManualDelivery command, string by, DateTimeOffset at) =>
-        new(recipient.AppealId, recipient.TargetId, command.Method!.Trim(), RecipientRules.Blank(command.Note), by, at);
+        new(recipient.AppealId, recipient.TargetId, command.Method!.Trim(), TextRules.TrimToNull(command.Note), by, at);
 
     [WolverinePost("/api/appeals/{id}/recipients/{targetId}/delivered", Name = "RecordManualDelivery"), EmptyResponse]
     [Tags("Appeals")]

@@ -10,6 +10,9 @@ namespace CampaignManager.Hosting;
 /// </summary>
 public static class TextRules
 {
+    /// <summary>An optional field as stored: trimmed, and null when nothing but spaces was typed.</summary>
+    public static string? TrimToNull(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
     /// <summary>The reason <paramref name="value"/> is unacceptable, or null when it is fine.</summary>
     /// <param name="multiLine">Bodies, notes, addresses: line breaks and tabs are legitimate there.</param>
     public static string? Problem(string value, bool multiLine)

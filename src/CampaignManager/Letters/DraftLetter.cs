@@ -53,7 +53,5 @@ public static class DraftLetterEndpoint
     }
 
     internal static Addressee Normalize(Addressee a) =>
-        new(a.Name.Trim(), Blank(a.Title), Blank(a.Organization), Blank(a.Address));
-
-    internal static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+        new(a.Name.Trim(), TextRules.TrimToNull(a.Title), TextRules.TrimToNull(a.Organization), TextRules.TrimToNull(a.Address));
 }

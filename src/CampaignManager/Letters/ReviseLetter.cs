@@ -45,7 +45,7 @@ public static class ReviseLetterEndpoint
             command.Body ?? current.Body,
             command.Closing?.Trim() ?? current.Closing,
             command.Addressees?.Select(DraftLetterEndpoint.Normalize).ToList() ?? current.Addressees,
-            Changes(current, command), DraftLetterEndpoint.Blank(command.Note), by, at);
+            Changes(current, command), TextRules.TrimToNull(command.Note), by, at);
     }
 
     /// <summary>The parts of the text a revision really changes; a resent identical field is not a change.</summary>

@@ -25,7 +25,7 @@ public static class RejectSignatureEndpoint
     }
 
     public static SignatureRejected Decide(Signature signature, RejectSignature command, string by, DateTimeOffset at) =>
-        new(signature.Id, signature.LetterId, DraftLetterEndpoint.Blank(command.Reason), by, at);
+        new(signature.Id, signature.LetterId, TextRules.TrimToNull(command.Reason), by, at);
 
     [WolverinePost("/api/letters/{id}/signatures/{signatureId}/reject", Name = "RejectSignature")]
     [EndpointSummary("Reject a self-submitted signature (kept as history)")]

@@ -47,9 +47,9 @@ public static class Signing
         // No signer on file, or (staff only) one whose public sign-on was rejected: staff vouch for this signer, so a
         // new signature is recorded with the details staff entered, and the rejected one stays in the history.
         var s = command.Signatory;
-        var added = new SignatureAdded(newId, letter.Id, s.Kind!.Value, s.Name.Trim(), DraftLetterEndpoint.Blank(s.Title),
-            DraftLetterEndpoint.Blank(s.Affiliation), s.AffiliationForIdentificationOnly,
-            DraftLetterEndpoint.Blank(s.Email)?.ToLowerInvariant(), letter.TextVersion, command.By, at, command.Source,
+        var added = new SignatureAdded(newId, letter.Id, s.Kind!.Value, s.Name.Trim(), TextRules.TrimToNull(s.Title),
+            TextRules.TrimToNull(s.Affiliation), s.AffiliationForIdentificationOnly,
+            TextRules.TrimToNull(s.Email)?.ToLowerInvariant(), letter.TextVersion, command.By, at, command.Source,
             AwaitingApproval: isPublic && letter.PublicSignOnNeedsApproval);
         return new(isPublic ? Received : new SignOutcome(SignatoryView.From(Signature.Create(added), letter.TextVersion), true, null), added);
     }

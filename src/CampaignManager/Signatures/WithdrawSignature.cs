@@ -28,7 +28,7 @@ public static class WithdrawSignatureEndpoint
 
     /// <summary>Withdrawal is history, not deletion: the signature stays with its withdrawal recorded.</summary>
     public static SignatureWithdrawn Decide(Signature signature, WithdrawSignature command, string by, DateTimeOffset at) =>
-        new(signature.Id, signature.LetterId, DraftLetterEndpoint.Blank(command.Reason), by, at);
+        new(signature.Id, signature.LetterId, TextRules.TrimToNull(command.Reason), by, at);
 
     [WolverinePost("/api/letters/{id}/signatures/{signatureId}/withdraw", Name = "WithdrawSignature")]
     [EndpointSummary("Withdraw a signature (kept as history)")]

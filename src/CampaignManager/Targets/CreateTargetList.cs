@@ -29,7 +29,7 @@ public static class CreateTargetListEndpoint
     /// <summary>The decision: the list, then its first members (if any) as a separate fact, the same one later additions record.</summary>
     public static IReadOnlyList<object> Decide(Guid listId, CreateTargetList command, string by, DateTimeOffset at)
     {
-        var events = new List<object> { new TargetListCreated(listId, command.Name!.Trim(), TrimToNull(command.Description), by, at) };
+        var events = new List<object> { new TargetListCreated(listId, command.Name!.Trim(), TextRules.TrimToNull(command.Description), by, at) };
         var members = (command.TargetIds ?? []).Distinct().ToList();
         if (members.Count > 0) events.Add(new TargetsAddedToList(listId, members, by, at));
         return events;
@@ -49,6 +49,4 @@ public static class CreateTargetListEndpoint
 
     /// <summary>Case-insensitive, like the check in Validate: "UN members" and "un members" are one list name.</summary>
     public static string NameKey(string name) => name.Trim().ToUpperInvariant();
-
-    private static string? TrimToNull(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

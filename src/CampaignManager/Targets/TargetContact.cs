@@ -32,8 +32,8 @@ public record TargetContact(
 
     public static TargetContact Normalize(string name, string? title, string? organization, string? email,
         string? address, string? country, IEnumerable<string?>? tags) =>
-        new(name.Trim(), Blank(title), Blank(organization), Blank(email)?.ToLowerInvariant(), Blank(address), Blank(country),
-            (tags ?? []).Select(Blank).OfType<string>().Select(t => t.ToLowerInvariant()).Distinct().ToList());
+        new(name.Trim(), TextRules.TrimToNull(title), TextRules.TrimToNull(organization), TextRules.TrimToNull(email)?.ToLowerInvariant(), TextRules.TrimToNull(address), TextRules.TrimToNull(country),
+            (tags ?? []).Select(TextRules.TrimToNull).OfType<string>().Select(t => t.ToLowerInvariant()).Distinct().ToList());
 
     /// <summary>A bare address (no display name, no spaces) with a dotted domain, as a mail server would accept it.</summary>
     public static bool IsEmail(string value) =>
@@ -55,6 +55,4 @@ public record TargetContact(
         if (!Tags.ToHashSet().SetEquals(before.Tags)) changed.Add("tags");
         return changed;
     }
-
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
