@@ -17,7 +17,7 @@ public record SendAppeal(
     IReadOnlyList<Guid>? TargetIds, IReadOnlyList<Guid>? TargetListIds, AppealChannel? Channel,
     string? CoverMessage = null, DateTimeOffset? ResponseDueBy = null, string? IdempotencyKey = null);
 
-public record AppealCreated(Guid Id) : CreationResponse<Guid>($"/api/appeals/{Id}", Id);
+public record NewAppealResponse(Guid Id) : CreationResponse<Guid>($"/api/appeals/{Id}", Id);
 
 /// <summary>What the decision needs, loaded once (a record, so Wolverine does not bind its parts from the query string).</summary>
 public record SendAppealInputs(Letter? Letter, IReadOnlyList<SignatoryView> Signatories,
@@ -131,10 +131,10 @@ public static class SendAppealEndpoint
     /// </summary>
     [WolverinePost("/api/letters/{id}/appeals", Name = "SendAppeal")]
     [Tags("Appeals")]
-    public static (AppealCreated, OutgoingMessages) Post(SendAppeal command, SendAppealInputs inputs,
+    public static (NewAppealResponse, OutgoingMessages) Post(SendAppeal command, SendAppealInputs inputs,
         IDocumentSession session, HttpContext context, TimeProvider clock)
     {
-        if (inputs.Key?.Existing is { } first) return (new AppealCreated(first.AppealId), []);
+        if (inputs.Key?.Existing is { } first) return (new NewAppealResponse(first.AppealId), []);
         var decision = Decide(Guid.CreateVersion7(), inputs.Letter!, inputs.Signatories,
             inputs.Targets, command, context.User.ActorName(), clock.GetUtcNow());
         // inserted, never upserted: PostgreSQL refuses the second of two identical requests racing each other
@@ -144,6 +144,6 @@ public static class SendAppealEndpoint
             session.Events.StartStream<AppealRecipient>(AppealRecipient.StreamId(q.AppealId, q.TargetId), q);
         var messages = new OutgoingMessages();
         messages.AddRange(decision.Deliveries);
-        return (new AppealCreated(decision.Sent.AppealId), messages);
+        return (new NewAppealResponse(decision.Sent.AppealId), messages);
     }
 }

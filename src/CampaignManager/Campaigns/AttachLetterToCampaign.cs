@@ -12,7 +12,7 @@ public record AttachLetterToCampaign(Guid? LetterId);
 /// <summary>Wraps the loaded letter so Wolverine does not try to bind it from the query string.</summary>
 public record LetterLookup(Letter? Letter);
 
-public record CampaignChanged(Guid Id, int Version);
+public record CampaignVersionResponse(Guid Id, int Version);
 
 public static class AttachLetterToCampaignEndpoint
 {
@@ -36,8 +36,8 @@ public static class AttachLetterToCampaignEndpoint
     [WolverinePost("/api/campaigns/{id}/letters", Name = "AttachLetterToCampaign")]
     [Tags("Campaigns")]
     [EndpointSummary("Attach a letter to a campaign")]
-    public static (CampaignChanged, LetterAttachedToCampaign) Post(AttachLetterToCampaign command, [WriteAggregate] Campaign campaign,
+    public static (CampaignVersionResponse, LetterAttachedToCampaign) Post(AttachLetterToCampaign command, [WriteAggregate] Campaign campaign,
         HttpContext context, TimeProvider clock) =>
-        (new CampaignChanged(campaign.Id, campaign.Version + 1),
+        (new CampaignVersionResponse(campaign.Id, campaign.Version + 1),
             Decide(campaign, command.LetterId!.Value, context.User.ActorName(), clock.GetUtcNow()));
 }

@@ -8,7 +8,7 @@ namespace CampaignManager.Campaigns;
 /// <summary>A campaign aims at one outcome at one venue (e.g. "UNGA Third Committee"), often by a decision date.</summary>
 public record LaunchCampaign(string Name, string Goal, string Venue, DateOnly? DecisionDate = null);
 
-public record CampaignCreated(Guid Id) : CreationResponse<Guid>($"/api/campaigns/{Id}", Id);
+public record NewCampaignResponse(Guid Id) : CreationResponse<Guid>($"/api/campaigns/{Id}", Id);
 
 public static class LaunchCampaignEndpoint
 {
@@ -23,9 +23,9 @@ public static class LaunchCampaignEndpoint
     [WolverinePost("/api/campaigns", Name = "LaunchCampaign")]
     [Tags("Campaigns")]
     [EndpointSummary("Launch a campaign")]
-    public static (CampaignCreated, IStartStream) Post(LaunchCampaign command, HttpContext context, TimeProvider clock)
+    public static (NewCampaignResponse, IStartStream) Post(LaunchCampaign command, HttpContext context, TimeProvider clock)
     {
         var launched = Decide(Guid.CreateVersion7(), command, context.User.ActorName(), clock.GetUtcNow());
-        return (new CampaignCreated(launched.CampaignId), MartenOps.StartStream<Campaign>(launched.CampaignId, launched));
+        return (new NewCampaignResponse(launched.CampaignId), MartenOps.StartStream<Campaign>(launched.CampaignId, launched));
     }
 }

@@ -32,8 +32,8 @@ public static class RecordTargetPositionEndpoint
     [WolverinePost("/api/campaigns/{id}/positions", Name = "RecordTargetPosition")]
     [Tags("Campaigns")]
     [EndpointSummary("Record a target's position in the campaign's whip count")]
-    public static (CampaignChanged, TargetPositionRecorded) Post(RecordTargetPosition command, [WriteAggregate] Campaign campaign,
+    public static (CampaignVersionResponse, TargetPositionRecorded) Post(RecordTargetPosition command, [WriteAggregate] Campaign campaign,
         HttpContext context, TimeProvider clock) =>
-        (new CampaignChanged(campaign.Id, campaign.Version + 1),
+        (new CampaignVersionResponse(campaign.Id, campaign.Version + 1),
             Decide(campaign, command, context.User.ActorName(), clock.GetUtcNow()));
 }

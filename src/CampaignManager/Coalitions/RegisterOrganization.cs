@@ -10,7 +10,7 @@ namespace CampaignManager.Coalitions;
 /// <summary>E.g. name "Committee for Human Rights in North Korea", aliases ["HRNK"].</summary>
 public record RegisterOrganization(string Name, IReadOnlyList<string>? Aliases = null);
 
-public record OrganizationCreated(Guid Id) : CreationResponse<Guid>($"/api/organizations/{Id}", Id);
+public record NewOrganizationResponse(Guid Id) : CreationResponse<Guid>($"/api/organizations/{Id}", Id);
 
 /// <summary>The organizations still standing (not merged away), wrapped so Wolverine does not bind them from the query.</summary>
 public record KnownOrganizations(IReadOnlyList<Organization> All)
@@ -62,12 +62,12 @@ public static class RegisterOrganizationEndpoint
 
     [WolverinePost("/api/organizations", Name = "RegisterOrganization")]
     [Tags("Organizations")]
-    public static (OrganizationCreated, IStartStream) Post(RegisterOrganization command, IDocumentSession session, HttpContext context,
+    public static (NewOrganizationResponse, IStartStream) Post(RegisterOrganization command, IDocumentSession session, HttpContext context,
         TimeProvider clock)
     {
         var registered = Decide(Guid.CreateVersion7(), command, context.User.ActorName(), clock.GetUtcNow());
         UniqueName.Claim(session, UniqueName.Organization, NamesOf(registered), registered.OrganizationId);
-        return (new OrganizationCreated(registered.OrganizationId),
+        return (new NewOrganizationResponse(registered.OrganizationId),
             MartenOps.StartStream<Organization>(registered.OrganizationId, registered));
     }
 }

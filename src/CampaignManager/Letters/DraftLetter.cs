@@ -29,7 +29,7 @@ public record DraftLetter(string Title, string Subject, string Body, string Clos
     }
 }
 
-public record LetterCreated(Guid Id) : CreationResponse<Guid>($"/api/letters/{Id}", Id);
+public record NewLetterResponse(Guid Id) : CreationResponse<Guid>($"/api/letters/{Id}", Id);
 
 public static class DraftLetterEndpoint
 {
@@ -45,11 +45,11 @@ public static class DraftLetterEndpoint
     [WolverinePost("/api/letters", Name = "DraftLetter")]
     [EndpointSummary("Draft a new coalition letter (text version 1)")]
     [Tags("Letters")]
-    public static (LetterCreated, IStartStream) Post(DraftLetter command, HttpContext context, TimeProvider clock)
+    public static (NewLetterResponse, IStartStream) Post(DraftLetter command, HttpContext context, TimeProvider clock)
     {
         var drafted = Decide(Guid.CreateVersion7(), command,
             context.User.ActorName(), clock.GetUtcNow());
-        return (new LetterCreated(drafted.LetterId), MartenOps.StartStream<Letter>(drafted.LetterId, drafted));
+        return (new NewLetterResponse(drafted.LetterId), MartenOps.StartStream<Letter>(drafted.LetterId, drafted));
     }
 
     internal static Addressee Normalize(Addressee a) =>

@@ -18,7 +18,7 @@ public record CorrectOutcome(
     internal RecordOutcome AsRecord() => new(Kind, Date, Body, Consensus, Tally, Support, Evidence, Status, Reason);
 }
 
-public record OutcomeCorrectionAccepted(Guid CampaignId, Guid OutcomeId, int Corrections);
+public record OutcomeCorrectionResponse(Guid CampaignId, Guid OutcomeId, int Corrections);
 
 public static class CorrectOutcomeEndpoint
 {
@@ -40,11 +40,11 @@ public static class CorrectOutcomeEndpoint
     [WolverinePost("/api/campaigns/{id}/outcomes/{outcomeId}/corrections", Name = "CorrectOutcome")]
     [Tags("Outcomes")]
     [EndpointSummary("Correct a recorded outcome; the earlier record stays in the history")]
-    public static (OutcomeCorrectionAccepted, OutcomeCorrected) Post(CorrectOutcome command, Guid outcomeId,
+    public static (OutcomeCorrectionResponse, OutcomeCorrected) Post(CorrectOutcome command, Guid outcomeId,
         [WriteAggregate] Campaign campaign, HttpContext context, TimeProvider clock)
     {
         var corrected = Decide(campaign, outcomeId, command, context.User.ActorName(), clock.GetUtcNow());
         var before = campaign.Outcomes.First(o => o.OutcomeId == outcomeId).History.Count;
-        return (new OutcomeCorrectionAccepted(campaign.Id, outcomeId, before), corrected);
+        return (new OutcomeCorrectionResponse(campaign.Id, outcomeId, before), corrected);
     }
 }

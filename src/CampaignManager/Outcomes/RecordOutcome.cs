@@ -42,7 +42,7 @@ public record RecordOutcome(
         (Evidence ?? []).Select(e => e.Trim()).ToList(), Status!.Value, Reason!.Trim());
 }
 
-public record OutcomeCreated(Guid CampaignId, Guid Id)
+public record NewOutcomeResponse(Guid CampaignId, Guid Id)
     : CreationResponse<Guid>($"/api/campaigns/{CampaignId}/outcomes/{Id}", Id);
 
 public static class RecordOutcomeEndpoint
@@ -55,11 +55,11 @@ public static class RecordOutcomeEndpoint
     [WolverinePost("/api/campaigns/{id}/outcomes", Name = "RecordOutcome")]
     [Tags("Outcomes")]
     [EndpointSummary("Record an outcome: a resolution adopted, a meeting blocked, a policy reversed")]
-    public static (OutcomeCreated, OutcomeRecorded) Post(RecordOutcome command, [WriteAggregate] Campaign campaign,
+    public static (NewOutcomeResponse, OutcomeRecorded) Post(RecordOutcome command, [WriteAggregate] Campaign campaign,
         HttpContext context, TimeProvider clock)
     {
         var recorded = Decide(campaign, Guid.CreateVersion7(), command, context.User.ActorName(),
             clock.GetUtcNow());
-        return (new OutcomeCreated(campaign.Id, recorded.OutcomeId), recorded);
+        return (new NewOutcomeResponse(campaign.Id, recorded.OutcomeId), recorded);
     }
 }

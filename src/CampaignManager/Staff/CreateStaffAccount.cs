@@ -11,7 +11,7 @@ namespace CampaignManager.Staff;
 /// <summary>A new staff account; without a password the admin then issues a one-time sign-in link.</summary>
 public record CreateStaffAccount(string Login, StaffRole? Role, string? Password);
 
-public record StaffAccountCreatedResponse(Guid Id) : CreationResponse<Guid>($"/api/staff/accounts/{Id}", Id);
+public record NewStaffAccountResponse(Guid Id) : CreationResponse<Guid>($"/api/staff/accounts/{Id}", Id);
 
 public static class CreateStaffAccountEndpoint
 {
@@ -50,12 +50,12 @@ public static class CreateStaffAccountEndpoint
     [Authorize(Policy = StaffAccess.Admin)]
     [EndpointSummary("Create a staff account (admin)")]
     [Tags("Staff")]
-    public static (StaffAccountCreatedResponse, IStartStream) Post(CreateStaffAccount command, HttpContext context, TimeProvider clock,
+    public static (NewStaffAccountResponse, IStartStream) Post(CreateStaffAccount command, HttpContext context, TimeProvider clock,
         IPasswordHasher<StaffAccount> hasher)
     {
         var id = Guid.CreateVersion7();
         var hash = command.Password is null ? null : hasher.HashPassword(new StaffAccount { Id = id }, command.Password);
         var events = Decide(id, command, hash, context.User.ActorName(), clock.GetUtcNow());
-        return (new StaffAccountCreatedResponse(id), MartenOps.StartStream<StaffAccount>(id, events.ToArray()));
+        return (new NewStaffAccountResponse(id), MartenOps.StartStream<StaffAccount>(id, events.ToArray()));
     }
 }

@@ -10,7 +10,7 @@ namespace CampaignManager.Staff;
 public record IssueApiToken(string Name, DateTimeOffset? ExpiresAt);
 
 /// <summary>The only time the token is ever shown: only its hash is stored.</summary>
-public record ApiTokenCreated(Guid Id, string Token, DateTimeOffset? ExpiresAt)
+public record NewApiTokenResponse(Guid Id, string Token, DateTimeOffset? ExpiresAt)
     : CreationResponse<Guid>($"/api/staff/tokens/{Id}", Id);
 
 public static class IssueApiTokenEndpoint
@@ -27,11 +27,11 @@ public static class IssueApiTokenEndpoint
     [Authorize(Policy = StaffAccess.Admin)]
     [EndpointSummary("Issue an API token for a staff account; the answer is the only time it is shown (admin)")]
     [Tags("Staff")]
-    public static (ApiTokenCreated, IStartStream) Post(IssueApiToken command, [ReadAggregate] StaffAccount account,
+    public static (NewApiTokenResponse, IStartStream) Post(IssueApiToken command, [ReadAggregate] StaffAccount account,
         HttpContext context, TimeProvider clock)
     {
         var token = Secrets.NewToken();
         var issued = Decide(Guid.CreateVersion7(), account, command, Secrets.Hash(token), context.User.ActorName(), clock.GetUtcNow());
-        return (new ApiTokenCreated(issued.TokenId, token, issued.ExpiresAt), MartenOps.StartStream<ApiToken>(issued.TokenId, issued));
+        return (new NewApiTokenResponse(issued.TokenId, token, issued.ExpiresAt), MartenOps.StartStream<ApiToken>(issued.TokenId, issued));
     }
 }

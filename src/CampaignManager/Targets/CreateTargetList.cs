@@ -8,7 +8,7 @@ namespace CampaignManager.Targets;
 
 public record CreateTargetList(string? Name, string? Description, IReadOnlyList<Guid>? TargetIds);
 
-public record TargetListCreatedResponse(Guid Id) : CreationResponse<Guid>($"/api/target-lists/{Id}", Id);
+public record NewTargetListResponse(Guid Id) : CreationResponse<Guid>($"/api/target-lists/{Id}", Id);
 
 public static class CreateTargetListEndpoint
 {
@@ -38,13 +38,13 @@ public static class CreateTargetListEndpoint
     [WolverinePost("/api/target-lists", Name = "CreateTargetList")]
     [Tags("Targets")]
     [EndpointSummary("Create a named list of targets")]
-    public static (TargetListCreatedResponse, IStartStream) Post(CreateTargetList command, IDocumentSession session, HttpContext context,
+    public static (NewTargetListResponse, IStartStream) Post(CreateTargetList command, IDocumentSession session, HttpContext context,
         TimeProvider clock)
     {
         var id = Guid.CreateVersion7();
         UniqueName.Claim(session, UniqueName.TargetList, [NameKey(command.Name!)], id);
         var events = Decide(id, command, context.User.ActorName(), clock.GetUtcNow());
-        return (new TargetListCreatedResponse(id), MartenOps.StartStream<TargetList>(id, events.ToArray()));
+        return (new NewTargetListResponse(id), MartenOps.StartStream<TargetList>(id, events.ToArray()));
     }
 
     /// <summary>Case-insensitive, like the check in Validate: "UN members" and "un members" are one list name.</summary>

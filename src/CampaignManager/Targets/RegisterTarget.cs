@@ -15,7 +15,7 @@ public record RegisterTarget(
     internal TargetContact Contact() => TargetContact.Normalize(Name!, Title, Organization, Email, Address, Country, Tags);
 }
 
-public record TargetCreated(Guid Id) : CreationResponse<Guid>($"/api/targets/{Id}", Id);
+public record NewTargetResponse(Guid Id) : CreationResponse<Guid>($"/api/targets/{Id}", Id);
 
 public static class RegisterTargetEndpoint
 {
@@ -31,10 +31,10 @@ public static class RegisterTargetEndpoint
     [WolverinePost("/api/targets", Name = "RegisterTarget")]
     [Tags("Targets")]
     [EndpointSummary("Register a target: a person or mission an appeal can be sent to")]
-    public static (TargetCreated, IStartStream) Post(RegisterTarget command, HttpContext context, TimeProvider clock)
+    public static (NewTargetResponse, IStartStream) Post(RegisterTarget command, HttpContext context, TimeProvider clock)
     {
         var registered = Decide(Guid.CreateVersion7(), command.Contact(),
             context.User.ActorName(), clock.GetUtcNow());
-        return (new TargetCreated(registered.TargetId), MartenOps.StartStream<Target>(registered.TargetId, registered));
+        return (new NewTargetResponse(registered.TargetId), MartenOps.StartStream<Target>(registered.TargetId, registered));
     }
 }

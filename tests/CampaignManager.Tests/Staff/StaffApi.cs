@@ -42,17 +42,17 @@ public static partial class StaffApi
             x.AsAdmin().Post.Json(new { login, role, password }).ToUrl("/api/staff/accounts");
             x.StatusCodeShouldBe(201);
         });
-        return (await result.ReadAsJsonAsync<StaffAccountCreatedResponse>())!.Id;
+        return (await result.ReadAsJsonAsync<NewStaffAccountResponse>())!.Id;
     }
 
-    public static async Task<ApiTokenCreated> IssueTokenAsync(this IAlbaHost host, Guid accountId, DateTimeOffset? expiresAt = null)
+    public static async Task<NewApiTokenResponse> IssueTokenAsync(this IAlbaHost host, Guid accountId, DateTimeOffset? expiresAt = null)
     {
         var result = await host.Scenario(x =>
         {
             x.AsAdmin().Post.Json(new { name = "integration", expiresAt }).ToUrl($"/api/staff/accounts/{accountId}/tokens");
             x.StatusCodeShouldBe(201);
         });
-        return (await result.ReadAsJsonAsync<ApiTokenCreated>())!;
+        return (await result.ReadAsJsonAsync<NewApiTokenResponse>())!;
     }
 
     /// <summary>Signs in through the real /signin form (antiforgery token and all); the jar then holds the staff cookie.</summary>

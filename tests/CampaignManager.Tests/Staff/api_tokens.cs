@@ -26,7 +26,7 @@ public class api_tokens(StaffFixture fixture) : IntegrationContext(fixture)
             x.WithBearer(token.Token).Post.Json(new { title = "T", subject = "S", body = "B", closing = "" }).ToUrl("/api/letters");
             x.StatusCodeShouldBe(201);
         });
-        var id = (await drafted.ReadAsJsonAsync<global::CampaignManager.Letters.LetterCreated>())!.Id;
+        var id = (await drafted.ReadAsJsonAsync<global::CampaignManager.Letters.NewLetterResponse>())!.Id;
 
         await using var session = Store.QuerySession();
         (await session.Events.FetchStreamAsync(id)).Single().Data.ShouldBeOfType<global::CampaignManager.Letters.LetterDrafted>().By.ShouldBe("nadia.editor");
