@@ -31,10 +31,9 @@ public static class SignatoryCounts
     public static Func<Letter, Task<SignatureCounts>> CountIn(IBatchedQuery batch, IQuerySession session, Guid letterId)
     {
         var schema = session.DocumentStore.Options.DatabaseSchemaName;
-        // an organization's sort key starts with "0" (SignatoryOrder.SortKey)
         var groups = batch.Query<Group>(
-            "select jsonb_build_object('status', status, 'organization', sort_key < '1', 'signedVersion', signed_version, " +
-            $"'count', count(*)) from {schema}.mt_doc_signature where letter_id = ? group by status, sort_key < '1', signed_version",
+            "select jsonb_build_object('status', status, 'organization', organization, 'signedVersion', signed_version, " +
+            $"'count', sum(n)) from {schema}.signature_tally where letter_id = ? group by status, organization, signed_version",
             letterId);
         return async letter =>
         {
