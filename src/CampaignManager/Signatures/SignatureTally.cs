@@ -34,32 +34,29 @@ public sealed class SignatureTally(StoreOptions options) : FeatureSchemaBase("Si
             create table if not exists {{{schema}}}.signature_tally (
                 letter_id uuid not null, status varchar not null, organization boolean not null,
                 signed_version integer not null, slot smallint not null, n integer not null,
-                primary key (letter_id, status, organization, signed_version, slot));
+                primary key (letter_id, status, organization, signed_version, slot)) with (fillfactor = 50);
             -- writers wait from here to the recount's commit, so none is missed or counted twice
             lock table {{{schema}}}.mt_doc_signature in share row exclusive mode;
-            create or replace function {{{schema}}}.signature_tally_add(l uuid, s varchar, o boolean, v integer, sig uuid, d integer)
-                returns void language sql as $fn$
-                insert into {{{schema}}}.signature_tally as t values (l, s, o, v, (hashtext(sig::text) & {{{Slots - 1}}})::smallint, d)
-                on conflict (letter_id, status, organization, signed_version, slot) do update set n = t.n + excluded.n
-            $fn$;
             -- OLD is null on an insert and NEW on a delete; an organization's sort key starts with "0" (SignatoryOrder)
             create or replace function {{{schema}}}.signature_tally_rows() returns trigger language plpgsql as $fn$
             declare
                 was_org boolean := coalesce(old.sort_key < '1', false);
                 now_org boolean := coalesce(new.sort_key < '1', false);
             begin
-                if tg_op = 'INSERT' then
-                    perform {{{schema}}}.signature_tally_add(new.letter_id, new.status, now_org, new.signed_version, new.id, 1);
-                elsif tg_op = 'DELETE' then
-                    perform {{{schema}}}.signature_tally_add(old.letter_id, old.status, was_org, old.signed_version, old.id, -1);
-                elsif (old.letter_id, old.status, was_org, old.signed_version) < (new.letter_id, new.status, now_org, new.signed_version) then
-                    -- a move locks its two groups' rows in one order for every writer, so two moves never deadlock
-                    perform {{{schema}}}.signature_tally_add(old.letter_id, old.status, was_org, old.signed_version, old.id, -1);
-                    perform {{{schema}}}.signature_tally_add(new.letter_id, new.status, now_org, new.signed_version, new.id, 1);
-                elsif (old.letter_id, old.status, was_org, old.signed_version) > (new.letter_id, new.status, now_org, new.signed_version) then
-                    perform {{{schema}}}.signature_tally_add(new.letter_id, new.status, now_org, new.signed_version, new.id, 1);
-                    perform {{{schema}}}.signature_tally_add(old.letter_id, old.status, was_org, old.signed_version, old.id, -1);
+                if (old.letter_id, old.status, was_org, old.signed_version)
+                        is not distinct from (new.letter_id, new.status, now_org, new.signed_version) then
+                    return null;
                 end if;
+                -- one statement, its rows in key order: a move locks its two groups' rows in the same order in every
+                -- writer, so two moves never deadlock
+                insert into {{{schema}}}.signature_tally as t
+                select * from (values
+                    (old.letter_id, old.status, was_org, old.signed_version, (hashtext(old.id::text) & {{{Slots - 1}}})::smallint, -1),
+                    (new.letter_id, new.status, now_org, new.signed_version, (hashtext(new.id::text) & {{{Slots - 1}}})::smallint, 1)
+                ) as change (letter_id, status, organization, signed_version, slot, n)
+                where letter_id is not null
+                order by letter_id, status, organization, signed_version, slot
+                on conflict (letter_id, status, organization, signed_version, slot) do update set n = t.n + excluded.n;
                 return null;
             end
             $fn$;
@@ -92,7 +89,6 @@ public sealed class SignatureTally(StoreOptions options) : FeatureSchemaBase("Si
             $"drop trigger if exists signature_tally_rows on {schema}.mt_doc_signature; " +
             $"drop trigger if exists signature_tally_truncate on {schema}.mt_doc_signature; " +
             $"drop function if exists {schema}.signature_tally_rows(); drop function if exists {schema}.signature_tally_clear(); " +
-            $"drop function if exists {schema}.signature_tally_add(uuid, varchar, boolean, integer, uuid, integer); " +
             $"drop table if exists {schema}.signature_tally;");
 
         public void ConfigureQueryCommand(Weasel.Core.DbCommandBuilder builder) => builder.Append($"""
