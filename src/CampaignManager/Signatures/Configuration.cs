@@ -28,6 +28,8 @@ public static class Configuration
                     { Name = "mt_doc_signature_idx_letter_block" });
             });
             opts.Schema.For<SignerKey>().Identity(x => x.Id);
+            // the letter's counts, kept by triggers on mt_doc_signature (see SignatureTally)
+            opts.Storage.Add<SignatureTally>();
         });
         services.InitializeMartenWith<SignatureSortKeysBackfill>();
         services.AddPublicSignOnLimits();

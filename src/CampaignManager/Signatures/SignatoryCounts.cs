@@ -5,16 +5,18 @@ using Marten.Services.BatchQuerying;
 namespace CampaignManager.Signatures;
 
 /// <summary>
-/// A letter's signature counts, counted by PostgreSQL in one statement from the (letter_id, status, sort_key, id,
-/// signed_version) index, never by loading signatures.
-/// Counted on read rather than kept in a counts document: a counter row written by every sign-on, withdrawal and
-/// approval would be one row that a thousand concurrent signers all wait on (today each writes only its own streams,
-/// see <see cref="LetterGate"/>), and "needs re-confirmation" changes for every signature when the text is revised, so
-/// a counter would have to be rebuilt then anyway. The count is always exactly what is committed, with nothing to keep
-/// in step. Its cost is an index-only scan of this letter's entries, no documents or JSON: far below loading the block,
-/// but it does grow with the letter (PostgreSQL B-trees do not keep subtree counts), which README's table shows.
-/// Grouped by signed text version rather than compared with the current one, so it needs no letter and can share a
-/// batch with the letter's own load.
+/// A letter's signature counts, summed from its rows in signature_tally (<see cref="SignatureTally"/>), never by
+/// loading or scanning its signatures, so they cost the same at 10 and at 100,000 signatures.
+/// Counting the letter's index entries on every read grew with the letter (PostgreSQL B-trees keep no subtree counts:
+/// 26 ms at 10,000 signatures); a single counter row per letter, written in the sign-on, would be one row that a
+/// thousand concurrent signers all wait on (today each writes only its own streams, see <see cref="LetterGate"/>).
+/// The tally sits between: each (status, organization, signed version) group is spread over
+/// <see cref="SignatureTally.Slots"/> rows by the signature's id, so concurrent signers rarely share a row, and a read
+/// sums at most slots × groups rows. Triggers keep it in the transaction that writes the signature, so whatever writes
+/// one (sign-on, import, approval, a rebuild) keeps the count exact and the sign-on code does not know it exists.
+/// Grouped by signed text version rather than compared with the current one: a revision changes "needs
+/// re-confirmation" for every signature but no tally row, and the count needs no letter, so it shares a batch with
+/// the letter's own load.
 /// </summary>
 public static class SignatoryCounts
 {
@@ -31,10 +33,9 @@ public static class SignatoryCounts
     public static Func<Letter, Task<SignatureCounts>> CountIn(IBatchedQuery batch, IQuerySession session, Guid letterId)
     {
         var schema = session.DocumentStore.Options.DatabaseSchemaName;
-        // an organization's sort key starts with "0" (SignatoryOrder.SortKey)
         var groups = batch.Query<Group>(
-            "select jsonb_build_object('status', status, 'organization', sort_key < '1', 'signedVersion', signed_version, " +
-            $"'count', count(*)) from {schema}.mt_doc_signature where letter_id = ? group by status, sort_key < '1', signed_version",
+            "select jsonb_build_object('status', status, 'organization', organization, 'signedVersion', signed_version, " +
+            $"'count', sum(n)) from {schema}.signature_tally where letter_id = ? group by status, organization, signed_version",
             letterId);
         return async letter =>
         {
