@@ -5,8 +5,7 @@ using CampaignManager.Letters;
 using CampaignManager.Signatures;
 using JasperFx.Events.Projections;
 using Marten;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
+using CampaignManager.Benchmarks.Harness;
 
 namespace CampaignManager.Benchmarks;
 
@@ -28,8 +27,9 @@ public static class RebuildScenario
 {
     public static async Task<RebuildResult> RunAsync(string connectionString, int events, TextWriter log, CancellationToken token = default)
     {
-        using var host = AppHost.Build(connectionString);
-        var store = host.Services.GetRequiredService<IDocumentStore>();
+        // the app's own store, built and never started: no async daemon racing the rebuild
+        await using var app = AppStore.For(connectionString, createSchema: true);
+        var store = app.Store;
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
 
         var watch = Stopwatch.StartNew();
@@ -83,45 +83,3 @@ public static class RebuildScenario
     }
 }
 
-/// <summary>
-/// The app's own host, built by its own entry point and stopped before it runs: every Marten and Wolverine option is
-/// the app's, nothing re-declared, and nothing starts (no async daemon racing the rebuild, no listeners).
-/// </summary>
-internal static class AppHost
-{
-    public static IHost Build(string connectionString)
-    {
-        foreach (var (key, value) in new Dictionary<string, string>
-                 {
-                     ["ConnectionStrings__Marten"] = connectionString, ["Seeds__LoadOnStart"] = "false", ["Database__AutoCreate"] = "All",
-                     ["Logging__LogLevel__Default"] = "Warning"
-                 })
-            Environment.SetEnvironmentVariable(key, value);
-        IHost? built = null;
-        using var subscription = DiagnosticListener.AllListeners.Subscribe(new Observer<DiagnosticListener>(listener =>
-        {
-            if (listener.Name != "Microsoft.Extensions.Hosting") return;
-            listener.Subscribe(new Observer<KeyValuePair<string, object?>>(e =>
-            {
-                if (e.Key != "HostBuilt") return;
-                built = (IHost)e.Value!;
-                throw new HostAbortedException(); // the same stop WebApplicationFactory uses: the entry point ends here
-            }));
-        }));
-        try
-        {
-            var entry = typeof(CampaignManager.Hosting.Infrastructure).Assembly.EntryPoint!;
-            var result = entry.Invoke(null, [Array.Empty<string>()]);
-            if (result is Task task) task.GetAwaiter().GetResult();
-        }
-        catch (Exception e) when (e is HostAbortedException || e.InnerException is HostAbortedException) { }
-        return built ?? throw new InvalidOperationException("The app's entry point returned without building its host");
-    }
-
-    private sealed class Observer<T>(Action<T> next) : IObserver<T>
-    {
-        public void OnCompleted() { }
-        public void OnError(Exception error) { }
-        public void OnNext(T value) => next(value);
-    }
-}
