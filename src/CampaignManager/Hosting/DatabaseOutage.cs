@@ -24,9 +24,15 @@ public static class DatabaseOutage
         _ => IsUnavailable(e.InnerException)
     };
 
-    /// <summary>57P01 admin_shutdown, 57P02 crash_shutdown, 57P03 cannot_connect_now, and every 08xxx connection exception.</summary>
+    /// <summary>
+    /// 57P01 admin_shutdown, 57P02 crash_shutdown, 57P03 cannot_connect_now, every 08xxx connection exception, and
+    /// 40P01 deadlock_detected / 40001 serialization_failure: PostgreSQL rolled the transaction back and asks for it to
+    /// be run again. A deadlock needs a writer of many signatures at once (a projection rebuild, a start-up backfill)
+    /// meeting sign-ons on the same letter's tally rows (Signatures/SignatureTally.cs); the victim is safe to repeat.
+    /// </summary>
     private static bool IsUnavailableState(string state) =>
-        state is PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.CannotConnectNow ||
+        state is PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.CannotConnectNow
+            or PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure ||
         state.StartsWith("08", StringComparison.Ordinal);
 
     private static bool IsConnectionCause(Exception? e) => e switch

@@ -17,13 +17,16 @@ namespace CampaignManager.Tests.Hardening;
 [Collection(HardeningCollection.Name)]
 public class answering_while_the_database_is_away(HardeningFixture fixture) : IntegrationContext(fixture)
 {
-    public static TheoryData<string> Outages => ["admin shutdown", "cannot connect now", "connection failure", "refused socket", "cut stream"];
+    public static TheoryData<string> Outages => ["admin shutdown", "cannot connect now", "connection failure", "refused socket", "cut stream",
+        "deadlock victim", "serialization failure"];
 
     private static Exception Outage(string kind) => kind switch
     {
         "admin shutdown" => new PostgresException("terminating connection due to administrator command", "FATAL", "FATAL", "57P01"),
         "cannot connect now" => new PostgresException("the database system is starting up", "FATAL", "FATAL", "57P03"),
         "connection failure" => new PostgresException("connection failure", "FATAL", "FATAL", "08006"),
+        "deadlock victim" => new PostgresException("deadlock detected", "ERROR", "ERROR", "40P01"),
+        "serialization failure" => new PostgresException("could not serialize access", "ERROR", "ERROR", "40001"),
         "refused socket" => new NpgsqlException("Failed to connect to 127.0.0.1:5432", new SocketException((int)SocketError.ConnectionRefused)),
         _ => new NpgsqlException("Exception while reading from stream", new EndOfStreamException())
     };
