@@ -29,8 +29,8 @@ FilledLetter? large = null;
 if (settings.Runs("reads"))
 {
     log.WriteLine($"reads: letters with 100 and {settings.LargeLetter:N0} signatures, {settings.Reads} reads each");
-    var small = await LetterReads.RunAsync(app, appStore.Store, 100, settings.Reads);
-    var big = await LetterReads.RunAsync(app, appStore.Store, settings.LargeLetter, settings.Reads);
+    var small = await LetterReads.RunAsync(app, appStore.Store, 100, settings.Reads, settings.Clients);
+    var big = await LetterReads.RunAsync(app, appStore.Store, settings.LargeLetter, settings.Reads, settings.Clients);
     large = big.Letter;
     Done(Rows.Reads(small, big));
 }

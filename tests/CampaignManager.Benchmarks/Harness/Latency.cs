@@ -30,6 +30,30 @@ public sealed record Latency(int Count, double P50, double P95, double P99, doub
     }
 }
 
+public static class ConcurrentReads
+{
+    /// <summary>
+    /// <paramref name="clients"/> callers each running <paramref name="read"/> one call after another until
+    /// <paramref name="times"/> calls are done between them: how wrk's connections load a page.
+    /// </summary>
+    public static async Task<Measured> RunAsync(int clients, int times, Func<Task<bool>> read)
+    {
+        var recorder = new LatencyRecorder();
+        var (left, errors) = (times, 0);
+        var total = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(async _ =>
+        {
+            while (Interlocked.Decrement(ref left) >= 0)
+            {
+                var one = Stopwatch.GetTimestamp();
+                if (!await read()) Interlocked.Increment(ref errors);
+                recorder.Add(Stopwatch.GetElapsedTime(one));
+            }
+        }));
+        return new Measured(recorder.Summary(), times / total.Elapsed.TotalSeconds, errors);
+    }
+}
+
 /// <summary>A sequential read run: its latencies, calls per second and failed calls.</summary>
 public sealed record Measured(Latency Latency, double PerSecond, int Errors);
 

@@ -9,7 +9,9 @@ namespace CampaignManager.Benchmarks.Scenarios;
 /// <summary>A letter filled through the API; <see cref="Middle"/> is a moment when half of its signers had signed.</summary>
 public sealed record FilledLetter(Guid Id, int Signatures, DateTimeOffset Middle, string PublicPage);
 
-public sealed record ReadResult(FilledLetter Letter, Measured Baseline, Measured View, Measured Page, long PeakRss);
+/// <param name="ViewUnderLoad">The view read by <c>clients</c> callers at once, as the wrk run read it.</param>
+public sealed record ReadResult(FilledLetter Letter, Measured Baseline, Measured View, Measured Page, Measured ViewUnderLoad,
+    Measured PageUnderLoad, int Clients, long PeakRss);
 
 /// <summary>
 /// The letter view and the public sign-on page read one after another by one client, against the least any view of a
@@ -29,7 +31,7 @@ public static class LetterReads
         return new FilledLetter(id, signatures, middle, page);
     }
 
-    public static async Task<ReadResult> RunAsync(AppUnderTest app, IDocumentStore store, int signatures, int reads)
+    public static async Task<ReadResult> RunAsync(AppUnderTest app, IDocumentStore store, int signatures, int reads, int clients)
     {
         await using var memory = PeakMemory.Watch(app.Process.Id);
         var letter = await FillAsync(app.Http, signatures);
@@ -46,6 +48,8 @@ public static class LetterReads
         var baseline = await Latency.SequentialAsync(reads, Baseline);
         var view = await Latency.SequentialAsync(reads, View);
         var page = await Latency.SequentialAsync(reads, Page);
-        return new ReadResult(letter, baseline, view, page, await memory.StopAsync());
+        var viewUnderLoad = await ConcurrentReads.RunAsync(clients, reads * 4, View);
+        var pageUnderLoad = await ConcurrentReads.RunAsync(clients, reads * 4, Page);
+        return new ReadResult(letter, baseline, view, page, viewUnderLoad, pageUnderLoad, clients, await memory.StopAsync());
     }
 }

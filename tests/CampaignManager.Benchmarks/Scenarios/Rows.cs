@@ -13,7 +13,7 @@ public static class Rows
     public static readonly string Legend =
         "× baseline: throughput ÷ pgbench tps for the surge; p50 ÷ the plain Marten load's p50 for reads. vs goal: ✓ met, ✗ missed, " +
         "with measured ÷ goal (more is better) or goal ÷ measured (less is better), so ≥ 1.00× meets it. \"flat\": p50 at the large " +
-        $"letter ≤ {Flat}× p50 at 100 signatures. Reads are sequential, one client. Peak RSS is the app process's VmHWM over the " +
+        $"letter ≤ {Flat}× p50 at 100 signatures. Reads are sequential, one client, except the rows marked with a client count. Peak RSS is the app process's VmHWM over the " +
         "scenario, filling the letter included (the harness's own for the rebuild, which runs in the harness).";
 
     public static IEnumerable<Row> SignOn(PgBenchResult pgbench, SurgeResult surge)
@@ -49,11 +49,18 @@ public static class Rows
             yield return new Row($"public page, {size} signatures", "GET /sign/{token}", Rate(read.Page.PerSecond, "req/s"),
                 read.Page.Latency, read.Page.Errors.ToString(CultureInfo.InvariantCulture),
                 VsBaseline: Ratio(read.Page.Latency.P50 / read.Baseline.Latency.P50),
-                Goal: isLarge ? "independent of the count; ≥ 20× the issue's 20 req/s" : "",
-                VsGoal: isLarge
-                    ? $"{Check($"flat ({pageFlat:0.00}× the 100 letter)", pageFlat <= Flat)}; {Verdict("400 req/s", read.Page.PerSecond, 400, moreIsBetter: true)}"
-                    : "");
+                Goal: isLarge ? "independent of the count" : "",
+                VsGoal: isLarge ? Check($"flat ({pageFlat:0.00}× the 100 letter)", pageFlat <= Flat) : "");
         }
+        // the issue's read figures came from wrk's 8 connections, so its throughput goals are judged under the same load
+        yield return new Row($"letter view, {large.Letter.Signatures:N0} signatures", $"GET /api/letters/{{id}}, {large.Clients} clients",
+            Rate(large.ViewUnderLoad.PerSecond, "req/s"), large.ViewUnderLoad.Latency,
+            large.ViewUnderLoad.Errors.ToString(CultureInfo.InvariantCulture), Goal: "p99 < 50 ms",
+            VsGoal: Verdict("p99 < 50 ms", large.ViewUnderLoad.Latency.P99, 50, moreIsBetter: false));
+        yield return new Row($"public page, {large.Letter.Signatures:N0} signatures", $"GET /sign/{{token}}, {large.Clients} clients",
+            Rate(large.PageUnderLoad.PerSecond, "req/s"), large.PageUnderLoad.Latency,
+            large.PageUnderLoad.Errors.ToString(CultureInfo.InvariantCulture), Goal: "≥ 20× the issue's 20 req/s",
+            VsGoal: Verdict("400 req/s", large.PageUnderLoad.PerSecond, 400, moreIsBetter: true));
     }
 
     public static IEnumerable<Row> AsOf(AsOfResult asOf, FilledLetter letter)
@@ -69,7 +76,7 @@ public static class Rows
         var events = rebuild.Events.ToString("N0", CultureInfo.InvariantCulture);
         // a projection stopped at its time budget makes the total an overestimate of the real rate
         var unfinished = rebuild.PerProjection.Any(p => p.Projection.Contains("unfinished", StringComparison.Ordinal));
-        yield return new Row($"projection rebuild, {events} events", "every projection, one after another",
+        yield return new Row($"projection rebuild, {events} events", "every projection at once, as `projections rebuild` runs them",
             (unfinished ? "< " : "") + Rate(rebuild.EventsPerSecond, "events/s"),
             PeakRss: rebuild.PeakRssBytes, Goal: "≥ 20,000 events/s",
             VsGoal: Verdict("20k events/s", rebuild.EventsPerSecond, 20_000, moreIsBetter: true));
