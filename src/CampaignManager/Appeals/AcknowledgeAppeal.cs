@@ -28,6 +28,8 @@ public static class AcknowledgeAppealEndpoint
         new(recipient.AppealId, recipient.TargetId, TextRules.TrimToNull(command.Reference), by, at);
 
     [WolverinePost("/api/appeals/{id}/recipients/{targetId}/acknowledge", Name = "AcknowledgeAppeal"), EmptyResponse]
+
+    [EndpointSummary("Record that a recipient's office acknowledged the appeal")]
     [Tags("Appeals")]
     public static void Post(AcknowledgeAppeal command, RecipientStream loaded, HttpContext context, TimeProvider clock) =>
         loaded.Stream.AppendOne(Decide(loaded.Recipient!, command, context.User.ActorName(), clock.GetUtcNow()));

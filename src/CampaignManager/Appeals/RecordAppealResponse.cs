@@ -29,6 +29,8 @@ public static class RecordAppealResponseEndpoint
         new(recipient.AppealId, recipient.TargetId, command.Summary!.Trim(), TextRules.TrimToNull(command.Link), by, at);
 
     [WolverinePost("/api/appeals/{id}/recipients/{targetId}/respond", Name = "RecordAppealResponse"), EmptyResponse]
+
+    [EndpointSummary("Record a recipient's response to the appeal")]
     [Tags("Appeals")]
     public static void Post(RecordAppealResponse command, RecipientStream loaded, HttpContext context, TimeProvider clock) =>
         loaded.Stream.AppendOne(Decide(loaded.Recipient!, command, context.User.ActorName(), clock.GetUtcNow()));

@@ -36,6 +36,7 @@ public static class RetryAppealDeliveryEndpoint
 
     /// <summary>The retried event and the new delivery message commit together through the outbox.</summary>
     [WolverinePost("/api/appeals/{id}/recipients/{targetId}/retry", Name = "RetryAppealDelivery"), EmptyResponse]
+    [EndpointSummary("Retry a failed or uncertain email delivery")]
     [Tags("Appeals")]
     public static OutgoingMessages Post(RetryAppealDelivery command, RetryInputs inputs, HttpContext context, TimeProvider clock)
     {

@@ -30,6 +30,8 @@ public static class AddOrganizationAliasEndpoint
     }
 
     [WolverinePost("/api/organizations/{id}/aliases", Name = "AddOrganizationAlias")]
+
+    [EndpointSummary("Add another name the organization signs under")]
     [Tags("Organizations")]
     public static (OrganizationChanged, OrganizationAliasAdded) Post(AddOrganizationAlias command, [WriteAggregate] Organization organization,
         IDocumentSession session, HttpContext context, TimeProvider clock)
