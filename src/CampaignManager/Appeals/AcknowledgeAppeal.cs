@@ -1,4 +1,5 @@
 using CampaignManager.Hosting;
+using JasperFx.Events;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
@@ -10,13 +11,10 @@ public record AcknowledgeAppeal(string? Reference = null);
 
 public static class AcknowledgeAppealEndpoint
 {
-    public static Task<RecipientStream> LoadAsync(Guid id, Guid targetId, IDocumentSession session, CancellationToken token) =>
-        RecipientStream.LoadAsync(id, targetId, session, token);
+    public static Task<(IEventStream<AppealRecipient> Stream, AppealRecipient? Recipient)> LoadAsync(Guid id, Guid targetId,
+        IDocumentSession session, CancellationToken token) => RecipientStream.LoadAsync(id, targetId, session, token);
 
-    public static ProblemDetails Validate(Guid id, Guid targetId, AcknowledgeAppeal command, RecipientStream loaded) =>
-        Check(id, targetId, command, loaded.Recipient);
-
-    public static ProblemDetails Check(Guid id, Guid targetId, AcknowledgeAppeal command, AppealRecipient? recipient)
+    public static ProblemDetails Validate(Guid id, Guid targetId, AcknowledgeAppeal command, AppealRecipient? recipient)
     {
         var errors = new FieldErrors().MaxLength("reference", command.Reference, 200);
         if (errors.Count > 0) return Problems.Validation(errors);
@@ -31,6 +29,6 @@ public static class AcknowledgeAppealEndpoint
 
     [EndpointSummary("Record that a recipient's office acknowledged the appeal")]
     [Tags("Appeals")]
-    public static void Post(AcknowledgeAppeal command, RecipientStream loaded, HttpContext context, TimeProvider clock) =>
-        loaded.Stream.AppendOne(Decide(loaded.Recipient!, command, context.User.ActorName(), clock.GetUtcNow()));
+    public static void Post(AcknowledgeAppeal command, IEventStream<AppealRecipient> stream, AppealRecipient recipient, HttpContext context,
+        TimeProvider clock) => stream.AppendOne(Decide(recipient, command, context.User.ActorName(), clock.GetUtcNow()));
 }

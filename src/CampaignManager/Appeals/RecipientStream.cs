@@ -7,15 +7,20 @@ using Wolverine.Http;
 namespace CampaignManager.Appeals;
 
 /// <summary>
-/// A recipient's stream fetched for writing (its version is checked at commit, so two staff recording at once get a
-/// 409 rather than both winning). A record, so Wolverine passes it from Load to Validate and Post as one value.
+/// Loads a recipient's stream for writing (its version is checked at commit, so two staff recording at once get a 409
+/// rather than both winning). Wolverine's <c>[WriteAggregate]</c> takes a stream id from one route value or member, but
+/// a recipient's id is derived from two (<see cref="AppealRecipient.StreamId"/>), so the recipient commands load here
+/// and append the event <c>Decide</c> returns to the stream themselves. The tuple gives Wolverine two values: the
+/// recipient for the pure <c>Validate</c>/<c>Decide</c>, the stream for the endpoint.
 /// </summary>
-public record RecipientStream(IEventStream<AppealRecipient> Stream)
+public static class RecipientStream
 {
-    public AppealRecipient? Recipient => Stream.Aggregate;
-
-    public static async Task<RecipientStream> LoadAsync(Guid appealId, Guid targetId, IDocumentSession session, CancellationToken token) =>
-        new(await session.Events.FetchForWriting<AppealRecipient>(AppealRecipient.StreamId(appealId, targetId), token));
+    public static async Task<(IEventStream<AppealRecipient> Stream, AppealRecipient? Recipient)> LoadAsync(Guid appealId,
+        Guid targetId, IDocumentSession session, CancellationToken token)
+    {
+        var stream = await session.Events.FetchForWriting<AppealRecipient>(AppealRecipient.StreamId(appealId, targetId), token);
+        return (stream, stream.Aggregate);
+    }
 }
 
 /// <summary>The state rules the recipient commands share, so each command file states only its own.</summary>

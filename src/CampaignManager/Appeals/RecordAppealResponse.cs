@@ -1,4 +1,5 @@
 using CampaignManager.Hosting;
+using JasperFx.Events;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
@@ -10,13 +11,10 @@ public record RecordAppealResponse(string? Summary, string? Link = null);
 
 public static class RecordAppealResponseEndpoint
 {
-    public static Task<RecipientStream> LoadAsync(Guid id, Guid targetId, IDocumentSession session, CancellationToken token) =>
-        RecipientStream.LoadAsync(id, targetId, session, token);
+    public static Task<(IEventStream<AppealRecipient> Stream, AppealRecipient? Recipient)> LoadAsync(Guid id, Guid targetId,
+        IDocumentSession session, CancellationToken token) => RecipientStream.LoadAsync(id, targetId, session, token);
 
-    public static ProblemDetails Validate(Guid id, Guid targetId, RecordAppealResponse command, RecipientStream loaded) =>
-        Check(id, targetId, command, loaded.Recipient);
-
-    public static ProblemDetails Check(Guid id, Guid targetId, RecordAppealResponse command, AppealRecipient? recipient)
+    public static ProblemDetails Validate(Guid id, Guid targetId, RecordAppealResponse command, AppealRecipient? recipient)
     {
         var errors = new FieldErrors().Required("summary", command.Summary, 5000, multiLine: true).MaxLength("link", command.Link, 2000)
             .When(!string.IsNullOrWhiteSpace(command.Link) && !IsWebLink(command.Link.Trim()), "link", "must be an http(s) URL");
@@ -32,8 +30,8 @@ public static class RecordAppealResponseEndpoint
 
     [EndpointSummary("Record a recipient's response to the appeal")]
     [Tags("Appeals")]
-    public static void Post(RecordAppealResponse command, RecipientStream loaded, HttpContext context, TimeProvider clock) =>
-        loaded.Stream.AppendOne(Decide(loaded.Recipient!, command, context.User.ActorName(), clock.GetUtcNow()));
+    public static void Post(RecordAppealResponse command, IEventStream<AppealRecipient> stream, AppealRecipient recipient, HttpContext context,
+        TimeProvider clock) => stream.AppendOne(Decide(recipient, command, context.User.ActorName(), clock.GetUtcNow()));
 
     private static bool IsWebLink(string value) =>
         Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);

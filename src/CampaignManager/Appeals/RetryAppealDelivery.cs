@@ -1,5 +1,6 @@
 using CampaignManager.Hosting;
 using CampaignManager.Targets;
+using JasperFx.Events;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine;
@@ -9,27 +10,23 @@ namespace CampaignManager.Appeals;
 
 public record RetryAppealDelivery;
 
-/// <summary>The recipient's stream and the target as it is now: staff usually retry after correcting the address.</summary>
-public record RetryInputs(RecipientStream Loaded, TargetDetails? Target);
-
 public static class RetryAppealDeliveryEndpoint
 {
-    public static async Task<RetryInputs> LoadAsync(Guid id, Guid targetId, IDocumentSession session, CancellationToken token) =>
-        new(await RecipientStream.LoadAsync(id, targetId, session, token), await session.LoadAsync<TargetDetails>(targetId, token));
-
-    public static ProblemDetails Validate(Guid id, Guid targetId, RetryInputs inputs) =>
-        Check(id, targetId, inputs.Loaded.Recipient, inputs.Target);
-
-    public static ProblemDetails Check(Guid id, Guid targetId, AppealRecipient? recipient, TargetDetails? target)
+    /// <summary>The target is loaded as it is now: staff usually retry after correcting the address.</summary>
+    public static async Task<(IEventStream<AppealRecipient> Stream, AppealRecipient? Recipient, TargetDetails? Target)> LoadAsync(
+        Guid id, Guid targetId, IDocumentSession session, CancellationToken token)
     {
+        var (stream, recipient) = await RecipientStream.LoadAsync(id, targetId, session, token);
+        return (stream, recipient, await session.LoadAsync<TargetDetails>(targetId, token));
+    }
+
+    public static ProblemDetails Validate(Guid id, Guid targetId, AppealRecipient? recipient, TargetDetails? target) =>
         // only a failed or uncertain recipient: a queued one is already on its way and a sent one must never be sent
         // twice; an uncertain one may have arrived, and retrying it is staff's deliberate choice (same Message-ID)
-        var state = RecipientRules.MustBe(recipient, id, targetId, "retried", RecipientStatus.Failed, RecipientStatus.Uncertain);
-        if (!ReferenceEquals(state, WolverineContinue.NoProblems)) return state;
-        return string.IsNullOrWhiteSpace(target?.Email)
-            ? Problems.Validation(new FieldErrors().Add("email", "the target has no email address; correct the target first"))
-            : WolverineContinue.NoProblems;
-    }
+        RecipientRules.MustBe(recipient, id, targetId, "retried", RecipientStatus.Failed, RecipientStatus.Uncertain).Then(() =>
+            string.IsNullOrWhiteSpace(target?.Email)
+                ? Problems.Validation(new FieldErrors().Add("email", "the target has no email address; correct the target first"))
+                : WolverineContinue.NoProblems);
 
     public static (AppealDeliveryRetried, DeliverAppealEmail) Decide(AppealRecipient recipient, string? email, string by, DateTimeOffset at) =>
         (new AppealDeliveryRetried(recipient.AppealId, recipient.TargetId, email, by, at), new DeliverAppealEmail(recipient.AppealId, recipient.TargetId));
@@ -38,10 +35,11 @@ public static class RetryAppealDeliveryEndpoint
     [WolverinePost("/api/appeals/{id}/recipients/{targetId}/retry", Name = "RetryAppealDelivery"), EmptyResponse]
     [EndpointSummary("Retry a failed or uncertain email delivery")]
     [Tags("Appeals")]
-    public static OutgoingMessages Post(RetryAppealDelivery command, RetryInputs inputs, HttpContext context, TimeProvider clock)
+    public static OutgoingMessages Post(RetryAppealDelivery command, IEventStream<AppealRecipient> stream, AppealRecipient recipient,
+        TargetDetails target, HttpContext context, TimeProvider clock)
     {
-        var (retried, delivery) = Decide(inputs.Loaded.Recipient!, inputs.Target!.Email, context.User.ActorName(), clock.GetUtcNow());
-        inputs.Loaded.Stream.AppendOne(retried);
+        var (retried, delivery) = Decide(recipient, target.Email, context.User.ActorName(), clock.GetUtcNow());
+        stream.AppendOne(retried);
         return [delivery];
     }
 }
