@@ -26,7 +26,6 @@ public static class AcknowledgeAppealEndpoint
         new(recipient.AppealId, recipient.TargetId, TextRules.TrimToNull(command.Reference), by, at);
 
     [WolverinePost("/api/appeals/{id}/recipients/{targetId}/acknowledge", Name = "AcknowledgeAppeal"), EmptyResponse]
-
     [EndpointSummary("Record that a recipient's office acknowledged the appeal")]
     [Tags("Appeals")]
     public static void Post(AcknowledgeAppeal command, IEventStream<AppealRecipient> stream, AppealRecipient recipient, HttpContext context,

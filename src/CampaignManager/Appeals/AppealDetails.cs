@@ -61,7 +61,6 @@ public static class AppealDetailsEndpoint
     }
 
     [WolverineGet("/api/letters/{id}/appeals", Name = "ListLetterAppeals")]
-
     [EndpointSummary("The appeals sent for a letter")]
     [Tags("Appeals")]
     public static async Task<IReadOnlyList<AppealSummary>> List(Guid id, IQuerySession session, TimeProvider clock, CancellationToken token)

@@ -27,7 +27,6 @@ public static class RecordAppealResponseEndpoint
         new(recipient.AppealId, recipient.TargetId, command.Summary!.Trim(), TextRules.TrimToNull(command.Link), by, at);
 
     [WolverinePost("/api/appeals/{id}/recipients/{targetId}/respond", Name = "RecordAppealResponse"), EmptyResponse]
-
     [EndpointSummary("Record a recipient's response to the appeal")]
     [Tags("Appeals")]
     public static void Post(RecordAppealResponse command, IEventStream<AppealRecipient> stream, AppealRecipient recipient, HttpContext context,

@@ -30,7 +30,6 @@ public static class RecordManualDeliveryEndpoint
         new(recipient.AppealId, recipient.TargetId, command.Method!.Trim(), TextRules.TrimToNull(command.Note), by, at);
 
     [WolverinePost("/api/appeals/{id}/recipients/{targetId}/delivered", Name = "RecordManualDelivery"), EmptyResponse]
-
     [EndpointSummary("Record that staff delivered the appeal by other means")]
     [Tags("Appeals")]
     public static void Post(RecordManualDelivery command, IEventStream<AppealRecipient> stream, AppealRecipient recipient, HttpContext context,

@@ -27,7 +27,6 @@ public static class CoalitionMatrixEndpoint
     }
 
     [WolverineGet("/api/coalitions/matrix", Name = "GetCoalitionMatrix")]
-
     [EndpointSummary("How often each pair of organizations signed together")]
     [Tags("Coalitions")]
     public static async Task<IReadOnlyList<CoalitionPair>> Get(IQuerySession session, CancellationToken token) =>

@@ -38,7 +38,6 @@ public static class MergeOrganizationsEndpoint
             new OrganizationMergedInto(duplicate.Id, survivor.Id, by, at));
 
     [WolverinePost("/api/organizations/{id}/merge", Name = "MergeOrganizations")]
-
     [EndpointSummary("Merge a duplicate organization into this one")]
     [Tags("Organizations")]
     public static (OrganizationChanged, OrganizationAbsorbed) Post(MergeOrganizations command, DuplicateLookup lookup,
