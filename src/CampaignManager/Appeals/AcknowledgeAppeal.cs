@@ -1,8 +1,7 @@
 using CampaignManager.Hosting;
-using JasperFx.Events;
-using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace CampaignManager.Appeals;
 
@@ -11,8 +10,8 @@ public record AcknowledgeAppeal(string? Reference = null);
 
 public static class AcknowledgeAppealEndpoint
 {
-    public static Task<(IEventStream<AppealRecipient> Stream, AppealRecipient? Recipient)> LoadAsync(Guid id, Guid targetId,
-        IDocumentSession session, CancellationToken token) => RecipientStream.LoadAsync(id, targetId, session, token);
+    /// <summary>The recipient's stream id, derived from both route values (see <see cref="RecipientRules"/>).</summary>
+    public static Guid RecipientId(Guid id, Guid targetId) => AppealRecipient.StreamId(id, targetId);
 
     public static ProblemDetails Validate(Guid id, Guid targetId, AcknowledgeAppeal command, AppealRecipient? recipient)
     {
@@ -28,6 +27,7 @@ public static class AcknowledgeAppealEndpoint
     [WolverinePost("/api/appeals/{id}/recipients/{targetId}/acknowledge", Name = "AcknowledgeAppeal"), EmptyResponse]
     [EndpointSummary("Record that a recipient's office acknowledged the appeal")]
     [Tags("Appeals")]
-    public static void Post(AcknowledgeAppeal command, IEventStream<AppealRecipient> stream, AppealRecipient recipient, HttpContext context,
-        TimeProvider clock) => stream.AppendOne(Decide(recipient, command, context.User.ActorName(), clock.GetUtcNow()));
+    public static AppealAcknowledged Post(AcknowledgeAppeal command,
+        [WriteAggregate(FromMethod = nameof(RecipientId), Required = false)] AppealRecipient? recipient, HttpContext context,
+        TimeProvider clock) => Decide(recipient!, command, context.User.ActorName(), clock.GetUtcNow());
 }

@@ -1,8 +1,7 @@
 using CampaignManager.Hosting;
-using JasperFx.Events;
-using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace CampaignManager.Appeals;
 
@@ -11,8 +10,8 @@ public record RecordAppealResponse(string? Summary, string? Link = null);
 
 public static class RecordAppealResponseEndpoint
 {
-    public static Task<(IEventStream<AppealRecipient> Stream, AppealRecipient? Recipient)> LoadAsync(Guid id, Guid targetId,
-        IDocumentSession session, CancellationToken token) => RecipientStream.LoadAsync(id, targetId, session, token);
+    /// <summary>The recipient's stream id, derived from both route values (see <see cref="RecipientRules"/>).</summary>
+    public static Guid RecipientId(Guid id, Guid targetId) => AppealRecipient.StreamId(id, targetId);
 
     public static ProblemDetails Validate(Guid id, Guid targetId, RecordAppealResponse command, AppealRecipient? recipient)
     {
@@ -29,8 +28,9 @@ public static class RecordAppealResponseEndpoint
     [WolverinePost("/api/appeals/{id}/recipients/{targetId}/respond", Name = "RecordAppealResponse"), EmptyResponse]
     [EndpointSummary("Record a recipient's response to the appeal")]
     [Tags("Appeals")]
-    public static void Post(RecordAppealResponse command, IEventStream<AppealRecipient> stream, AppealRecipient recipient, HttpContext context,
-        TimeProvider clock) => stream.AppendOne(Decide(recipient, command, context.User.ActorName(), clock.GetUtcNow()));
+    public static AppealResponded Post(RecordAppealResponse command,
+        [WriteAggregate(FromMethod = nameof(RecipientId), Required = false)] AppealRecipient? recipient, HttpContext context,
+        TimeProvider clock) => Decide(recipient!, command, context.User.ActorName(), clock.GetUtcNow());
 
     private static bool IsWebLink(string value) =>
         Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);

@@ -1,8 +1,7 @@
 using CampaignManager.Hosting;
-using JasperFx.Events;
-using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace CampaignManager.Appeals;
 
@@ -11,8 +10,8 @@ public record RecordManualDelivery(string? Method, string? Note = null);
 
 public static class RecordManualDeliveryEndpoint
 {
-    public static Task<(IEventStream<AppealRecipient> Stream, AppealRecipient? Recipient)> LoadAsync(Guid id, Guid targetId,
-        IDocumentSession session, CancellationToken token) => RecipientStream.LoadAsync(id, targetId, session, token);
+    /// <summary>The recipient's stream id, derived from both route values (see <see cref="RecipientRules"/>).</summary>
+    public static Guid RecipientId(Guid id, Guid targetId) => AppealRecipient.StreamId(id, targetId);
 
     public static ProblemDetails Validate(Guid id, Guid targetId, RecordManualDelivery command, AppealRecipient? recipient)
     {
@@ -32,6 +31,7 @@ public static class RecordManualDeliveryEndpoint
     [WolverinePost("/api/appeals/{id}/recipients/{targetId}/delivered", Name = "RecordManualDelivery"), EmptyResponse]
     [EndpointSummary("Record that staff delivered the appeal by other means")]
     [Tags("Appeals")]
-    public static void Post(RecordManualDelivery command, IEventStream<AppealRecipient> stream, AppealRecipient recipient, HttpContext context,
-        TimeProvider clock) => stream.AppendOne(Decide(recipient, command, context.User.ActorName(), clock.GetUtcNow()));
+    public static AppealDeliveredManually Post(RecordManualDelivery command,
+        [WriteAggregate(FromMethod = nameof(RecipientId), Required = false)] AppealRecipient? recipient, HttpContext context,
+        TimeProvider clock) => Decide(recipient!, command, context.User.ActorName(), clock.GetUtcNow());
 }

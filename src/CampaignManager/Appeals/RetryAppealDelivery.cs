@@ -1,10 +1,10 @@
 using CampaignManager.Hosting;
 using CampaignManager.Targets;
-using JasperFx.Events;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine;
 using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace CampaignManager.Appeals;
 
@@ -12,13 +12,12 @@ public record RetryAppealDelivery;
 
 public static class RetryAppealDeliveryEndpoint
 {
-    /// <summary>The target is loaded as it is now: staff usually retry after correcting the address.</summary>
-    public static async Task<(IEventStream<AppealRecipient> Stream, AppealRecipient? Recipient, TargetDetails? Target)> LoadAsync(
-        Guid id, Guid targetId, IDocumentSession session, CancellationToken token)
-    {
-        var (stream, recipient) = await RecipientStream.LoadAsync(id, targetId, session, token);
-        return (stream, recipient, await session.LoadAsync<TargetDetails>(targetId, token));
-    }
+    /// <summary>The recipient's stream id, derived from both route values (see <see cref="RecipientRules"/>).</summary>
+    public static Guid RecipientId(Guid id, Guid targetId) => AppealRecipient.StreamId(id, targetId);
+
+    /// <summary>The target as it is now: staff usually retry after correcting the address.</summary>
+    public static Task<TargetDetails?> LoadAsync(Guid targetId, IDocumentSession session, CancellationToken token) =>
+        session.LoadAsync<TargetDetails>(targetId, token);
 
     public static ProblemDetails Validate(Guid id, Guid targetId, AppealRecipient? recipient, TargetDetails? target) =>
         // only a failed or uncertain recipient: a queued one is already on its way and a sent one must never be sent
@@ -35,11 +34,11 @@ public static class RetryAppealDeliveryEndpoint
     [WolverinePost("/api/appeals/{id}/recipients/{targetId}/retry", Name = "RetryAppealDelivery"), EmptyResponse]
     [EndpointSummary("Retry a failed or uncertain email delivery")]
     [Tags("Appeals")]
-    public static OutgoingMessages Post(RetryAppealDelivery command, IEventStream<AppealRecipient> stream, AppealRecipient recipient,
-        TargetDetails target, HttpContext context, TimeProvider clock)
+    public static (AppealDeliveryRetried, OutgoingMessages) Post(RetryAppealDelivery command,
+        [WriteAggregate(FromMethod = nameof(RecipientId), Required = false)] AppealRecipient? recipient, TargetDetails target,
+        HttpContext context, TimeProvider clock)
     {
-        var (retried, delivery) = Decide(recipient, target.Email, context.User.ActorName(), clock.GetUtcNow());
-        stream.AppendOne(retried);
-        return [delivery];
+        var (retried, delivery) = Decide(recipient!, target.Email, context.User.ActorName(), clock.GetUtcNow());
+        return (retried, [delivery]);
     }
 }
