@@ -24,7 +24,7 @@ public static class ReviseLetterEndpoint
         if (command.Subject is not null) errors.Required("subject", command.Subject, 500);
         if (command.Body is not null) errors.Required("body", command.Body, 100_000, multiLine: true);
         errors.MaxLength("note", command.Note, 1000, multiLine: true);
-        DraftLetter.ValidateText(errors, "x", "x", "x", command.Closing, command.Addressees);
+        DraftLetter.ValidateClosingAndAddressees(errors, command.Closing, command.Addressees);
         if (errors.Count > 0) return Problems.Validation(errors);
 
         return LetterRules.MustBe(letter, "revised", LetterStatus.Draft, LetterStatus.Open, LetterStatus.Closed).Then(() =>
