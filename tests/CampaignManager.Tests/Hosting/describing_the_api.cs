@@ -12,6 +12,14 @@ public class describing_the_api(AppFixture fixture) : IntegrationContext(fixture
 {
     private static readonly string[] Verbs = ["get", "put", "post", "delete", "patch"];
 
+    private static bool HasSummary(JsonElement operation) =>
+        operation.TryGetProperty("summary", out var summary) && summary.GetString() is { } text && !string.IsNullOrWhiteSpace(text)
+        && !(operation.TryGetProperty("operationId", out var id) && id.GetString() == text);
+
+    private static bool HasTag(JsonElement operation) =>
+        operation.TryGetProperty("tags", out var tags) && tags.GetArrayLength() > 0
+        && tags.EnumerateArray().All(t => t.GetString() is { } tag && !string.IsNullOrWhiteSpace(tag) && !tag.Contains('.'));
+
     [Fact]
     public async Task every_operation_has_a_summary_and_a_tag()
     {
@@ -25,9 +33,9 @@ public class describing_the_api(AppFixture fixture) : IntegrationContext(fixture
             select (Name: $"{verb.Name.ToUpperInvariant()} {path.Name}", Operation: verb.Value)).ToList();
 
         operations.Count.ShouldBeGreaterThan(40); // the whole API is described, not an empty document
-        operations.Where(o => !o.Operation.TryGetProperty("summary", out var s) || string.IsNullOrWhiteSpace(s.GetString()))
-            .Select(o => o.Name).ShouldBeEmpty("these operations have no [EndpointSummary]");
-        operations.Where(o => !o.Operation.TryGetProperty("tags", out var t) || t.GetArrayLength() == 0)
-            .Select(o => o.Name).ShouldBeEmpty("these operations have no [Tags]");
+        // without [EndpointSummary], Wolverine fills the summary with the generated operation id (GET_api_organizations)
+        operations.Where(o => !HasSummary(o.Operation)).Select(o => o.Name).ShouldBeEmpty("these operations have no [EndpointSummary]");
+        // without [Tags], the tag is the endpoint class's full name (CampaignManager.Coalitions.OrganizationViewsEndpoint)
+        operations.Where(o => !HasTag(o.Operation)).Select(o => o.Name).ShouldBeEmpty("these operations have no [Tags]");
     }
 }
