@@ -1,7 +1,7 @@
 using CampaignManager.Hosting;
-using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace CampaignManager.Appeals;
 
@@ -10,13 +10,10 @@ public record AcknowledgeAppeal(string? Reference = null);
 
 public static class AcknowledgeAppealEndpoint
 {
-    public static Task<RecipientStream> LoadAsync(Guid id, Guid targetId, IDocumentSession session, CancellationToken token) =>
-        RecipientStream.LoadAsync(id, targetId, session, token);
+    /// <summary>The recipient's stream id, derived from both route values (see <see cref="RecipientRules"/>).</summary>
+    public static Guid RecipientId(Guid id, Guid targetId) => AppealRecipient.StreamId(id, targetId);
 
-    public static ProblemDetails Validate(Guid id, Guid targetId, AcknowledgeAppeal command, RecipientStream loaded) =>
-        Check(id, targetId, command, loaded.Recipient);
-
-    public static ProblemDetails Check(Guid id, Guid targetId, AcknowledgeAppeal command, AppealRecipient? recipient)
+    public static ProblemDetails Validate(Guid id, Guid targetId, AcknowledgeAppeal command, AppealRecipient? recipient)
     {
         var errors = new FieldErrors().MaxLength("reference", command.Reference, 200);
         if (errors.Count > 0) return Problems.Validation(errors);
@@ -28,7 +25,9 @@ public static class AcknowledgeAppealEndpoint
         new(recipient.AppealId, recipient.TargetId, TextRules.TrimToNull(command.Reference), by, at);
 
     [WolverinePost("/api/appeals/{id}/recipients/{targetId}/acknowledge", Name = "AcknowledgeAppeal"), EmptyResponse]
+    [EndpointSummary("Record that a recipient's office acknowledged the appeal")]
     [Tags("Appeals")]
-    public static void Post(AcknowledgeAppeal command, RecipientStream loaded, HttpContext context, TimeProvider clock) =>
-        loaded.Stream.AppendOne(Decide(loaded.Recipient!, command, context.User.ActorName(), clock.GetUtcNow()));
+    public static AppealAcknowledged Post(AcknowledgeAppeal command,
+        [WriteAggregate(FromMethod = nameof(RecipientId), Required = false)] AppealRecipient? recipient, HttpContext context,
+        TimeProvider clock) => Decide(recipient!, command, context.User.ActorName(), clock.GetUtcNow());
 }

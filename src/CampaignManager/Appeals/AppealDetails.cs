@@ -50,6 +50,7 @@ public record AppealSummary(Guid Id, DateTimeOffset SentAt, string SentBy, Appea
 public static class AppealDetailsEndpoint
 {
     [WolverineGet("/api/appeals/{id}", Name = "GetAppeal")]
+    [EndpointSummary("An appeal with each recipient's delivery status")]
     [Tags("Appeals")]
     [ProducesResponseType<AppealDetails>(200), ProducesResponseType<ProblemDetails>(404)]
     public static async Task<IResult> Get(Guid id, IQuerySession session, TimeProvider clock, CancellationToken token)
@@ -60,6 +61,7 @@ public static class AppealDetailsEndpoint
     }
 
     [WolverineGet("/api/letters/{id}/appeals", Name = "ListLetterAppeals")]
+    [EndpointSummary("The appeals sent for a letter")]
     [Tags("Appeals")]
     public static async Task<IReadOnlyList<AppealSummary>> List(Guid id, IQuerySession session, TimeProvider clock, CancellationToken token)
     {

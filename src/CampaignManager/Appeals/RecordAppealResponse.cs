@@ -1,7 +1,7 @@
 using CampaignManager.Hosting;
-using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace CampaignManager.Appeals;
 
@@ -10,13 +10,10 @@ public record RecordAppealResponse(string? Summary, string? Link = null);
 
 public static class RecordAppealResponseEndpoint
 {
-    public static Task<RecipientStream> LoadAsync(Guid id, Guid targetId, IDocumentSession session, CancellationToken token) =>
-        RecipientStream.LoadAsync(id, targetId, session, token);
+    /// <summary>The recipient's stream id, derived from both route values (see <see cref="RecipientRules"/>).</summary>
+    public static Guid RecipientId(Guid id, Guid targetId) => AppealRecipient.StreamId(id, targetId);
 
-    public static ProblemDetails Validate(Guid id, Guid targetId, RecordAppealResponse command, RecipientStream loaded) =>
-        Check(id, targetId, command, loaded.Recipient);
-
-    public static ProblemDetails Check(Guid id, Guid targetId, RecordAppealResponse command, AppealRecipient? recipient)
+    public static ProblemDetails Validate(Guid id, Guid targetId, RecordAppealResponse command, AppealRecipient? recipient)
     {
         var errors = new FieldErrors().Required("summary", command.Summary, 5000, multiLine: true).MaxLength("link", command.Link, 2000)
             .When(!string.IsNullOrWhiteSpace(command.Link) && !IsWebLink(command.Link.Trim()), "link", "must be an http(s) URL");
@@ -29,9 +26,11 @@ public static class RecordAppealResponseEndpoint
         new(recipient.AppealId, recipient.TargetId, command.Summary!.Trim(), TextRules.TrimToNull(command.Link), by, at);
 
     [WolverinePost("/api/appeals/{id}/recipients/{targetId}/respond", Name = "RecordAppealResponse"), EmptyResponse]
+    [EndpointSummary("Record a recipient's response to the appeal")]
     [Tags("Appeals")]
-    public static void Post(RecordAppealResponse command, RecipientStream loaded, HttpContext context, TimeProvider clock) =>
-        loaded.Stream.AppendOne(Decide(loaded.Recipient!, command, context.User.ActorName(), clock.GetUtcNow()));
+    public static AppealResponded Post(RecordAppealResponse command,
+        [WriteAggregate(FromMethod = nameof(RecipientId), Required = false)] AppealRecipient? recipient, HttpContext context,
+        TimeProvider clock) => Decide(recipient!, command, context.User.ActorName(), clock.GetUtcNow());
 
     private static bool IsWebLink(string value) =>
         Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);

@@ -1,7 +1,7 @@
 using CampaignManager.Hosting;
-using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace CampaignManager.Appeals;
 
@@ -10,30 +10,28 @@ public record RecordManualDelivery(string? Method, string? Note = null);
 
 public static class RecordManualDeliveryEndpoint
 {
-    public static Task<RecipientStream> LoadAsync(Guid id, Guid targetId, IDocumentSession session, CancellationToken token) =>
-        RecipientStream.LoadAsync(id, targetId, session, token);
+    /// <summary>The recipient's stream id, derived from both route values (see <see cref="RecipientRules"/>).</summary>
+    public static Guid RecipientId(Guid id, Guid targetId) => AppealRecipient.StreamId(id, targetId);
 
-    public static ProblemDetails Validate(Guid id, Guid targetId, RecordManualDelivery command, RecipientStream loaded) =>
-        Check(id, targetId, command, loaded.Recipient);
-
-    public static ProblemDetails Check(Guid id, Guid targetId, RecordManualDelivery command, AppealRecipient? recipient)
+    public static ProblemDetails Validate(Guid id, Guid targetId, RecordManualDelivery command, AppealRecipient? recipient)
     {
         var errors = new FieldErrors().Required("method", command.Method, 100).MaxLength("note", command.Note, 2000, multiLine: true);
         if (errors.Count > 0) return Problems.Validation(errors);
-        var state = RecipientRules.MustBe(recipient, id, targetId, "recorded as delivered", RecipientStatus.Queued, RecipientStatus.Failed,
-            RecipientStatus.Uncertain);
-        if (!ReferenceEquals(state, WolverineContinue.NoProblems)) return state;
-        // a queued email recipient is in the delivery pipeline; recording it by hand would race the sender
-        return recipient!.Channel == AppealChannel.Email && recipient.Status == RecipientStatus.Queued
-            ? Problems.Conflict("This recipient's email is still being delivered; record a manual delivery once it has failed.")
-            : WolverineContinue.NoProblems;
+        return RecipientRules.MustBe(recipient, id, targetId, "recorded as delivered", RecipientStatus.Queued, RecipientStatus.Failed,
+            RecipientStatus.Uncertain).Then(() =>
+            // a queued email recipient is in the delivery pipeline; recording it by hand would race the sender
+            recipient!.Channel == AppealChannel.Email && recipient.Status == RecipientStatus.Queued
+                ? Problems.Conflict("This recipient's email is still being delivered; record a manual delivery once it has failed.")
+                : WolverineContinue.NoProblems);
     }
 
     public static AppealDeliveredManually Decide(AppealRecipient recipient, RecordManualDelivery command, string by, DateTimeOffset at) =>
         new(recipient.AppealId, recipient.TargetId, command.Method!.Trim(), TextRules.TrimToNull(command.Note), by, at);
 
     [WolverinePost("/api/appeals/{id}/recipients/{targetId}/delivered", Name = "RecordManualDelivery"), EmptyResponse]
+    [EndpointSummary("Record that staff delivered the appeal by other means")]
     [Tags("Appeals")]
-    public static void Post(RecordManualDelivery command, RecipientStream loaded, HttpContext context, TimeProvider clock) =>
-        loaded.Stream.AppendOne(Decide(loaded.Recipient!, command, context.User.ActorName(), clock.GetUtcNow()));
+    public static AppealDeliveredManually Post(RecordManualDelivery command,
+        [WriteAggregate(FromMethod = nameof(RecipientId), Required = false)] AppealRecipient? recipient, HttpContext context,
+        TimeProvider clock) => Decide(recipient!, command, context.User.ActorName(), clock.GetUtcNow());
 }

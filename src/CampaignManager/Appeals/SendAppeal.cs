@@ -130,6 +130,7 @@ public static class SendAppealEndpoint
     /// the first was in flight (it waited for the key's lock).
     /// </summary>
     [WolverinePost("/api/letters/{id}/appeals", Name = "SendAppeal")]
+    [EndpointSummary("Send a final letter to targets as an appeal")]
     [Tags("Appeals")]
     public static (NewAppealResponse, OutgoingMessages) Post(SendAppeal command, SendAppealInputs inputs,
         IDocumentSession session, HttpContext context, TimeProvider clock)

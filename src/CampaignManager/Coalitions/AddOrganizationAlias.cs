@@ -29,13 +29,18 @@ public static class AddOrganizationAliasEndpoint
         return errors.Count > 0 ? Problems.Conflict($"\"{command.Alias}\" {errors.ToDictionary()["alias"][0]}") : WolverineContinue.NoProblems;
     }
 
+    public static OrganizationAliasAdded Decide(Organization organization, AddOrganizationAlias command, string by, DateTimeOffset at) =>
+        new(organization.Id, command.Alias.Trim(), by, at);
+
     [WolverinePost("/api/organizations/{id}/aliases", Name = "AddOrganizationAlias")]
+    [EndpointSummary("Add another name the organization signs under")]
     [Tags("Organizations")]
     public static (OrganizationChanged, OrganizationAliasAdded) Post(AddOrganizationAlias command, [WriteAggregate] Organization organization,
         IDocumentSession session, HttpContext context, TimeProvider clock)
     {
+        // the claim row commits with the event, so a name claimed by a concurrent request fails this one with a 409
         UniqueName.Claim(session, UniqueName.Organization, [SignerIdentity.Normalize(command.Alias)], organization.Id);
         return (new OrganizationChanged(organization.Id, organization.Version + 1),
-            new OrganizationAliasAdded(organization.Id, command.Alias.Trim(), context.User.ActorName(), clock.GetUtcNow()));
+            Decide(organization, command, context.User.ActorName(), clock.GetUtcNow()));
     }
 }

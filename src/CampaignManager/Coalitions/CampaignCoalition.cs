@@ -15,6 +15,7 @@ public record CampaignCoalition(Guid CampaignId, IReadOnlyList<CoalitionMember> 
 public static class CampaignCoalitionEndpoint
 {
     [WolverineGet("/api/campaigns/{id}/coalition", Name = "GetCampaignCoalition")]
+    [EndpointSummary("The organizations that signed a campaign's letters")]
     [Tags("Coalitions")]
     [ProducesResponseType<CampaignCoalition>(200), ProducesResponseType<ProblemDetails>(404)]
     public static async Task<IResult> Get(Guid id, IQuerySession session, CancellationToken token)

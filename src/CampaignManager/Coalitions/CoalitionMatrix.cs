@@ -27,6 +27,7 @@ public static class CoalitionMatrixEndpoint
     }
 
     [WolverineGet("/api/coalitions/matrix", Name = "GetCoalitionMatrix")]
+    [EndpointSummary("How often each pair of organizations signed together")]
     [Tags("Coalitions")]
     public static async Task<IReadOnlyList<CoalitionPair>> Get(IQuerySession session, CancellationToken token) =>
         Build(await Involvements.LoadAsync(session, token, ownNameOnly: true));

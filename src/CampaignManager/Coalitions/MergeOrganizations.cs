@@ -38,6 +38,7 @@ public static class MergeOrganizationsEndpoint
             new OrganizationMergedInto(duplicate.Id, survivor.Id, by, at));
 
     [WolverinePost("/api/organizations/{id}/merge", Name = "MergeOrganizations")]
+    [EndpointSummary("Merge a duplicate organization into this one")]
     [Tags("Organizations")]
     public static (OrganizationChanged, OrganizationAbsorbed) Post(MergeOrganizations command, DuplicateLookup lookup,
         [WriteAggregate] Organization organization, IDocumentSession session, HttpContext context, TimeProvider clock)

@@ -35,6 +35,7 @@ public record OrganizationProfile(OrganizationRef Organization, IReadOnlyList<st
 public static class OrganizationViewsEndpoint
 {
     [WolverineGet("/api/organizations", Name = "ListOrganizations")]
+    [EndpointSummary("Every registered organization")]
     [Tags("Organizations")]
     public static async Task<IReadOnlyList<OrganizationSummary>> List(IQuerySession session, CancellationToken token)
     {
@@ -53,6 +54,7 @@ public static class OrganizationViewsEndpoint
 
     /// <summary>A merged-away id answers with the survivor's profile: links to the duplicate keep working.</summary>
     [WolverineGet("/api/organizations/{id}", Name = "GetOrganization")]
+    [EndpointSummary("An organization with its aliases and signatures")]
     [Tags("Organizations")]
     [ProducesResponseType<OrganizationProfile>(200), ProducesResponseType<ProblemDetails>(404)]
     public static async Task<IResult> Get(Guid id, IQuerySession session, CancellationToken token)

@@ -61,6 +61,7 @@ public static class RegisterOrganizationEndpoint
         registered.Aliases.Prepend(registered.Name).Select(SignerIdentity.Normalize);
 
     [WolverinePost("/api/organizations", Name = "RegisterOrganization")]
+    [EndpointSummary("Register an organization")]
     [Tags("Organizations")]
     public static (NewOrganizationResponse, IStartStream) Post(RegisterOrganization command, IDocumentSession session, HttpContext context,
         TimeProvider clock)

@@ -9,6 +9,7 @@ using Weasel.Core;
 using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
+using Wolverine.Persistence;
 
 namespace CampaignManager.Hosting;
 
@@ -59,6 +60,9 @@ public static class Infrastructure
         {
             opts.AutoBuildMessageStorageOnStartup = autoCreate;
             opts.Policies.AutoApplyTransactions();
+            // An unknown id in the route answers 404 problem details naming it, the same for every [WriteAggregate]
+            // and [ReadAggregate], so no endpoint has to say so (and a copied one cannot forget it).
+            opts.EntityDefaults.OnMissing = OnMissing.ProblemDetailsWith404;
             opts.Policies.UseDurableLocalQueues();
             opts.Policies.UseDurableInboxOnAllListeners();
             opts.Policies.UseDurableOutboxOnAllSendingEndpoints();

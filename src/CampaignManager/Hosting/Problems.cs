@@ -20,6 +20,15 @@ public static class Problems
         Detail = detail
     };
 
+    /// <summary>
+    /// The first problem of a chain of checks: <paramref name="next"/> runs only when <paramref name="state"/> found none,
+    /// so a Validate reads as one expression instead of repeating the NoProblems comparison after every rule.
+    /// </summary>
+    public static ProblemDetails Then(this ProblemDetails state, Func<ProblemDetails> next) =>
+        ReferenceEquals(state, WolverineContinue.NoProblems) ? next() : state;
+
+    public static bool IsNone(this ProblemDetails state) => ReferenceEquals(state, WolverineContinue.NoProblems);
+
     /// <summary>400 with field errors; <see cref="WolverineContinue.NoProblems"/> when there are none.</summary>
     public static ProblemDetails Validation(FieldErrors errors) => errors.Count == 0
         ? WolverineContinue.NoProblems

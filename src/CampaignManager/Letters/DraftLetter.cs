@@ -13,8 +13,14 @@ public record DraftLetter(string Title, string Subject, string Body, string Clos
     {
         errors.Required("title", title, 300)
             .Required("subject", subject, 500)
-            .Required("body", body, 100_000, multiLine: true)
-            .MaxLength("closing", closing, 500, multiLine: true);
+            .Required("body", body, 100_000, multiLine: true);
+        return ValidateClosingAndAddressees(errors, closing, addressees);
+    }
+
+    /// <summary>The optional parts of the text, which a revision may also send on their own.</summary>
+    internal static FieldErrors ValidateClosingAndAddressees(FieldErrors errors, string? closing, IReadOnlyList<Addressee>? addressees)
+    {
+        errors.MaxLength("closing", closing, 500, multiLine: true);
         if (addressees is null) return errors;
         for (var i = 0; i < addressees.Count; i++)
         {

@@ -24,16 +24,14 @@ public static class ReviseLetterEndpoint
         if (command.Subject is not null) errors.Required("subject", command.Subject, 500);
         if (command.Body is not null) errors.Required("body", command.Body, 100_000, multiLine: true);
         errors.MaxLength("note", command.Note, 1000, multiLine: true);
-        DraftLetter.ValidateText(errors, "x", "x", "x", command.Closing, command.Addressees);
+        DraftLetter.ValidateClosingAndAddressees(errors, command.Closing, command.Addressees);
         if (errors.Count > 0) return Problems.Validation(errors);
 
-        var state = LetterRules.MustBe(letter, "revised", LetterStatus.Draft, LetterStatus.Open, LetterStatus.Closed);
-        if (!ReferenceEquals(state, WolverineContinue.NoProblems)) return state;
-        if (command.BasedOnVersion is { } based && based != letter.TextVersion)
-            return Problems.Conflict($"This revision was based on version {based}, but the letter is now at version {letter.TextVersion}. Reload and apply your changes again.");
-        if (Changes(letter.Current, command).Count == 0)
-            return Problems.Validation(new FieldErrors().Add("revision", $"changes nothing compared to version {letter.TextVersion}"));
-        return WolverineContinue.NoProblems;
+        return LetterRules.MustBe(letter, "revised", LetterStatus.Draft, LetterStatus.Open, LetterStatus.Closed).Then(() =>
+            command.BasedOnVersion is { } based && based != letter.TextVersion
+                ? Problems.Conflict($"This revision was based on version {based}, but the letter is now at version {letter.TextVersion}. Reload and apply your changes again.")
+                : Problems.Validation(new FieldErrors().When(Changes(letter.Current, command).Count == 0, "revision",
+                    $"changes nothing compared to version {letter.TextVersion}")));
     }
 
     public static LetterRevised Decide(Letter letter, ReviseLetter command, string by, DateTimeOffset at)

@@ -1,11 +1,11 @@
 using System.Text.Json;
 using CampaignManager.Campaigns;
 using CampaignManager.Coalitions;
+using CampaignManager.Hosting;
 using CampaignManager.Outcomes;
 using CampaignManager.Targets;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace CampaignManager.Seeding;
 
@@ -68,7 +68,7 @@ public class SeedLoader(IDocumentStore store)
     /// <summary>Turns a command's refusal into the file, JSON path and reason staff need to fix the file.</summary>
     internal static void Require(string file, string place, ProblemDetails problem)
     {
-        if (ReferenceEquals(problem, WolverineContinue.NoProblems)) return;
+        if (problem.IsNone()) return;
         if (problem is HttpValidationProblemDetails { Errors.Count: > 0 } invalid)
         {
             var (field, messages) = invalid.Errors.First();

@@ -32,8 +32,12 @@ public static class AddSignatoryEndpoint
     }
 
     /// <summary>
-    /// Runs the sign-on itself rather than through the message bus: an in-process hop cost an envelope, a handler
-    /// pipeline and a second task per sign-on, and bought only the retry rules, which <see cref="SignOn"/> keeps.
+    /// Not the <c>[WriteAggregate]</c> shape of the other commands, on purpose: a sign-on that loses a race on a signer
+    /// key must be retried with a fresh session, which one Wolverine-managed session per request cannot do, so
+    /// <see cref="SignOn"/> opens its own per attempt (<see cref="Validate"/> and <see cref="Signing"/>'s Decide stay pure,
+    /// as everywhere). It runs the sign-on itself rather than through the message bus: an in-process hop cost an
+    /// envelope, a handler pipeline and a second task per sign-on, and bought only the retry rules, which
+    /// <see cref="SignOn"/> keeps.
     /// </summary>
     [WolverinePost("/api/letters/{id}/signatures", Name = "AddSignatory")]
     [EndpointSummary("Sign a letter as an organization or an individual (200 for a repeat)")]

@@ -62,7 +62,7 @@ public static class ImportSignaturesEndpoint
         var letter = await session.LoadAsync<Letter>(id, token);
         if (letter is null) return Results.Problem(Problems.NotFound("Letter", id));
         var state = LetterRules.MustBe(letter, "signed", LetterStatus.Open);
-        if (!ReferenceEquals(state, WolverineContinue.NoProblems)) return Results.Problem(state);
+        if (!state.IsNone()) return Results.Problem(state);
 
         var by = request.HttpContext.User.ActorName();
         var (added, duplicates, rejected, errors) = (0, 0, 0, new List<SignatureImportError>());

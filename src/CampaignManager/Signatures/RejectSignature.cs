@@ -19,9 +19,7 @@ public static class RejectSignatureEndpoint
     {
         var errors = new FieldErrors().MaxLength("reason", command.Reason, 1000, multiLine: true);
         if (errors.Count > 0) return Problems.Validation(errors);
-        return ApproveSignatureEndpoint.Validate(id, letter, signature) is var state && !ReferenceEquals(state, WolverineContinue.NoProblems)
-            ? state
-            : WolverineContinue.NoProblems;
+        return ApproveSignatureEndpoint.Validate(id, letter, signature);
     }
 
     public static SignatureRejected Decide(Signature signature, RejectSignature command, string by, DateTimeOffset at) =>

@@ -2,7 +2,6 @@ using CampaignManager.Hosting;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine;
-using Wolverine.Persistence;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -30,7 +29,7 @@ public static class AddTargetsToListEndpoint
     [Tags("Targets")]
     [EndpointSummary("Add targets to a list (already listed ones are skipped)")]
     public static Events Post(AddTargetsToList command,
-        [WriteAggregate("id", OnMissing = OnMissing.ProblemDetailsWith404)] TargetList list,
+        [WriteAggregate] TargetList list,
         HttpContext context, TimeProvider clock) =>
         Decide(list, command.TargetIds!, context.User.ActorName(), clock.GetUtcNow());
 }

@@ -1,7 +1,6 @@
 using CampaignManager.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine;
-using Wolverine.Persistence;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -33,7 +32,7 @@ public static class CorrectTargetDetailsEndpoint
     [Tags("Targets")]
     [EndpointSummary("Correct a target's contact details")]
     public static Events Post(CorrectTargetDetails command,
-        [WriteAggregate("id", OnMissing = OnMissing.ProblemDetailsWith404)] Target target,
+        [WriteAggregate] Target target,
         HttpContext context, TimeProvider clock) =>
         Decide(target, TargetContact.Normalize(command.Name!, command.Title, command.Organization, command.Email,
             command.Address, command.Country, command.Tags), context.User.ActorName(), clock.GetUtcNow());

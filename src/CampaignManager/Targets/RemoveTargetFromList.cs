@@ -1,7 +1,6 @@
 using CampaignManager.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine;
-using Wolverine.Persistence;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -19,7 +18,7 @@ public static class RemoveTargetFromListEndpoint
     [Tags("Targets")]
     [EndpointSummary("Remove a target from a list")]
     public static TargetRemovedFromList Delete(Guid targetId,
-        [WriteAggregate("id", OnMissing = OnMissing.ProblemDetailsWith404)] TargetList list,
+        [WriteAggregate] TargetList list,
         HttpContext context, TimeProvider clock) =>
         Decide(list, targetId, context.User.ActorName(), clock.GetUtcNow());
 }

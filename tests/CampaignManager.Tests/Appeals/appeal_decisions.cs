@@ -132,14 +132,14 @@ public class appeal_decisions
     public void only_a_failed_recipient_can_be_retried(RecipientStatus status)
     {
         var recipient = RecipientThatIs(status);
-        RetryAppealDeliveryEndpoint.Check(AppealId, China.Id, recipient, China).Status.ShouldBe(409);
+        RetryAppealDeliveryEndpoint.Validate(AppealId, China.Id, recipient, China).Status.ShouldBe(409);
     }
 
     [Fact]
     public void a_retried_recipient_is_queued_again_to_the_corrected_address_with_a_new_delivery()
     {
         var failed = RecipientThatIs(RecipientStatus.Failed);
-        RetryAppealDeliveryEndpoint.Check(AppealId, China.Id, failed, China)
+        RetryAppealDeliveryEndpoint.Validate(AppealId, China.Id, failed, China)
             .ShouldBeSameAs(WolverineContinue.NoProblems);
 
         var (retried, delivery) = RetryAppealDeliveryEndpoint.Decide(failed, "fixed@un.example", "staff", At);
@@ -180,10 +180,10 @@ public class appeal_decisions
     }
 
     private static ProblemDetails Ack(AppealRecipient r) =>
-        AcknowledgeAppealEndpoint.Check(AppealId, China.Id, new AcknowledgeAppeal("REF"), r);
+        AcknowledgeAppealEndpoint.Validate(AppealId, China.Id, new AcknowledgeAppeal("REF"), r);
 
     private static ProblemDetails Respond(AppealRecipient r, RecordAppealResponse command) =>
-        RecordAppealResponseEndpoint.Check(AppealId, China.Id, command, r);
+        RecordAppealResponseEndpoint.Validate(AppealId, China.Id, command, r);
 
     private static AppealDeliveryFailed FailedEvent() => new(AppealId, China.Id, "550", true, 550, 1, "system", At);
 

@@ -78,8 +78,8 @@ public class delivery_arrival_decisions
     public void staff_resend_an_uncertain_recipient_deliberately_or_record_that_it_arrived()
     {
         var uncertain = Recipient(Handed(), ((AppealArrival.Uncertain)Arrive(Recipient(Handed()))).Fact);
-        RetryAppealDeliveryEndpoint.Check(AppealId, TargetId, uncertain, Target()).ShouldBeSameAs(WolverineContinue.NoProblems);
-        RecordManualDeliveryEndpoint.Check(AppealId, TargetId, new RecordManualDelivery("email, confirmed by phone"), uncertain)
+        RetryAppealDeliveryEndpoint.Validate(AppealId, TargetId, uncertain, Target()).ShouldBeSameAs(WolverineContinue.NoProblems);
+        RecordManualDeliveryEndpoint.Validate(AppealId, TargetId, new RecordManualDelivery("email, confirmed by phone"), uncertain)
             .ShouldBeSameAs(WolverineContinue.NoProblems);
 
         var (retried, delivery) = RetryAppealDeliveryEndpoint.Decide(uncertain, "c@un.example", "staff", At.AddHours(1));

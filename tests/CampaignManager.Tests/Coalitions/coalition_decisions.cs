@@ -61,6 +61,19 @@ public class coalition_decisions
     }
 
     [Fact]
+    public void an_added_alias_is_trimmed_and_the_organization_then_answers_to_it()
+    {
+        var hrw = Guid.NewGuid();
+        Register(hrw, "Human Rights Watch");
+
+        var added = AddOrganizationAliasEndpoint.Decide(_organizations[hrw], new AddOrganizationAlias("  H.R.W. "), "li", T0);
+        _organizations[hrw].Apply(added);
+
+        added.ShouldBe(new OrganizationAliasAdded(hrw, "H.R.W.", "li", T0));
+        Involvements().Resolve("hrw").Id.ShouldBe(hrw);
+    }
+
+    [Fact]
     public void the_matrix_pairs_organizations_that_signed_the_same_letter_in_their_own_name()
     {
         var (a, b) = (Guid.NewGuid(), Guid.NewGuid());

@@ -1,24 +1,15 @@
 using CampaignManager.Hosting;
-using Marten;
-using JasperFx.Events;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace CampaignManager.Appeals;
 
 /// <summary>
-/// A recipient's stream fetched for writing (its version is checked at commit, so two staff recording at once get a
-/// 409 rather than both winning). A record, so Wolverine passes it from Load to Validate and Post as one value.
+/// The state rules the recipient commands share, so each command file states only its own. A recipient's stream id is
+/// derived from two route values (<see cref="AppealRecipient.StreamId"/>), so each command names a <c>RecipientId</c>
+/// method for <c>[WriteAggregate(FromMethod = ...)]</c>. <c>Required = false</c> lets an unknown recipient reach
+/// <see cref="MustBe"/>, whose 404 names the appeal and target rather than the derived stream id.
 /// </summary>
-public record RecipientStream(IEventStream<AppealRecipient> Stream)
-{
-    public AppealRecipient? Recipient => Stream.Aggregate;
-
-    public static async Task<RecipientStream> LoadAsync(Guid appealId, Guid targetId, IDocumentSession session, CancellationToken token) =>
-        new(await session.Events.FetchForWriting<AppealRecipient>(AppealRecipient.StreamId(appealId, targetId), token));
-}
-
-/// <summary>The state rules the recipient commands share, so each command file states only its own.</summary>
 public static class RecipientRules
 {
     public static ProblemDetails MustBe(AppealRecipient? loaded, Guid appealId, Guid targetId, string action,
