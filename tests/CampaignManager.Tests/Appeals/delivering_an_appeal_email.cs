@@ -11,17 +11,10 @@ public class delivering_an_appeal_email(SmtpServerFixture smtp)
 
     private EmailSender Sender(SmtpSettings settings) => new(Options.Create(settings), TimeProvider.System, _log);
 
-    // the server is shared by the collection: a fresh address keeps each test's mail apart
-    private static AppealEmailContent ContentTo(out string address)
-    {
-        address = $"target-{Guid.NewGuid():N}@state.example";
-        return rendering_an_appeal_email.Content(address) with { AppealId = Guid.NewGuid(), TargetId = Guid.NewGuid() };
-    }
-
     [Fact]
     public async Task the_server_receives_the_letter_for_the_target_with_subject_message_id_and_signatories()
     {
-        var content = ContentTo(out var address);
+        var content = rendering_an_appeal_email.ContentTo(out var address);
 
         var result = await Sender(smtp.Settings()).SendAsync(content);
 
@@ -39,7 +32,7 @@ public class delivering_an_appeal_email(SmtpServerFixture smtp)
     [Fact]
     public async Task a_recipient_the_server_rejects_with_550_fails_permanently_with_the_servers_reason_and_is_not_retried()
     {
-        var content = ContentTo(out var address);
+        var content = rendering_an_appeal_email.ContentTo(out var address);
         smtp.RejectPermanently(address);
 
         var result = await Sender(smtp.Settings()).SendAsync(content);
@@ -57,7 +50,7 @@ public class delivering_an_appeal_email(SmtpServerFixture smtp)
     [Fact]
     public async Task a_target_without_a_valid_email_address_fails_permanently_without_contacting_the_server()
     {
-        var content = ContentTo(out _) with { ToAddress = "pompeo at state dot gov" };
+        var content = rendering_an_appeal_email.ContentTo(out _) with { ToAddress = "pompeo at state dot gov" };
 
         var result = await Sender(smtp.Settings()).SendAsync(content);
 
@@ -70,7 +63,7 @@ public class delivering_an_appeal_email(SmtpServerFixture smtp)
     [Fact]
     public async Task a_recipient_the_server_defers_with_451_is_retried_and_then_fails_transiently()
     {
-        var content = ContentTo(out var address);
+        var content = rendering_an_appeal_email.ContentTo(out var address);
         smtp.RejectTemporarily(address);
 
         var result = await Sender(smtp.Settings(r => r.MaxRetryAttempts = 2)).SendAsync(content);
@@ -85,7 +78,7 @@ public class delivering_an_appeal_email(SmtpServerFixture smtp)
     [Fact]
     public async Task when_no_server_is_listening_the_send_is_retried_and_reported_as_a_transient_failure()
     {
-        var content = ContentTo(out _);
+        var content = rendering_an_appeal_email.ContentTo(out _);
         var nowhere = smtp.Settings(r => r.MaxRetryAttempts = 3);
         nowhere.Port = SmtpServerFixture.UnusedLoopbackPort();
 
@@ -112,8 +105,8 @@ public class delivering_an_appeal_email(SmtpServerFixture smtp)
         nowhere.Port = SmtpServerFixture.UnusedLoopbackPort();
         var sender = Sender(nowhere);
 
-        await sender.SendAsync(ContentTo(out _));
-        var result = await sender.SendAsync(ContentTo(out _));
+        await sender.SendAsync(rendering_an_appeal_email.ContentTo(out _));
+        var result = await sender.SendAsync(rendering_an_appeal_email.ContentTo(out _));
 
         _log.Count(EmailSender.Events.CircuitOpened).ShouldBe(1);
         var failed = result.ShouldBeOfType<DeliveryResult.Failed>();
@@ -124,7 +117,7 @@ public class delivering_an_appeal_email(SmtpServerFixture smtp)
     [Fact]
     public async Task when_the_server_is_down_and_comes_back_during_the_retry_window_the_letter_is_delivered_exactly_once()
     {
-        var content = ContentTo(out var address);
+        var content = rendering_an_appeal_email.ContentTo(out var address);
         var sender = Sender(smtp.Settings(r =>
         {
             r.MaxRetryAttempts = 8;

@@ -14,16 +14,10 @@ public class handing_an_email_to_the_relay(SmtpServerFixture smtp)
 
     private EmailSender Sender(SmtpSettings settings) => new(Options.Create(settings), TimeProvider.System, _log);
 
-    private static AppealEmailContent ContentTo(out string address)
-    {
-        address = $"target-{Guid.NewGuid():N}@state.example";
-        return rendering_an_appeal_email.Content(address) with { AppealId = Guid.NewGuid(), TargetId = Guid.NewGuid() };
-    }
-
     [Fact]
     public async Task the_step_runs_once_the_relay_has_answered_and_before_it_hears_of_the_recipient()
     {
-        var content = ContentTo(out var address);
+        var content = rendering_an_appeal_email.ContentTo(out var address);
         var repliesWhenHandingOver = new List<IReadOnlyList<int>>();
 
         var result = await Sender(smtp.Settings()).SendAsync(content, _ =>
@@ -40,7 +34,7 @@ public class handing_an_email_to_the_relay(SmtpServerFixture smtp)
     [Fact]
     public async Task a_step_that_fails_sends_nothing_is_not_retried_and_comes_back_to_the_caller()
     {
-        var content = ContentTo(out var address);
+        var content = rendering_an_appeal_email.ContentTo(out var address);
         var calls = 0;
 
         var thrown = await Should.ThrowAsync<HandOverAbortedException>(() => Sender(smtp.Settings()).SendAsync(content, _ =>
@@ -63,7 +57,7 @@ public class handing_an_email_to_the_relay(SmtpServerFixture smtp)
         nowhere.Port = SmtpServerFixture.UnusedLoopbackPort();
         var calls = 0;
 
-        var result = await Sender(nowhere).SendAsync(ContentTo(out _), _ => { calls++; return Task.CompletedTask; });
+        var result = await Sender(nowhere).SendAsync(rendering_an_appeal_email.ContentTo(out _), _ => { calls++; return Task.CompletedTask; });
 
         result.ShouldBeOfType<DeliveryResult.Failed>().Permanent.ShouldBeFalse();
         calls.ShouldBe(0);
@@ -72,7 +66,7 @@ public class handing_an_email_to_the_relay(SmtpServerFixture smtp)
     [Fact]
     public async Task a_relay_that_has_the_message_but_whose_answer_is_lost_leaves_it_uncertain_and_it_is_not_sent_again()
     {
-        var content = ContentTo(out var address);
+        var content = rendering_an_appeal_email.ContentTo(out var address);
         smtp.DropReplyAfterAccepting(address);
 
         var result = await Sender(smtp.Settings()).SendAsync(content, _ => Task.CompletedTask);

@@ -7,6 +7,13 @@ public class rendering_an_appeal_email
 {
     private static readonly MailboxAddress From = new("Coalition Appeals", "appeals@campaignmanager.local");
 
+    /// <summary>Mail for a fresh address: the SMTP server is shared by a collection, and the address keeps each test's mail apart.</summary>
+    public static AppealEmailContent ContentTo(out string address)
+    {
+        address = $"target-{Guid.NewGuid():N}@state.example";
+        return Content(address) with { AppealId = Guid.NewGuid(), TargetId = Guid.NewGuid() };
+    }
+
     public static AppealEmailContent Content(string toAddress = "pompeo@state.example", string? cover = "Please find the coalition letter below.") => new(
         AppealId: Guid.Parse("0d3f7c55-1111-4a8e-9a55-6b1c2f2e0001"),
         TargetId: Guid.Parse("6a1e2b3c-2222-4d5e-8f90-123456789abc"),
