@@ -1,4 +1,3 @@
-using CampaignManager.Appeals.Delivery;
 using CampaignManager.Hosting;
 using CampaignManager.Signatures;
 using DocumentFormat.OpenXml;

@@ -1,4 +1,3 @@
-using CampaignManager.Appeals.Delivery;
 using CampaignManager.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using CampaignManager.Letters;
 using MimeKit;
 
 namespace CampaignManager.Appeals.Delivery;

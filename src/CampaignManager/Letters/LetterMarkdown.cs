@@ -3,7 +3,7 @@ using Markdig;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
-namespace CampaignManager.Appeals.Delivery;
+namespace CampaignManager.Letters;
 
 /// <summary>
 /// The letter body is staff-written Markdown, but it ends up in a target's inbox, so nothing in it may become live
