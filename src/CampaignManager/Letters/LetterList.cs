@@ -9,7 +9,6 @@ namespace CampaignManager.Letters;
 public record LetterSummary(Guid Id, string Title, string Subject, LetterStatus Status, int TextVersion,
     int Signatories, DateTimeOffset DraftedAt, DateTimeOffset LastChangedAt);
 
-public record LetterPage(IReadOnlyList<LetterSummary> Items, int Page, int PageSize, long Total);
 
 public static class LetterListEndpoint
 {
@@ -17,7 +16,7 @@ public static class LetterListEndpoint
     [WolverineGet("/api/letters", Name = "ListLetters")]
     [EndpointSummary("Letters, filtered by status and searched by title or subject")]
     [Tags("Letters")]
-    [ProducesResponseType<LetterPage>(StatusCodes.Status200OK)]
+    [ProducesResponseType<PageOf<LetterSummary>>(StatusCodes.Status200OK)]
     [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest)]
     public static async Task<IResult> Get(string? status, string? q, int? page, int? pageSize, IQuerySession session,
         CancellationToken token)
@@ -25,8 +24,7 @@ public static class LetterListEndpoint
         var errors = new FieldErrors()
             .When(status is not null && !Enum.TryParse<LetterStatus>(status, ignoreCase: true, out _), "status",
                 "must be one of draft, open, closed, final")
-            .When(page is < 1, "page", "must be 1 or more")
-            .When(pageSize is < 1 or > 200, "pageSize", "must be between 1 and 200");
+            .PageAndSize(page, pageSize);
         if (errors.Count > 0) return Results.Problem(Problems.Validation(errors));
 
         return Results.Ok(await QueryAsync(session, status is null ? null : Enum.Parse<LetterStatus>(status, ignoreCase: true), q,
@@ -34,7 +32,7 @@ public static class LetterListEndpoint
     }
 
     /// <summary>The query behind the list, shared by the JSON endpoint and the staff page.</summary>
-    public static async Task<LetterPage> QueryAsync(IQuerySession session, LetterStatus? wanted, string? q, int p, int size,
+    public static async Task<PageOf<LetterSummary>> QueryAsync(IQuerySession session, LetterStatus? wanted, string? q, int p, int size,
         CancellationToken token)
     {
         IQueryable<Letter> query = session.Query<Letter>();
@@ -57,7 +55,7 @@ public static class LetterListEndpoint
 
         var items = letters.Select(l => new LetterSummary(l.Id, l.Title, l.Subject, l.Status, l.TextVersion,
             signed.GetValueOrDefault(l.Id), l.DraftedAt, l.LastChangedAt)).ToList();
-        return new LetterPage(items, p, size, total);
+        return new PageOf<LetterSummary>(items, total, p, size);
     }
 
     private sealed record SignedCount(Guid LetterId, int Count);

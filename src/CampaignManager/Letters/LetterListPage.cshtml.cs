@@ -1,3 +1,4 @@
+using CampaignManager.Hosting;
 using Marten;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -6,7 +7,7 @@ namespace CampaignManager.Letters;
 /// <summary>The staff list of letters: the same query as GET /api/letters, filtered by status and searched.</summary>
 public class LetterListPageModel(IQuerySession session) : PageModel
 {
-    public LetterPage Letters { get; private set; } = new([], 1, 50, 0);
+    public PageOf<LetterSummary> Letters { get; private set; } = new([], 0, 1, 50);
     public LetterStatus? Status { get; private set; }
     public string? Q { get; private set; }
 

@@ -41,16 +41,9 @@ public class TargetDetailsProjection : MultiStreamProjection<TargetDetails, Guid
     }
 }
 
-/// <summary>One page of a list, with the total so the client can page.</summary>
-public record PageOf<T>(IReadOnlyList<T> Items, long Total, int Page, int PageSize);
-
 public static class ListTargetsEndpoint
 {
-    public const int MaxPageSize = 200;
-
-    public static ProblemDetails Validate(int? page, int? pageSize) => Problems.Validation(new FieldErrors()
-        .When(page < 1, "page", "must be 1 or more")
-        .When(pageSize is < 1 or > MaxPageSize, "pageSize", $"must be between 1 and {MaxPageSize}"));
+    public static ProblemDetails Validate(int? page, int? pageSize) => Problems.Validation(new FieldErrors().PageAndSize(page, pageSize));
 
     [WolverineGet("/api/targets", Name = "ListTargets")]
     [Tags("Targets")]

@@ -1,3 +1,4 @@
+using CampaignManager.Hosting;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -15,14 +16,14 @@ public class TargetsPageModel(IQuerySession session) : PageModel
     [BindProperty(SupportsGet = true)] public string? Country { get; set; }
     [BindProperty(Name = "page", SupportsGet = true)] public int PageNumber { get; set; } = 1;
 
-    public PageOf<TargetDetails> Found { get; private set; } = new([], 0, 1, ListTargetsEndpoint.MaxPageSize);
+    public PageOf<TargetDetails> Found { get; private set; } = new([], 0, 1, Paging.MaxPageSize);
     public IReadOnlyList<TargetListDetails> Lists { get; private set; } = [];
 
     public async Task OnGetAsync()
     {
         var token = HttpContext.RequestAborted;
         PageNumber = Math.Max(1, PageNumber);
-        Found = await ListTargetsEndpoint.List(Tag, Country, Q, PageNumber, ListTargetsEndpoint.MaxPageSize, session, token);
+        Found = await ListTargetsEndpoint.List(Tag, Country, Q, PageNumber, Paging.MaxPageSize, session, token);
         var lists = await session.Query<TargetList>().OrderBy(l => l.Name).ToListAsync(token);
         var members = (await session.LoadManyAsync<TargetDetails>(token, lists.SelectMany(l => l.Members).Distinct().ToArray()))
             .ToDictionary(t => t.Id);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Alba;
+using CampaignManager.Hosting;
 using CampaignManager.Letters;
 using CampaignManager.Tests.Hosting;
 
@@ -111,10 +112,10 @@ public class revising_and_history(AppFixture fixture) : IntegrationContext(fixtu
         var open = await Host.OpenDraftAsync();
         await Host.DraftAsync(title: "North Korea at the General Assembly");
 
-        var openOnly = (await Host.GetAsJson<LetterPage>("/api/letters?status=open"))!;
+        var openOnly = (await Host.GetAsJson<PageOf<LetterSummary>>("/api/letters?status=open"))!;
         openOnly.Items.Select(x => x.Id).ShouldBe([open]);
 
-        var found = (await Host.GetAsJson<LetterPage>("/api/letters?q=north%20korea"))!;
+        var found = (await Host.GetAsJson<PageOf<LetterSummary>>("/api/letters?q=north%20korea"))!;
         found.Total.ShouldBe(1);
         found.Items[0].Title.ShouldBe("North Korea at the General Assembly");
 

@@ -1,6 +1,7 @@
 using Alba;
 using CampaignManager.Campaigns;
 using CampaignManager.Coalitions;
+using CampaignManager.Hosting;
 using CampaignManager.Letters;
 using CampaignManager.Outcomes;
 using CampaignManager.Seeding;
@@ -38,7 +39,7 @@ public class loading_the_seed_dataset(AppFixture fixture) : IntegrationContext(f
 
     private async Task<LetterDetails> LetterTitledAsync(string title)
     {
-        var page = (await Host.GetAsJson<LetterPage>("/api/letters?pageSize=50"))!;
+        var page = (await Host.GetAsJson<PageOf<LetterSummary>>("/api/letters?pageSize=50"))!;
         return await Host.LetterAsync(page.Items.Single(l => l.Title == title).Id);
     }
 

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using Alba;
+using CampaignManager.Hosting;
 using CampaignManager.Targets;
 using CampaignManager.Tests.Hosting;
 using Marten;

@@ -1,5 +1,6 @@
 using System.Text;
 using Alba;
+using CampaignManager.Hosting;
 using CampaignManager.Targets;
 using CampaignManager.Tests.Hosting;
 using Marten;

@@ -1,4 +1,5 @@
 using Alba;
+using CampaignManager.Hosting;
 using CampaignManager.Targets;
 using CampaignManager.Tests.Hosting;
 using Marten;
