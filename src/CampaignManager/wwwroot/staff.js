@@ -144,6 +144,7 @@
     if (form.classList.contains('as-of')) { asOf(form, event); return; }
     if (!form.dataset.post) return;
     event.preventDefault();
+    // a required file is checked before sending, so an empty upload never reaches the API
     const file = form.querySelector('input[type=file][required]');
     if (file && !file.files.length) { showProblem(form, { title: 'Choose a CSV file first.' }, 0); return; }
     dropBlankRows(form);

@@ -7,7 +7,7 @@ namespace CampaignManager.Tests.Browser;
 /// <summary>
 /// The pages that used to run on campaigns.js now post through staff.js: a refused form shows each field error
 /// beside its field and the problem's title in the general slot, a success follows data-then (a URL with {id}, or
-/// an import report rendered in the form that sent the file).
+/// an import report rendered in the form that sent the file, or a signature import's report kept across the reload).
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public class posting_staff_forms_through_one_script(BrowserFixture browser)
@@ -55,6 +55,32 @@ public class posting_staff_forms_through_one_script(BrowserFixture browser)
         await Assertions.Expect(report.Locator("p")).ToContainTextAsync("rejected 1");
         await Assertions.Expect(report.Locator("table.import-errors tbody tr")).ToHaveCountAsync(1);
         await Assertions.Expect(report.GetByRole(AriaRole.Link, new() { Name = "Refresh the lists" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task a_signature_import_asks_for_a_file_first_then_reports_after_the_reload()
+    {
+        var letter = await browser.Api.DraftAsync();
+        await browser.Api.LifecycleAsync(letter, "open");
+        await using var tab = await browser.NewPageAsync();
+        var page = tab.Page;
+        (await tab.GoToAsync($"/letters/{letter}")).Status.ShouldBe(200);
+        var form = page.Locator("form[data-then='reload-report']");
+        var import = form.GetByRole(AriaRole.Button, new() { Name = "Import signatures" });
+
+        await import.ClickAsync();
+        await Assertions.Expect(form.Locator("[data-error-for='']")).ToHaveTextAsync("Choose a CSV file first.");
+
+        var csv = "kind,name,title,affiliation,affiliation_for_identification_only,email\n" +
+                  "individual,Ada Importer,,,,\nnobody,Bad Kind,,,,\n";
+        await form.Locator("input[type=file]").SetInputFilesAsync(new FilePayload
+        {
+            Name = "signatures.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv),
+        });
+        await import.ClickAsync();
+        await Assertions.Expect(page.Locator("#import-report p")).ToHaveTextAsync("Imported: 1 added, 0 duplicates, 1 rejected.");
+        await Assertions.Expect(page.Locator("#import-report tbody tr")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.GetByText("Ada Importer").First).ToBeVisibleAsync();
     }
 
     private record Created(Guid Id);
