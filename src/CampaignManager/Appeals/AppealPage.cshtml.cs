@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CampaignManager.Appeals;
 
-/// <summary>An appeal's follow-up: read through the same code as <c>GET /api/appeals/{id}</c>, which campaigns.js polls.</summary>
+/// <summary>An appeal's follow-up: read through the same code as <c>GET /api/appeals/{id}</c>, which staff.js polls.</summary>
 public class AppealPageModel(IQuerySession session, TimeProvider clock) : PageModel
 {
     public AppealDetails Appeal { get; private set; } = null!;

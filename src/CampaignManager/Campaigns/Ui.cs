@@ -16,8 +16,6 @@ public static partial class Ui
     /// <summary>An enum value as words for people ("partly achieved").</summary>
     public static string Words(Enum value) => Capitals().Replace(value.ToString(), " $1").Trim().ToLowerInvariant();
 
-    public static string Date(DateTimeOffset? at) => at is { } a ? a.UtcDateTime.ToString("yyyy-MM-dd HH:mm") + " UTC" : "";
-
     /// <summary>Recipients the letter has reached, whatever happened next; not an uncertain one, which no one knows yet.</summary>
     public static bool Delivered(RecipientStatus s) =>
         s is RecipientStatus.Sent or RecipientStatus.Acknowledged or RecipientStatus.Responded or RecipientStatus.FollowUpDue;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CampaignManager.Hosting.Web;
 using CampaignManager.Signatures;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
@@ -40,7 +41,7 @@ public class LetterHistoryPageModel(IQuerySession session) : PageModel
         AsOf = moment;
         AsOfInput = moment.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture);
         var (letter, signatures) = LetterTimeline.AsOf(timeline, id, moment);
-        if (letter is null) AsOfError = $"The letter did not exist yet at {moment:yyyy-MM-dd HH:mm} UTC.";
+        if (letter is null) AsOfError = $"The letter did not exist yet at {Format.Utc(moment)}.";
         else Then = LetterDetails.Build(letter, signatures, moment);
         return Page();
     }

@@ -7,7 +7,7 @@ namespace CampaignManager.Letters;
 
 /// <summary>
 /// The staff view of one letter: text, lifecycle, versions and signatures. Read-only on the server; every button
-/// is posted by letters.js to the same API command a script would call.
+/// is posted by staff.js to the same API command a script would call.
 /// </summary>
 public class LetterViewModel(IQuerySession session) : PageModel
 {

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CampaignManager.Letters;
 
-/// <summary>The drafting form. It stores nothing itself: letters.js posts it to POST /api/letters (DraftLetter).</summary>
+/// <summary>The drafting form. It stores nothing itself: staff.js posts it to POST /api/letters (DraftLetter).</summary>
 public class NewLetterModel : PageModel
 {
     public void OnGet() { }

@@ -22,7 +22,7 @@ public class appeal_pages(AppFixture fixture) : IntegrationContext(fixture)
         html.ShouldContain(">Cover message</label>");
         html.ShouldContain(">Response due by</label>");
         html.ShouldContain(">Send appeal</button>");
-        html.ShouldContain($"data-api=\"/api/letters/{letter}/appeals\"");
+        html.ShouldContain($"data-post=\"/api/letters/{letter}/appeals\"");
     }
 
     [Fact]
@@ -43,8 +43,8 @@ public class appeal_pages(AppFixture fixture) : IntegrationContext(fixture)
         html.ShouldContain("<strong data-count=\"queued\">1</strong>");
         html.ShouldContain("1 of 2 delivered");
         html.ShouldContain("<rect data-progress width=\"50\""); // an SVG attribute: the CSP allows no style attributes
-        html.ShouldContain($"data-api=\"/api/appeals/{appeal}/recipients/{france}/acknowledge\"");
-        html.ShouldContain($"data-api=\"/api/appeals/{appeal}/recipients/{ghana}/delivered\"");
+        html.ShouldContain($"data-post=\"/api/appeals/{appeal}/recipients/{france}/acknowledge\"");
+        html.ShouldContain($"data-post=\"/api/appeals/{appeal}/recipients/{ghana}/delivered\"");
         html.ShouldContain($"data-appeal-live=\"/api/appeals/{appeal}\"");
         html.ShouldContain("<noscript><meta http-equiv=\"refresh\"");
     }

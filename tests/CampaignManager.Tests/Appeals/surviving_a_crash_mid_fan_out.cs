@@ -82,8 +82,8 @@ public class surviving_a_crash_mid_fan_out(ITestOutputHelper output) : IAsyncLif
         foreach (var r in uncertain)
         {
             page.ShouldContain($"<tr data-target-id=\"{r.TargetId}\" data-status=\"uncertain\">");
-            page.ShouldContain($"data-api=\"/api/appeals/{appeal}/recipients/{r.TargetId}/retry\"");
-            page.ShouldContain($"data-api=\"/api/appeals/{appeal}/recipients/{r.TargetId}/delivered\"");
+            page.ShouldContain($"data-post=\"/api/appeals/{appeal}/recipients/{r.TargetId}/retry\"");
+            page.ShouldContain($"data-post=\"/api/appeals/{appeal}/recipients/{r.TargetId}/delivered\"");
         }
 
         // staff decide to resend them: a deliberate second copy carries the first one's Message-ID

@@ -62,7 +62,7 @@ public class keeping_script_out_of_the_pages(BrowserFixture browser)
         // the staff page shows a name in the block and in the signature table: any visible copy will do
         await Assertions.Expect(page.GetByText(NamePayload).First).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText(ScriptPayload).First).ToBeVisibleAsync();
-        // the app's own script files (/letters.js) are expected; nothing inline or from elsewhere may appear
+        // the app's own script files (/staff.js) are expected; nothing inline or from elsewhere may appear
         (await page.Locator("script:not([src^='/'])").CountAsync()).ShouldBe(0, "no script element may come from the letter or a signer");
         (await page.Locator("img").CountAsync()).ShouldBe(0, "a signer's name must not become an image");
         (await page.Locator("a[href^='javascript:' i]").CountAsync()).ShouldBe(0, "no javascript: link may be rendered");

@@ -36,7 +36,7 @@ public class campaign_pages(AppFixture fixture) : IntegrationContext(fixture)
     {
         var html = await Host.PageAsync("/campaigns/new");
 
-        html.ShouldContain("data-api=\"/api/campaigns\"");
+        html.ShouldContain("data-post=\"/api/campaigns\"");
         foreach (var label in new[] { ">Name</label>", ">Goal</label>", ">Venue</label>", ">Decision date</label>", ">Launch campaign</button>" })
             html.ShouldContain(label);
     }

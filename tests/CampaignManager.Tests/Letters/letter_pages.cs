@@ -78,7 +78,7 @@ public partial class letter_pages(AppFixture fixture) : IntegrationContext(fixtu
         page.ShouldContain("<label for=\"public-link\">Public sign-on link</label>");
         page.ShouldContain(link);
         page.ShouldContain(">Add signature</button>");
-        page.ShouldContain("data-import=\"/api/letters/" + id + "/signatures/import\"");
+        page.ShouldContain("data-post=\"/api/letters/" + id + "/signatures/import\" data-then=\"reload-report\"");
         page.ShouldContain("affiliation for identification only");
     }
 

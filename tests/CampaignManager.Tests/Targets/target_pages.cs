@@ -24,7 +24,7 @@ public class target_pages(AppFixture fixture) : IntegrationContext(fixture)
         filtered.ShouldNotContain(">Permanent Mission of Ghana</a>");
         filtered.ShouldContain($"<a href=\"/targets/{france}\">Permanent Mission of France</a>");
         all.ShouldContain("Council members <span class=\"muted small\">(1 members)</span>");
-        all.ShouldContain($"data-api=\"/api/target-lists/{list}/import\" data-next=\"report\"");
+        all.ShouldContain($"data-post=\"/api/target-lists/{list}/import\" data-then=\"report\"");
         all.ShouldContain(">New target</button>");
     }
 

@@ -1,0 +1,87 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace CampaignManager.Tests.Browser;
+
+/// <summary>
+/// The pages that used to run on campaigns.js now post through staff.js: a refused form shows each field error
+/// beside its field and the problem's title in the general slot, a success follows data-then (a URL with {id}, or
+/// an import report rendered in the form that sent the file, or a signature import's report kept across the reload).
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public class posting_staff_forms_through_one_script(BrowserFixture browser)
+{
+    [Fact]
+    public async Task a_blank_campaign_shows_its_field_errors_and_a_complete_one_opens_its_page()
+    {
+        await using var tab = await browser.NewPageAsync();
+        var page = tab.Page;
+        (await tab.GoToAsync("/campaigns/new")).Status.ShouldBe(200);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Launch" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-error-for='name']")).ToHaveTextAsync("is required");
+        await Assertions.Expect(page.Locator("[data-error-for='venue']")).ToHaveTextAsync("is required");
+        await Assertions.Expect(page.Locator("[data-error-for='']")).Not.ToBeEmptyAsync();
+        page.Url.ShouldEndWith("/campaigns/new", Case.Insensitive, "a refused form stays on its page");
+
+        var name = "One script " + Guid.NewGuid().ToString("N")[..6];
+        await page.Locator("#name").FillAsync(name);
+        await page.Locator("#goal").FillAsync("Keep the resolution's wording");
+        await page.Locator("#venue").FillAsync("UNGA Third Committee");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Launch" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex(@"/campaigns/[0-9a-f-]{36}$"), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(name);
+    }
+
+    [Fact]
+    public async Task a_target_list_import_reports_its_counts_and_rejected_rows_in_the_form()
+    {
+        var listName = "Import list " + Guid.NewGuid().ToString("N")[..6];
+        var list = await browser.Api.PostAsync<Created>("/api/target-lists", new { name = listName }, System.Net.HttpStatusCode.Created);
+        await using var tab = await browser.NewPageAsync();
+        var page = tab.Page;
+        (await tab.GoToAsync("/targets")).Status.ShouldBe(200);
+
+        var form = page.Locator($"article[data-list='{list.Id}'] form");
+        var csv = "name,email\nGood Target,good-" + Guid.NewGuid().ToString("N")[..6] + "@example.org\nBad Email,not-an-email\n";
+        await form.Locator("input[type=file]").SetInputFilesAsync(new FilePayload
+        {
+            Name = "targets.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv),
+        });
+        await form.GetByRole(AriaRole.Button, new() { Name = "Import CSV", Exact = true }).ClickAsync();
+
+        var report = form.Locator(".import-report");
+        await Assertions.Expect(report.Locator("p")).ToContainTextAsync("rejected 1");
+        await Assertions.Expect(report.Locator("table.import-errors tbody tr")).ToHaveCountAsync(1);
+        await Assertions.Expect(report.GetByRole(AriaRole.Link, new() { Name = "Refresh the lists" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task a_signature_import_asks_for_a_file_first_then_reports_after_the_reload()
+    {
+        var letter = await browser.Api.DraftAsync();
+        await browser.Api.LifecycleAsync(letter, "open");
+        await using var tab = await browser.NewPageAsync();
+        var page = tab.Page;
+        (await tab.GoToAsync($"/letters/{letter}")).Status.ShouldBe(200);
+        var form = page.Locator("form[data-then='reload-report']");
+        var import = form.GetByRole(AriaRole.Button, new() { Name = "Import signatures" });
+
+        await import.ClickAsync();
+        await Assertions.Expect(form.Locator("[data-error-for='']")).ToHaveTextAsync("Choose a CSV file first.");
+
+        var csv = "kind,name,title,affiliation,affiliation_for_identification_only,email\n" +
+                  "individual,Ada Importer,,,,\nnobody,Bad Kind,,,,\n";
+        await form.Locator("input[type=file]").SetInputFilesAsync(new FilePayload
+        {
+            Name = "signatures.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv),
+        });
+        await import.ClickAsync();
+        await Assertions.Expect(page.Locator("#import-report p")).ToHaveTextAsync("Imported: 1 added, 0 duplicates, 1 rejected.");
+        await Assertions.Expect(page.Locator("#import-report tbody tr")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.GetByText("Ada Importer").First).ToBeVisibleAsync();
+    }
+
+    private record Created(Guid Id);
+}
