@@ -49,7 +49,8 @@ public static class TestDatabase
 
         if (EmbeddedPostgres.BinariesAvailable())
         {
-            var folder = Path.Combine(Path.GetTempPath(), $"campaignmanager-tests-{Environment.ProcessId}");
+            SweepLeftovers();
+            var folder = Path.Combine(Path.GetTempPath(), $"{FolderPrefix}{Environment.ProcessId}");
             if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
             var cluster = await EmbeddedPostgres.StartAsync(folder, durable: false);
             AppDomain.CurrentDomain.ProcessExit += (_, _) =>
@@ -64,5 +65,37 @@ public static class TestDatabase
         await container.StartAsync();
         AppDomain.CurrentDomain.ProcessExit += (_, _) => container.DisposeAsync().AsTask().GetAwaiter().GetResult();
         return container.GetConnectionString();
+    }
+
+    private const string FolderPrefix = "campaignmanager-tests-";
+
+    /// <summary>
+    /// The test runner ends its test host without waiting for ProcessExit, so the cluster folder (50-100 MB) of every
+    /// earlier run stayed in the temp folder: a machine had 223 of them. A folder whose test process and server are
+    /// both gone is removed before a new cluster starts; one still in use by a parallel run is left alone.
+    /// </summary>
+    private static void SweepLeftovers()
+    {
+        foreach (var folder in Directory.EnumerateDirectories(Path.GetTempPath(), FolderPrefix + "*"))
+        {
+            if (!int.TryParse(Path.GetFileName(folder)[FolderPrefix.Length..], out var owner) || IsRunning(owner)) continue;
+            var postmaster = Path.Combine(folder, "postmaster.pid");
+            if (File.Exists(postmaster) && int.TryParse(File.ReadLines(postmaster).FirstOrDefault(), out var server) && IsRunning(server))
+                continue;
+            try { Directory.Delete(folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 }
