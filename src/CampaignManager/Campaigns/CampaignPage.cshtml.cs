@@ -19,6 +19,9 @@ public class CampaignPageModel(IQuerySession session) : PageModel
     public IReadOnlyList<Letter> AttachableLetters { get; private set; } = [];
     public IReadOnlyList<TargetDetails> Targets { get; private set; } = [];
     public DateTimeOffset? AsOf { get; private set; }
+
+    /// <summary>Showing the campaign now, not as it stood earlier: only then are the forms offered.</summary>
+    public bool Live => AsOf is null;
     /// <summary>The campaign exists now but had not been launched at the "as of" moment.</summary>
     public bool NotYetLaunched { get; private set; }
 
