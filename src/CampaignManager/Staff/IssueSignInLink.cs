@@ -7,7 +7,7 @@ namespace CampaignManager.Staff;
 
 public record IssueSignInLink;
 
-public record SignInLinkIssued(string Url, DateTimeOffset ExpiresAt);
+public record NewSignInLinkResponse(string Url, DateTimeOffset ExpiresAt);
 
 /// <summary>
 /// A link that signs its holder in once, within <see cref="Lifetime"/>, and then asks for a password: how a new
@@ -25,12 +25,12 @@ public static class IssueSignInLinkEndpoint
     [Authorize(Policy = StaffAccess.Admin)]
     [EndpointSummary("Issue a one-time sign-in link for a staff account; a newer link replaces an older one (admin)")]
     [Tags("Staff")]
-    public static (SignInLinkIssued, Events) Post(IssueSignInLink command, [WriteAggregate] StaffAccount account,
+    public static (NewSignInLinkResponse, Events) Post(IssueSignInLink command, [WriteAggregate] StaffAccount account,
         HttpContext context, TimeProvider clock)
     {
         var code = Secrets.NewToken();
         var issued = Decide(account, Secrets.Hash(code), context.User.ActorName(), clock.GetUtcNow());
         var url = $"{context.Request.Scheme}://{context.Request.Host}{PathPrefix}{code}";
-        return (new SignInLinkIssued(url, issued.ExpiresAt), [issued]);
+        return (new NewSignInLinkResponse(url, issued.ExpiresAt), [issued]);
     }
 }

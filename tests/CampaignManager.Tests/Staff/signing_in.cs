@@ -90,7 +90,7 @@ public class signing_in(StaffFixture fixture) : IntegrationContext(fixture)
     {
         var account = await Host.CreateAccountAsync("new.starter", "editor");
         var issued = await Scenario(x => x.AsAdmin().Post.Json(new { }).ToUrl($"/api/staff/accounts/{account}/sign-in-link"));
-        var path = new Uri((await issued.ReadAsJsonAsync<SignInLinkIssued>())!.Url).AbsolutePath;
+        var path = new Uri((await issued.ReadAsJsonAsync<NewSignInLinkResponse>())!.Url).AbsolutePath;
 
         var first = await Scenario(x =>
         {
@@ -114,7 +114,7 @@ public class signing_in(StaffFixture fixture) : IntegrationContext(fixture)
     {
         var account = await Host.CreateAccountAsync("late.starter", "viewer");
         var issued = await Scenario(x => x.AsAdmin().Post.Json(new { }).ToUrl($"/api/staff/accounts/{account}/sign-in-link"));
-        var path = new Uri((await issued.ReadAsJsonAsync<SignInLinkIssued>())!.Url).AbsolutePath;
+        var path = new Uri((await issued.ReadAsJsonAsync<NewSignInLinkResponse>())!.Url).AbsolutePath;
 
         Fixture.Clock.Advance(IssueSignInLinkEndpoint.Lifetime);
 
