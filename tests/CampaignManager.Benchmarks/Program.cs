@@ -1,4 +1,3 @@
-using CampaignManager.Benchmarks;
 using CampaignManager.Benchmarks.Harness;
 using CampaignManager.Benchmarks.Scenarios;
 

@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace CampaignManager.Benchmarks;
+namespace CampaignManager.Benchmarks.Harness;
 
 /// <summary>
 /// CPU seconds the PostgreSQL server has used so far (postmaster, its live backends and the children it has reaped),

@@ -1,13 +1,13 @@
 using System.Diagnostics;
+using CampaignManager.Benchmarks.Harness;
 using CampaignManager.Campaigns;
 using CampaignManager.Coalitions;
 using CampaignManager.Letters;
 using CampaignManager.Signatures;
 using JasperFx.Events.Projections;
 using Marten;
-using CampaignManager.Benchmarks.Harness;
 
-namespace CampaignManager.Benchmarks;
+namespace CampaignManager.Benchmarks.Scenarios;
 
 /// <summary>
 /// <see cref="Rebuild"/> and <see cref="EventsPerSecond"/>: every projection rebuilt at once, as the command does;

@@ -4,7 +4,7 @@ using CampaignManager.Letters;
 using CampaignManager.Signatures;
 using Marten;
 
-namespace CampaignManager.Benchmarks;
+namespace CampaignManager.Benchmarks.Scenarios;
 
 /// <summary>
 /// Appends exactly <c>events</c> real domain events through the app's own store (so its inline projections run as in
