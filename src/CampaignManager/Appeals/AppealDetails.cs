@@ -35,6 +35,14 @@ public record AppealDetails(
     DateTimeOffset? ResponseDueBy, IReadOnlyList<string> SignatoryLines, DateTimeOffset SentAt, string SentBy,
     AppealCounts Counts, IReadOnlyList<RecipientView> Recipients)
 {
+    /// <summary>What the API and the appeal page read; null when there is no such appeal.</summary>
+    public static async Task<AppealDetails?> LoadAsync(IQuerySession session, Guid id, DateTimeOffset now, CancellationToken token)
+    {
+        if (await session.LoadAsync<Appeal>(id, token) is not { } appeal) return null;
+        var recipients = await session.Query<AppealRecipient>().Where(x => x.AppealId == id).ToListAsync(token);
+        return Build(appeal, recipients, now);
+    }
+
     public static AppealDetails Build(Appeal appeal, IEnumerable<AppealRecipient> recipients, DateTimeOffset now)
     {
         var s = appeal.Sent;
@@ -53,12 +61,10 @@ public static class AppealDetailsEndpoint
     [EndpointSummary("An appeal with each recipient's delivery status")]
     [Tags("Appeals")]
     [ProducesResponseType<AppealDetails>(200), ProducesResponseType<ProblemDetails>(404)]
-    public static async Task<IResult> Get(Guid id, IQuerySession session, TimeProvider clock, CancellationToken token)
-    {
-        if (await session.LoadAsync<Appeal>(id, token) is not { } appeal) return Results.Problem(Problems.NotFound("Appeal", id));
-        var recipients = await session.Query<AppealRecipient>().Where(x => x.AppealId == id).ToListAsync(token);
-        return Results.Ok(AppealDetails.Build(appeal, recipients, clock.GetUtcNow()));
-    }
+    public static async Task<IResult> Get(Guid id, IQuerySession session, TimeProvider clock, CancellationToken token) =>
+        await AppealDetails.LoadAsync(session, id, clock.GetUtcNow(), token) is { } appeal
+            ? Results.Ok(appeal)
+            : Results.Problem(Problems.NotFound("Appeal", id));
 
     [WolverineGet("/api/letters/{id}/appeals", Name = "ListLetterAppeals")]
     [EndpointSummary("The appeals sent for a letter")]

@@ -8,6 +8,13 @@ public enum AppealChannel { Email, Manual }
 /// </summary>
 public enum RecipientStatus { Queued, Sent, Failed, Acknowledged, Responded, FollowUpDue, Uncertain }
 
+public static class RecipientStatuses
+{
+    /// <summary>Recipients the letter has reached, whatever happened next; not an uncertain one, which no one knows yet.</summary>
+    public static bool Delivered(this RecipientStatus s) =>
+        s is RecipientStatus.Sent or RecipientStatus.Acknowledged or RecipientStatus.Responded or RecipientStatus.FollowUpDue;
+}
+
 /// <summary>A target as it was when the appeal went out: the letter was addressed to these details.</summary>
 public record AppealRecipientInfo(Guid TargetId, string Name, string? Title, string? Organization, string? Email);
 

@@ -1,5 +1,4 @@
 using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -12,7 +11,7 @@ public class AppealPageModel(IQuerySession session, TimeProvider clock) : PageMo
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
-        if (await AppealDetailsEndpoint.Get(id, session, clock, HttpContext.RequestAborted) is not Ok<AppealDetails> { Value: { } appeal })
+        if (await AppealDetails.LoadAsync(session, id, clock.GetUtcNow(), HttpContext.RequestAborted) is not { } appeal)
             return NotFound();
         Appeal = appeal;
         return Page();

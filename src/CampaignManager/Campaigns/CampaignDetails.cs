@@ -20,20 +20,32 @@ public record CampaignTimelineEntry(long Sequence, Guid StreamId, string Event, 
 public record CampaignDetails(
     Guid Id, string Name, string Goal, string Venue, DateOnly? DecisionDate, CampaignStatus Status, string? StatusReason,
     DateTimeOffset LaunchedAt, string LaunchedBy, IReadOnlyList<CampaignLetter> Letters, WhipCount WhipCount,
-    IReadOnlyList<OutcomeEntry> Outcomes, IReadOnlyList<CampaignTimelineEntry> Timeline, DateTimeOffset? AsOf);
-
-public static class CampaignDetailsEndpoint
+    IReadOnlyList<OutcomeEntry> Outcomes, IReadOnlyList<CampaignTimelineEntry> Timeline, DateTimeOffset? AsOf)
 {
-    [WolverineGet("/api/campaigns/{id}", Name = "GetCampaign")]
-    [Tags("Campaigns")]
-    [EndpointSummary("A campaign: letters, whip count, outcomes and timeline (?asOf= for a past date)")]
-    [ProducesResponseType<CampaignDetails>(200), ProducesResponseType<ProblemDetails>(404)]
-    public static async Task<IResult> Get(Guid id, DateTimeOffset? asOf, IQuerySession session, CancellationToken token)
+    /// <summary>
+    /// The campaign now from its inline snapshot and its letters' documents, with the timeline in one query over the
+    /// campaign's, its letters' and their signatures' streams; only <paramref name="asOf"/> folds raw events.
+    /// Null when there is no such campaign (or it had not been launched by then).
+    /// </summary>
+    public static async Task<CampaignDetails?> LoadAsync(IQuerySession session, Guid id, DateTimeOffset? asOf, CancellationToken token)
+    {
+        if (asOf is { } until) return await AsOfAsync(session, id, until, token);
+        if (await session.LoadAsync<Campaign>(id, token) is not { } campaign) return null;
+        var letterIds = campaign.Letters.Select(l => l.LetterId).ToArray();
+        var documents = (await session.LoadManyAsync<Letter>(token, letterIds)).ToDictionary(l => l.Id);
+        var letters = campaign.Letters.Where(a => documents.ContainsKey(a.LetterId))
+            .Select(a => new CampaignLetter(a.LetterId, documents[a.LetterId].Title, documents[a.LetterId].Status, a.By, a.At))
+            .ToList();
+        var timeline = await LetterTimeline.LoadManyAsync(session, letterIds, [id], token);
+        return await BuildAsync(session, campaign, letters, timeline, null, token);
+    }
+
+    /// <summary>The campaign and its letters folded from their events up to <paramref name="asOf"/>, by each event's own time.</summary>
+    private static async Task<CampaignDetails?> AsOfAsync(IQuerySession session, Guid id, DateTimeOffset asOf, CancellationToken token)
     {
         var own = await session.Events.FetchStreamAsync(id, token: token);
-        var until = asOf ?? DateTimeOffset.MaxValue;
-        var campaign = Campaign.Fold(own.Where(e => ((ICampaignEvent)e.Data).At <= until).Select(e => e.Data));
-        if (campaign is null) return Results.Problem(Problems.NotFound("Campaign", asOf is null ? id : $"{id} as of {asOf:O}"));
+        var campaign = Campaign.Fold(own.Where(e => ((ICampaignEvent)e.Data).At <= asOf).Select(e => e.Data));
+        if (campaign is null) return null;
 
         var timeline = new List<IEvent>(own);
         var letters = new List<CampaignLetter>();
@@ -41,38 +53,38 @@ public static class CampaignDetailsEndpoint
         {
             var letterEvents = await LetterTimeline.LoadAsync(session, attached.LetterId, token);
             timeline.AddRange(letterEvents);
-            var (letter, _) = LetterTimeline.AsOf(letterEvents, attached.LetterId, until);
+            var (letter, _) = LetterTimeline.AsOf(letterEvents, attached.LetterId, asOf);
             if (letter is not null)
                 letters.Add(new CampaignLetter(letter.Id, letter.Title, letter.Status, attached.By, attached.At));
         }
-
-        var targetIds = campaign.Positions.Select(p => p.TargetId).Distinct().ToArray();
-        var targets = await session.LoadManyAsync<TargetDetails>(token, targetIds);
-        var names = targets.ToDictionary(t => t.Id, t => t.Name);
-
-        var entries = timeline.Select(Entry).Where(e => e.At <= until)
-            .OrderBy(e => e.At).ThenBy(e => e.Sequence).ToList();
-        return Results.Ok(new CampaignDetails(campaign.Id, campaign.Name, campaign.Goal, campaign.Venue, campaign.DecisionDate,
-            campaign.Status, campaign.StatusReason, campaign.LaunchedAt, campaign.LaunchedBy, letters,
-            WhipCount.From(campaign.Positions, names), campaign.Outcomes, entries, asOf));
+        return await BuildAsync(session, campaign, letters, timeline, asOf, token);
     }
 
-    private static CampaignTimelineEntry Entry(IEvent e) => e.Data switch
+    private static async Task<CampaignDetails> BuildAsync(IQuerySession session, Campaign campaign, IReadOnlyList<CampaignLetter> letters,
+        IReadOnlyList<IEvent> timeline, DateTimeOffset? asOf, CancellationToken token)
     {
-        ICampaignEvent c => new(e.Sequence, e.StreamId, e.Data.GetType().Name, Summarize(c), c.By, c.At),
-        ILetterEvent l => new(e.Sequence, e.StreamId, e.Data.GetType().Name, LetterHistoryEndpoint.Summarize(l), l.By, l.At),
-        _ => new(e.Sequence, e.StreamId, e.Data.GetType().Name, e.Data.GetType().Name, "", e.Timestamp)
-    };
+        var targetIds = campaign.Positions.Select(p => p.TargetId).Distinct().ToArray();
+        var targets = (await session.LoadManyAsync<TargetDetails>(token, targetIds)).ToDictionary(t => t.Id, t => t.Name);
+        var names = new CampaignTimeline.Names(targets, letters.ToDictionary(l => l.LetterId, l => l.Title));
+        var until = asOf ?? DateTimeOffset.MaxValue;
+        var entries = timeline.Select(e => CampaignTimeline.Entry(e, names)).Where(e => e.At <= until)
+            .OrderBy(e => e.At).ThenBy(e => e.Sequence).ToList();
+        return new CampaignDetails(campaign.Id, campaign.Name, campaign.Goal, campaign.Venue, campaign.DecisionDate,
+            campaign.Status, campaign.StatusReason, campaign.LaunchedAt, campaign.LaunchedBy, letters,
+            WhipCount.From(campaign.Positions, targets), campaign.Outcomes, entries, asOf);
+    }
+}
 
-    public static string Summarize(ICampaignEvent e) => e switch
-    {
-        CampaignLaunched l => $"Launched \"{l.Name}\" at {l.Venue}",
-        LetterAttachedToCampaign a => $"Letter {a.LetterId} attached",
-        TargetPositionRecorded p => $"Target {p.TargetId}: {p.Position} as of {p.Date:yyyy-MM-dd}" + (p.Source is null ? "" : $" ({p.Source})"),
-        OutcomeRecorded r => $"Outcome recorded: {r.Facts.Kind} by {r.Facts.Body} on {r.Facts.Date:yyyy-MM-dd}; campaign {r.Facts.Status}",
-        OutcomeCorrected c => $"Outcome corrected: {c.Note}",
-        _ => e.GetType().Name
-    };
+public static class CampaignDetailsEndpoint
+{
+    [WolverineGet("/api/campaigns/{id}", Name = "GetCampaign")]
+    [Tags("Campaigns")]
+    [EndpointSummary("A campaign: letters, whip count, outcomes and timeline (?asOf= for a past date)")]
+    [ProducesResponseType<CampaignDetails>(200), ProducesResponseType<ProblemDetails>(404)]
+    public static async Task<IResult> Get(Guid id, DateTimeOffset? asOf, IQuerySession session, CancellationToken token) =>
+        await CampaignDetails.LoadAsync(session, id, asOf, token) is { } details
+            ? Results.Ok(details)
+            : Results.Problem(Problems.NotFound("Campaign", asOf is null ? id : $"{id} as of {asOf:O}"));
 }
 
 public record CampaignSummary(Guid Id, string Name, string Venue, DateOnly? DecisionDate, CampaignStatus Status,

@@ -2,7 +2,6 @@ using CampaignManager.Coalitions;
 using CampaignManager.Letters;
 using CampaignManager.Targets;
 using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -29,15 +28,14 @@ public class CampaignPageModel(IQuerySession session) : PageModel
     {
         var token = HttpContext.RequestAborted;
         AsOf = asOf;
-        if (await CampaignDetailsEndpoint.Get(id, asOf, session, token) is not Ok<CampaignDetails> { Value: { } details })
+        if (await CampaignDetails.LoadAsync(session, id, asOf, token) is not { } details)
         {
             if (asOf is null || await session.LoadAsync<Campaign>(id, token) is null) return NotFound();
             NotYetLaunched = true;
             return Page();
         }
         Campaign = details;
-        if (await CampaignCoalitionEndpoint.Get(id, session, token) is Ok<CampaignCoalition> { Value: { } coalition })
-            Coalition = coalition;
+        Coalition = await CampaignCoalition.LoadAsync(session, id, token);
         var attached = details.Letters.Select(l => l.LetterId).ToHashSet();
         AttachableLetters = (await session.Query<Letter>().OrderBy(l => l.Title).ToListAsync(token))
             .Where(l => !attached.Contains(l.Id)).ToList();

@@ -34,7 +34,7 @@ public class DashboardModel(IQuerySession session) : PageModel
             var reached = mine.SelectMany(id => recipients[id]).ToList();
             return new DashboardRow(c,
                 mine.Where(letters.ContainsKey).Select(id => new DashboardLetter(id, letters[id].Title, letters[id].Status)).ToList(),
-                reached.Count(r => Ui.Delivered(r.Status)), reached.Count, WhipCount.From(c.Positions, noNames).Counts);
+                reached.Count(r => r.Status.Delivered()), reached.Count, WhipCount.From(c.Positions, noNames).Counts);
         }).ToList();
     }
 }

@@ -10,17 +10,12 @@ public record CoalitionMember(OrganizationRef Organization, IReadOnlyList<Signed
     IReadOnlyList<AffiliatedSignature> ThroughAffiliatedIndividuals);
 
 /// <summary>Every organization involved in a campaign's letters, and how: signing itself, or through its people.</summary>
-public record CampaignCoalition(Guid CampaignId, IReadOnlyList<CoalitionMember> Organizations);
-
-public static class CampaignCoalitionEndpoint
+public record CampaignCoalition(Guid CampaignId, IReadOnlyList<CoalitionMember> Organizations)
 {
-    [WolverineGet("/api/campaigns/{id}/coalition", Name = "GetCampaignCoalition")]
-    [EndpointSummary("The organizations that signed a campaign's letters")]
-    [Tags("Coalitions")]
-    [ProducesResponseType<CampaignCoalition>(200), ProducesResponseType<ProblemDetails>(404)]
-    public static async Task<IResult> Get(Guid id, IQuerySession session, CancellationToken token)
+    /// <summary>What the API and the campaign page both read; null when there is no such campaign.</summary>
+    public static async Task<CampaignCoalition?> LoadAsync(IQuerySession session, Guid id, CancellationToken token)
     {
-        if (await session.LoadAsync<Campaign>(id, token) is not { } campaign) return Results.Problem(Problems.NotFound("Campaign", id));
+        if (await session.LoadAsync<Campaign>(id, token) is not { } campaign) return null;
         var all = await Involvements.LoadForCampaignAsync(session, campaign, token);
         var members = all.All.Where(i => i.CampaignIds.Contains(id)).GroupBy(i => i.Organization.Key)
             .Select(g => new CoalitionMember(g.First().Organization,
@@ -28,6 +23,18 @@ public static class CampaignCoalitionEndpoint
                 g.Where(i => i.How == InvolvementKind.AffiliationOfSigner)
                     .Select(i => new AffiliatedSignature(i.LetterId, i.LetterTitle, i.SignerName!, i.SignerTitle, i.ForIdentificationOnly, i.SignedAt)).ToList()))
             .OrderBy(m => m.Organization.Name, StringComparer.OrdinalIgnoreCase).ThenBy(m => m.Organization.Key).ToList();
-        return Results.Ok(new CampaignCoalition(id, members));
+        return new CampaignCoalition(id, members);
     }
+}
+
+public static class CampaignCoalitionEndpoint
+{
+    [WolverineGet("/api/campaigns/{id}/coalition", Name = "GetCampaignCoalition")]
+    [EndpointSummary("The organizations that signed a campaign's letters")]
+    [Tags("Coalitions")]
+    [ProducesResponseType<CampaignCoalition>(200), ProducesResponseType<ProblemDetails>(404)]
+    public static async Task<IResult> Get(Guid id, IQuerySession session, CancellationToken token) =>
+        await CampaignCoalition.LoadAsync(session, id, token) is { } coalition
+            ? Results.Ok(coalition)
+            : Results.Problem(Problems.NotFound("Campaign", id));
 }

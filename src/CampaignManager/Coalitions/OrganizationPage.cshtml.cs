@@ -1,5 +1,4 @@
 using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -14,7 +13,7 @@ public class OrganizationPageModel(IQuerySession session) : PageModel
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         var token = HttpContext.RequestAborted;
-        if (await OrganizationViewsEndpoint.Get(id, session, token) is not Ok<OrganizationProfile> { Value: { } profile }) return NotFound();
+        if (await OrganizationProfile.LoadAsync(session, id, token) is not { } profile) return NotFound();
         Profile = profile;
         MergeCandidates = (await session.Query<Organization>().Where(o => o.MergedInto == null).OrderBy(o => o.Name).ToListAsync(token))
             .Where(o => o.Id != profile.Organization.Id).ToList();

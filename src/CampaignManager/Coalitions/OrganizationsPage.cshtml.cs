@@ -8,5 +8,5 @@ public class OrganizationsPageModel(IQuerySession session) : PageModel
 {
     public IReadOnlyList<OrganizationSummary> Organizations { get; private set; } = [];
 
-    public async Task OnGetAsync() => Organizations = await OrganizationViewsEndpoint.List(session, HttpContext.RequestAborted);
+    public async Task OnGetAsync() => Organizations = await OrganizationSummary.ListAsync(session, HttpContext.RequestAborted);
 }

@@ -7,30 +7,8 @@ using Wolverine.Http;
 namespace CampaignManager.Letters;
 
 public record LetterSummary(Guid Id, string Title, string Subject, LetterStatus Status, int TextVersion,
-    int Signatories, DateTimeOffset DraftedAt, DateTimeOffset LastChangedAt);
-
-
-public static class LetterListEndpoint
+    int Signatories, DateTimeOffset DraftedAt, DateTimeOffset LastChangedAt)
 {
-    /// <summary>Letters, most recently changed first; filter by <c>status</c>, search title and subject with <c>q</c>.</summary>
-    [WolverineGet("/api/letters", Name = "ListLetters")]
-    [EndpointSummary("Letters, filtered by status and searched by title or subject")]
-    [Tags("Letters")]
-    [ProducesResponseType<PageOf<LetterSummary>>(StatusCodes.Status200OK)]
-    [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest)]
-    public static async Task<IResult> Get(string? status, string? q, int? page, int? pageSize, IQuerySession session,
-        CancellationToken token)
-    {
-        var errors = new FieldErrors()
-            .When(status is not null && !Enum.TryParse<LetterStatus>(status, ignoreCase: true, out _), "status",
-                "must be one of draft, open, closed, final")
-            .PageAndSize(page, pageSize);
-        if (errors.Count > 0) return Results.Problem(Problems.Validation(errors));
-
-        return Results.Ok(await QueryAsync(session, status is null ? null : Enum.Parse<LetterStatus>(status, ignoreCase: true), q,
-            page ?? 1, pageSize ?? 20, token));
-    }
-
     /// <summary>The query behind the list, shared by the JSON endpoint and the staff page.</summary>
     public static async Task<PageOf<LetterSummary>> QueryAsync(IQuerySession session, LetterStatus? wanted, string? q, int p, int size,
         CancellationToken token)
@@ -59,4 +37,26 @@ public static class LetterListEndpoint
     }
 
     private sealed record SignedCount(Guid LetterId, int Count);
+}
+
+public static class LetterListEndpoint
+{
+    /// <summary>Letters, most recently changed first; filter by <c>status</c>, search title and subject with <c>q</c>.</summary>
+    [WolverineGet("/api/letters", Name = "ListLetters")]
+    [EndpointSummary("Letters, filtered by status and searched by title or subject")]
+    [Tags("Letters")]
+    [ProducesResponseType<PageOf<LetterSummary>>(StatusCodes.Status200OK)]
+    [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest)]
+    public static async Task<IResult> Get(string? status, string? q, int? page, int? pageSize, IQuerySession session,
+        CancellationToken token)
+    {
+        var errors = new FieldErrors()
+            .When(status is not null && !Enum.TryParse<LetterStatus>(status, ignoreCase: true, out _), "status",
+                "must be one of draft, open, closed, final")
+            .PageAndSize(page, pageSize);
+        if (errors.Count > 0) return Results.Problem(Problems.Validation(errors));
+
+        return Results.Ok(await LetterSummary.QueryAsync(session, status is null ? null : Enum.Parse<LetterStatus>(status, ignoreCase: true), q,
+            page ?? 1, pageSize ?? 20, token));
+    }
 }

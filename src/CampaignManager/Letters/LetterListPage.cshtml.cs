@@ -15,6 +15,6 @@ public class LetterListPageModel(IQuerySession session) : PageModel
     {
         Status = Enum.TryParse<LetterStatus>(status, ignoreCase: true, out var s) ? s : null;
         Q = q;
-        Letters = await LetterListEndpoint.QueryAsync(session, Status, q, Math.Max(page ?? 1, 1), 50, HttpContext.RequestAborted);
+        Letters = await LetterSummary.QueryAsync(session, Status, q, Math.Max(page ?? 1, 1), 50, HttpContext.RequestAborted);
     }
 }

@@ -11,7 +11,35 @@ namespace CampaignManager.Targets;
 /// <summary>What staff see of a target; also what the list, filters and the CSV import's re-use look-up query.</summary>
 public sealed record TargetDetails(
     Guid Id, string Name, string? Title, string? Organization, string? Email, string? Address, string? Country,
-    IReadOnlyList<string> Tags, DateTimeOffset RegisteredAt, string RegisteredBy, DateTimeOffset LastChangedAt);
+    IReadOnlyList<string> Tags, DateTimeOffset RegisteredAt, string RegisteredBy, DateTimeOffset LastChangedAt)
+{
+    /// <summary>Targets filtered by tag, country or text, by name: what the API and the targets page read.</summary>
+    public static async Task<PageOf<TargetDetails>> FindAsync(IQuerySession session, string? tag, string? country, string? q,
+        int number, int size, CancellationToken token)
+    {
+        var query = session.Query<TargetDetails>().AsQueryable();
+        if (!string.IsNullOrWhiteSpace(tag))
+        {
+            var key = tag.Trim().ToLowerInvariant();
+            query = query.Where(x => x.Tags.Contains(key));
+        }
+        if (!string.IsNullOrWhiteSpace(country))
+        {
+            var c = country.Trim();
+            query = query.Where(x => x.Country!.Equals(c, StringComparison.OrdinalIgnoreCase));
+        }
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            var s = q.Trim();
+            query = query.Where(x => x.Name.Contains(s, StringComparison.OrdinalIgnoreCase)
+                                     || x.Organization!.Contains(s, StringComparison.OrdinalIgnoreCase)
+                                     || x.Email!.Contains(s, StringComparison.OrdinalIgnoreCase));
+        }
+
+        var found = await query.OrderBy(x => x.Name).ThenBy(x => x.Id).ToPagedListAsync(number, size, token);
+        return new PageOf<TargetDetails>(found.ToList(), found.TotalItemCount, number, size);
+    }
+}
 
 /// <summary>
 /// A multi-stream projection keyed by target id, rather than a snapshot of the target stream, so the target's
@@ -48,32 +76,9 @@ public static class ListTargetsEndpoint
     [WolverineGet("/api/targets", Name = "ListTargets")]
     [Tags("Targets")]
     [EndpointSummary("List targets, filtered by tag, country or text")]
-    public static async Task<PageOf<TargetDetails>> List(string? tag, string? country, string? q, int? page, int? pageSize,
-        IQuerySession session, CancellationToken token)
-    {
-        var query = session.Query<TargetDetails>().AsQueryable();
-        if (!string.IsNullOrWhiteSpace(tag))
-        {
-            var key = tag.Trim().ToLowerInvariant();
-            query = query.Where(x => x.Tags.Contains(key));
-        }
-        if (!string.IsNullOrWhiteSpace(country))
-        {
-            var c = country.Trim();
-            query = query.Where(x => x.Country!.Equals(c, StringComparison.OrdinalIgnoreCase));
-        }
-        if (!string.IsNullOrWhiteSpace(q))
-        {
-            var s = q.Trim();
-            query = query.Where(x => x.Name.Contains(s, StringComparison.OrdinalIgnoreCase)
-                                     || x.Organization!.Contains(s, StringComparison.OrdinalIgnoreCase)
-                                     || x.Email!.Contains(s, StringComparison.OrdinalIgnoreCase));
-        }
-
-        var (number, size) = (page ?? 1, pageSize ?? 50);
-        var found = await query.OrderBy(x => x.Name).ThenBy(x => x.Id).ToPagedListAsync(number, size, token);
-        return new PageOf<TargetDetails>(found.ToList(), found.TotalItemCount, number, size);
-    }
+    public static Task<PageOf<TargetDetails>> List(string? tag, string? country, string? q, int? page, int? pageSize,
+        IQuerySession session, CancellationToken token) =>
+        TargetDetails.FindAsync(session, tag, country, q, page ?? 1, pageSize ?? 50, token);
 
 }
 
@@ -93,6 +98,14 @@ public sealed record TargetWithAppeals(
     IReadOnlyList<string> Tags, DateTimeOffset RegisteredAt, string RegisteredBy, DateTimeOffset LastChangedAt,
     IReadOnlyList<TargetAppealRecord> Appeals)
 {
+    /// <summary>What the API and the target page read; null when there is no such target.</summary>
+    public static async Task<TargetWithAppeals?> LoadAsync(IQuerySession session, Guid id, DateTimeOffset now, CancellationToken token)
+    {
+        if (await session.LoadAsync<TargetDetails>(id, token) is not { } details) return null;
+        var appeals = await session.Query<CampaignManager.Appeals.AppealRecipient>().Where(x => x.TargetId == id).ToListAsync(token);
+        return From(details, appeals, now);
+    }
+
     public static TargetWithAppeals From(TargetDetails d, IEnumerable<CampaignManager.Appeals.AppealRecipient> appeals, DateTimeOffset now) =>
         new(d.Id, d.Name, d.Title, d.Organization, d.Email, d.Address, d.Country, d.Tags, d.RegisteredAt, d.RegisteredBy,
             d.LastChangedAt, appeals.OrderByDescending(r => r.QueuedAt).Select(r => new TargetAppealRecord(r.AppealId, r.LetterId,
@@ -106,10 +119,8 @@ public static class GetTargetEndpoint
     [Tags("Targets")]
     [EndpointSummary("A target's details and the appeals sent to it")]
     [ProducesResponseType<TargetWithAppeals>(200), ProducesResponseType<ProblemDetails>(404)]
-    public static async Task<IResult> Get(Guid id, IQuerySession session, TimeProvider clock, CancellationToken token)
-    {
-        if (await session.LoadAsync<TargetDetails>(id, token) is not { } details) return Results.Problem(Problems.NotFound("Target", id));
-        var appeals = await session.Query<CampaignManager.Appeals.AppealRecipient>().Where(x => x.TargetId == id).ToListAsync(token);
-        return Results.Ok(TargetWithAppeals.From(details, appeals, clock.GetUtcNow()));
-    }
+    public static async Task<IResult> Get(Guid id, IQuerySession session, TimeProvider clock, CancellationToken token) =>
+        await TargetWithAppeals.LoadAsync(session, id, clock.GetUtcNow(), token) is { } target
+            ? Results.Ok(target)
+            : Results.Problem(Problems.NotFound("Target", id));
 }

@@ -1,5 +1,4 @@
 using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -12,7 +11,7 @@ public class TargetPageModel(IQuerySession session, TimeProvider clock) : PageMo
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
-        if (await GetTargetEndpoint.Get(id, session, clock, HttpContext.RequestAborted) is not Ok<TargetWithAppeals> { Value: { } target })
+        if (await TargetWithAppeals.LoadAsync(session, id, clock.GetUtcNow(), HttpContext.RequestAborted) is not { } target)
             return NotFound();
         Target = target;
         return Page();

@@ -95,7 +95,7 @@ public class delivery_arrival_decisions
         var uncertain = Recipient(Handed(), ((AppealArrival.Uncertain)Arrive(Recipient(Handed()))).Fact);
         var view = RecipientView.From(uncertain, At.AddDays(1));
         AppealCounts.Of([view]).ShouldBe(new AppealCounts(0, 0, 0, 0, 0, 0, Uncertain: 1));
-        CampaignManager.Campaigns.Ui.Delivered(view.Status).ShouldBeFalse();
+        view.Status.Delivered().ShouldBeFalse();
         // never stays queued: a dead-lettered step leaves an uncertain recipient as it is
         FailAppealDeliveryHandler.Decide(uncertain, new FailAppealDelivery(AppealId, TargetId, 1, "late"), At).ShouldBeNull();
     }

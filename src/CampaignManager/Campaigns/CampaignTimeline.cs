@@ -1,0 +1,51 @@
+using CampaignManager.Hosting.Web;
+using CampaignManager.Letters;
+using JasperFx.Events;
+
+namespace CampaignManager.Campaigns;
+
+/// <summary>
+/// The campaign timeline in staff's words: "Japan co-sponsored", "Letter “…” attached". Names come from one batched
+/// load per read (<see cref="Names"/>); the entry keeps the event's type name in <c>Event</c> for API clients.
+/// </summary>
+public static class CampaignTimeline
+{
+    /// <summary>Target and letter names by id, as the read they belong to saw them.</summary>
+    public record Names(IReadOnlyDictionary<Guid, string> Targets, IReadOnlyDictionary<Guid, string> Letters)
+    {
+        public string Target(Guid id) => Targets.GetValueOrDefault(id, "An unknown target");
+        public string Letter(Guid id) => Letters.TryGetValue(id, out var title) ? $"Letter “{title}”" : "A letter";
+    }
+
+    public static CampaignTimelineEntry Entry(IEvent e, Names names) => e.Data switch
+    {
+        ICampaignEvent c => new(e.Sequence, e.StreamId, e.Data.GetType().Name, Summarize(c, names), c.By, c.At),
+        ILetterEvent l => new(e.Sequence, e.StreamId, e.Data.GetType().Name, LetterHistoryEndpoint.Summarize(l), l.By, l.At),
+        _ => new(e.Sequence, e.StreamId, e.Data.GetType().Name, e.Data.GetType().Name, "", e.Timestamp)
+    };
+
+    public static string Summarize(ICampaignEvent e, Names names) => e switch
+    {
+        CampaignLaunched l => $"Launched “{l.Name}” at {l.Venue}",
+        LetterAttachedToCampaign a => $"{names.Letter(a.LetterId)} attached",
+        TargetPositionRecorded p => $"{names.Target(p.TargetId)} {Stance(p.Position)} (as of {p.Date:yyyy-MM-dd}" +
+                                    (p.Source is null ? ")" : $", {p.Source})"),
+        OutcomeRecorded r => $"Outcome recorded: {Format.Words(r.Facts.Kind)} by {r.Facts.Body} on {r.Facts.Date:yyyy-MM-dd}; campaign {Format.Words(r.Facts.Status)}",
+        OutcomeCorrected c => $"Outcome corrected: {c.Note}",
+        _ => e.GetType().Name
+    };
+
+    /// <summary>A position as a verb after the target's name: "Japan co-sponsored", "Ghana is undecided".</summary>
+    public static string Stance(TargetPosition p) => p switch
+    {
+        TargetPosition.Supports => "supports",
+        TargetPosition.Opposes => "opposes",
+        TargetPosition.Undecided => "is undecided",
+        TargetPosition.CoSponsor => "co-sponsored",
+        TargetPosition.VotedYes => "voted yes",
+        TargetPosition.VotedNo => "voted no",
+        TargetPosition.Abstained => "abstained",
+        TargetPosition.Absent => "was absent",
+        _ => Format.Words(p)
+    };
+}
