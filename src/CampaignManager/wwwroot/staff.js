@@ -1,7 +1,8 @@
 // Every staff page: forms and buttons marked data-post send JSON to the same API endpoints scripts use, so the same
 // commands validate them; RFC 9457 field errors appear in the [data-error-for] slot beside each field and anything
 // else in the form's general slot, data-error-for="". data-then says what follows success: reload (the default),
-// letter, report, reload-report, secret, or a URL in which {id} becomes the new resource's id.
+// letter, report, reload-report, secret, or a URL in which {id} becomes the new resource's id. data-method="DELETE"
+// sends a DELETE instead of a POST, for the API's few removals (a list member).
 // Data from the server is only ever set with textContent; the one exception is the Markdown preview, which the
 // server already sanitized (LetterMarkdown).
 (() => {
@@ -13,8 +14,8 @@
     return meta ? meta.content : '';
   }
 
-  async function send(url, body) {
-    const init = { method: 'POST', headers: { Accept: 'application/json', RequestVerificationToken: antiforgeryToken() } };
+  async function send(url, body, method) {
+    const init = { method: method || 'POST', headers: { Accept: 'application/json', RequestVerificationToken: antiforgeryToken() } };
     if (body instanceof FormData) init.body = body;
     else { init.headers['Content-Type'] = 'application/json'; init.body = JSON.stringify(body ?? {}); }
     const response = await fetch(url, init);
@@ -152,7 +153,7 @@
     const button = form.querySelector('button[type=submit], button:not([type])');
     if (button) button.disabled = true;
     try {
-      const result = await send(form.dataset.post, body(form));
+      const result = await send(form.dataset.post, body(form), form.dataset.method);
       if (result.ok) after(form, result.json);
       else showProblem(form, result.json, result.status);
     } catch {
@@ -182,7 +183,7 @@
     } else if (button.dataset.post && !button.form) {
       if (button.dataset.confirm && !window.confirm(button.dataset.confirm)) return;
       button.disabled = true;
-      const result = await send(button.dataset.post, button.dataset.body ? JSON.parse(button.dataset.body) : {});
+      const result = await send(button.dataset.post, button.dataset.body ? JSON.parse(button.dataset.body) : {}, button.dataset.method);
       if (result.ok) window.location.reload();
       else { button.disabled = false; showProblem(document.body, result.json, result.status); }
     } else if (button.dataset.pinOrder) {

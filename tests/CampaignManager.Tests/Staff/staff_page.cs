@@ -18,6 +18,7 @@ public class staff_page(StaffFixture fixture) : IntegrationContext(fixture)
         html.ShouldContain("page.editor");
         html.ShouldContain("integration");
         html.ShouldContain($"/api/staff/tokens/{token.Id}/revoke");
+        html.ShouldContain($"data-post=\"/api/staff/accounts/{account}/password\"", Case.Sensitive, "an admin can set a password here too");
         html.ShouldNotContain(token.Token);
         html.ShouldNotContain(Secrets.Hash(token.Token));
         html.ShouldNotContain("AQAAAA", Case.Sensitive, "no password hash (PasswordHasher's v3 format starts so)");
