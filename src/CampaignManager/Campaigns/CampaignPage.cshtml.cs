@@ -1,4 +1,3 @@
-using CampaignManager.Coalitions;
 using CampaignManager.Letters;
 using CampaignManager.Targets;
 using Marten;
@@ -9,12 +8,11 @@ namespace CampaignManager.Campaigns;
 
 /// <summary>
 /// One campaign, now or as of a past moment. Reads through the same code as <c>GET /api/campaigns/{id}</c> and
-/// <c>GET /api/campaigns/{id}/coalition</c>; the forms post to the API's commands.
+/// <c>GET /api/campaigns/{id}/coalition</c> (Coalitions' section, invoked by name); the forms post to the API's commands.
 /// </summary>
 public class CampaignPageModel(IQuerySession session) : PageModel
 {
     public CampaignDetails Campaign { get; private set; } = null!;
-    public CampaignCoalition? Coalition { get; private set; }
     public IReadOnlyList<Letter> AttachableLetters { get; private set; } = [];
     public IReadOnlyList<TargetDetails> Targets { get; private set; } = [];
     public DateTimeOffset? AsOf { get; private set; }
@@ -35,7 +33,6 @@ public class CampaignPageModel(IQuerySession session) : PageModel
             return Page();
         }
         Campaign = details;
-        Coalition = await CampaignCoalition.LoadAsync(session, id, token);
         var attached = details.Letters.Select(l => l.LetterId).ToHashSet();
         AttachableLetters = (await session.Query<Letter>().OrderBy(l => l.Title).ToListAsync(token))
             .Where(l => !attached.Contains(l.Id)).ToList();

@@ -38,3 +38,17 @@ public static class CampaignCoalitionEndpoint
             ? Results.Ok(coalition)
             : Results.Problem(Problems.NotFound("Campaign", id));
 }
+
+/// <summary>
+/// The campaign page's coalition section. The page lives in Campaigns and invokes this component by name, so it shows
+/// the coalition without Campaigns depending on Coalitions (which reads campaigns to know whose letters are whose).
+/// </summary>
+public class CampaignCoalitionViewComponent(IQuerySession session) : ViewComponent
+{
+    public async Task<IViewComponentResult> InvokeAsync(Guid campaignId, bool live) =>
+        View("/Coalitions/_CampaignCoalition.cshtml",
+            new CampaignCoalitionSection(await CampaignCoalition.LoadAsync(session, campaignId, HttpContext.RequestAborted), live));
+}
+
+/// <summary>The coalition as it stands now, and whether the page around it shows now too (otherwise it says so).</summary>
+public record CampaignCoalitionSection(CampaignCoalition? Coalition, bool Live);

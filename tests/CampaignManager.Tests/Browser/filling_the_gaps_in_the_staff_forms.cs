@@ -1,5 +1,6 @@
 using System.Net;
 using CampaignManager.Coalitions;
+using CampaignManager.Appeals;
 using CampaignManager.Targets;
 using Microsoft.Playwright;
 
