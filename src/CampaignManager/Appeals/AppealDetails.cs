@@ -62,9 +62,7 @@ public static class AppealDetailsEndpoint
     [Tags("Appeals")]
     [ProducesResponseType<AppealDetails>(200), ProducesResponseType<ProblemDetails>(404)]
     public static async Task<IResult> Get(Guid id, IQuerySession session, TimeProvider clock, CancellationToken token) =>
-        await AppealDetails.LoadAsync(session, id, clock.GetUtcNow(), token) is { } appeal
-            ? Results.Ok(appeal)
-            : Results.Problem(Problems.NotFound("Appeal", id));
+        Problems.OkOrNotFound(await AppealDetails.LoadAsync(session, id, clock.GetUtcNow(), token), "Appeal", id);
 
     [WolverineGet("/api/letters/{id}/appeals", Name = "ListLetterAppeals")]
     [EndpointSummary("The appeals sent for a letter")]

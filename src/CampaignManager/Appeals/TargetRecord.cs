@@ -47,9 +47,7 @@ public static class GetTargetEndpoint
     [EndpointSummary("A target's details and the appeals sent to it")]
     [ProducesResponseType<TargetWithAppeals>(200), ProducesResponseType<ProblemDetails>(404)]
     public static async Task<IResult> Get(Guid id, IQuerySession session, TimeProvider clock, CancellationToken token) =>
-        await TargetWithAppeals.LoadAsync(session, id, clock.GetUtcNow(), token) is { } target
-            ? Results.Ok(target)
-            : Results.Problem(Problems.NotFound("Target", id));
+        Problems.OkOrNotFound(await TargetWithAppeals.LoadAsync(session, id, clock.GetUtcNow(), token), "Target", id);
 }
 
 /// <summary>

@@ -82,9 +82,8 @@ public static class CampaignDetailsEndpoint
     [EndpointSummary("A campaign: letters, whip count, outcomes and timeline (?asOf= for a past date)")]
     [ProducesResponseType<CampaignDetails>(200), ProducesResponseType<ProblemDetails>(404)]
     public static async Task<IResult> Get(Guid id, DateTimeOffset? asOf, IQuerySession session, CancellationToken token) =>
-        await CampaignDetails.LoadAsync(session, id, asOf, token) is { } details
-            ? Results.Ok(details)
-            : Results.Problem(Problems.NotFound("Campaign", asOf is null ? id : $"{id} as of {asOf:O}"));
+        Problems.OkOrNotFound(await CampaignDetails.LoadAsync(session, id, asOf, token), "Campaign",
+            asOf is null ? id : $"{id} as of {asOf:O}");
 }
 
 public record CampaignSummary(Guid Id, string Name, string Venue, DateOnly? DecisionDate, CampaignStatus Status,

@@ -34,9 +34,7 @@ public static class CampaignCoalitionEndpoint
     [Tags("Coalitions")]
     [ProducesResponseType<CampaignCoalition>(200), ProducesResponseType<ProblemDetails>(404)]
     public static async Task<IResult> Get(Guid id, IQuerySession session, CancellationToken token) =>
-        await CampaignCoalition.LoadAsync(session, id, token) is { } coalition
-            ? Results.Ok(coalition)
-            : Results.Problem(Problems.NotFound("Campaign", id));
+        Problems.OkOrNotFound(await CampaignCoalition.LoadAsync(session, id, token), "Campaign", id);
 }
 
 /// <summary>

@@ -72,7 +72,5 @@ public static class OrganizationViewsEndpoint
     [Tags("Organizations")]
     [ProducesResponseType<OrganizationProfile>(200), ProducesResponseType<ProblemDetails>(404)]
     public static async Task<IResult> Get(Guid id, IQuerySession session, CancellationToken token) =>
-        await OrganizationProfile.LoadAsync(session, id, token) is { } profile
-            ? Results.Ok(profile)
-            : Results.Problem(Problems.NotFound("Organization", id));
+        Problems.OkOrNotFound(await OrganizationProfile.LoadAsync(session, id, token), "Organization", id);
 }

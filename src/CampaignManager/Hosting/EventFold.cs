@@ -30,6 +30,9 @@ public static class EventFold<T> where T : class
         return state;
     }
 
+    /// <summary>One more event on a state already folded: an endpoint answering with the aggregate its decision made.</summary>
+    public static T? Apply(T? state, object e) => Steps.TryGetValue(e.GetType(), out var step) ? step(state, e) : state;
+
     /// <summary>The event types this aggregate folds; a test holds them against each capability's events.</summary>
     public static IReadOnlyCollection<Type> FoldedEventTypes => Steps.Keys;
 

@@ -13,6 +13,10 @@ public static class Problems
         Detail = $"There is no {what.ToLowerInvariant()} with id {id}."
     };
 
+    /// <summary>200 with the read model, or the 404 naming what was asked for: how every GET by id answers.</summary>
+    public static IResult OkOrNotFound<T>(T? found, string what, object id) where T : class =>
+        found is null ? Results.Problem(NotFound(what, id)) : Results.Ok(found);
+
     public static ProblemDetails Conflict(string detail) => new()
     {
         Status = StatusCodes.Status409Conflict,

@@ -15,15 +15,10 @@ public static class ApproveSignatureEndpoint
     public static Task<Letter?> LoadAsync(Guid id, IDocumentSession session, CancellationToken token) =>
         SignatureRules.LetterAsync(id, session, token);
 
-    public static ProblemDetails Validate(Guid id, Letter? letter, Signature signature)
-    {
-        if (SignatureRules.NotOnLetter(id, letter, signature, out var missing)) return missing;
-        if (letter.Status == LetterStatus.Final)
-            return SignatureRules.BlockIsFinal();
-        return signature.Status == SignatureStatus.AwaitingApproval
+    public static ProblemDetails Validate(Guid id, Letter? letter, Signature signature) =>
+        SignatureRules.BlockCanChange(id, letter, signature).Then(() => signature.Status == SignatureStatus.AwaitingApproval
             ? WolverineContinue.NoProblems
-            : Problems.Conflict($"Only a signature awaiting approval can be approved; this one is {signature.Status}.");
-    }
+            : Problems.Conflict($"Only a signature awaiting approval can be approved; this one is {signature.Status}."));
 
     public static SignatureApproved Decide(Signature signature, string by, DateTimeOffset at) => new(signature.Id, signature.LetterId, by, at);
 
@@ -31,10 +26,6 @@ public static class ApproveSignatureEndpoint
     [EndpointSummary("Approve a self-submitted signature into the signatory block")]
     [Tags("Signatures")]
     public static (SignatoryView, SignatureApproved) Post(ApproveSignature command, Letter? letter,
-        [WriteAggregate("signatureId")] Signature signature, HttpContext context, TimeProvider clock)
-    {
-        var approved = Decide(signature, context.User.ActorName(), clock.GetUtcNow());
-        signature.Apply(approved);
-        return (SignatoryView.From(signature, letter!.TextVersion), approved);
-    }
+        [WriteAggregate("signatureId")] Signature signature, HttpContext context, TimeProvider clock) =>
+        SignatureRules.Answer(signature, letter!, Decide(signature, context.User.ActorName(), clock.GetUtcNow()));
 }

@@ -15,12 +15,9 @@ public static class RejectSignatureEndpoint
     public static Task<Letter?> LoadAsync(Guid id, IDocumentSession session, CancellationToken token) =>
         SignatureRules.LetterAsync(id, session, token);
 
-    public static ProblemDetails Validate(Guid id, RejectSignature command, Letter? letter, Signature signature)
-    {
-        var errors = new FieldErrors().MaxLength("reason", command.Reason, 1000, multiLine: true);
-        if (errors.Count > 0) return Problems.Validation(errors);
-        return ApproveSignatureEndpoint.Validate(id, letter, signature);
-    }
+    /// <summary>Only what could be approved can be rejected: the same rules as approving, after the note's own.</summary>
+    public static ProblemDetails Validate(Guid id, RejectSignature command, Letter? letter, Signature signature) =>
+        SignatureRules.Reason(command.Reason).Then(() => ApproveSignatureEndpoint.Validate(id, letter, signature));
 
     public static SignatureRejected Decide(Signature signature, RejectSignature command, string by, DateTimeOffset at) =>
         new(signature.Id, signature.LetterId, TextRules.TrimToNull(command.Reason), by, at);
@@ -29,10 +26,6 @@ public static class RejectSignatureEndpoint
     [EndpointSummary("Reject a self-submitted signature (kept as history)")]
     [Tags("Signatures")]
     public static (SignatoryView, SignatureRejected) Post(RejectSignature command, Letter? letter,
-        [WriteAggregate("signatureId")] Signature signature, HttpContext context, TimeProvider clock)
-    {
-        var rejected = Decide(signature, command, context.User.ActorName(), clock.GetUtcNow());
-        signature.Apply(rejected);
-        return (SignatoryView.From(signature, letter!.TextVersion), rejected);
-    }
+        [WriteAggregate("signatureId")] Signature signature, HttpContext context, TimeProvider clock) =>
+        SignatureRules.Answer(signature, letter!, Decide(signature, command, context.User.ActorName(), clock.GetUtcNow()));
 }

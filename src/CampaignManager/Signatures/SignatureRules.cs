@@ -3,6 +3,7 @@ using CampaignManager.Hosting;
 using CampaignManager.Letters;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
 
 namespace CampaignManager.Signatures;
 
@@ -23,4 +24,24 @@ public static class SignatureRules
 
     public static ProblemDetails BlockIsFinal() =>
         Problems.Conflict("The letter is final; its signatory block can no longer change.");
+
+    /// <summary>Where every staff change to the block starts: the signature is on this letter and the letter is not final.</summary>
+    public static ProblemDetails BlockCanChange(Guid id, Letter? letter, Signature signature) =>
+        NotOnLetter(id, letter, signature, out var missing) ? missing
+        : letter.Status == LetterStatus.Final ? BlockIsFinal()
+        : WolverineContinue.NoProblems;
+
+    /// <summary>Staff's note on a withdrawal or a rejection: optional, several lines at most 1000 characters.</summary>
+    public static ProblemDetails Reason(string? reason) =>
+        Problems.Validation(new FieldErrors().MaxLength("reason", reason, 1000, multiLine: true));
+
+    /// <summary>
+    /// The answer of a command on one signature: the event to append, and the signatory as that event leaves it
+    /// (folded through the same Apply Marten runs, so the answer and the stored document agree).
+    /// </summary>
+    public static (SignatoryView, TEvent) Answer<TEvent>(Signature signature, Letter letter, TEvent decided) where TEvent : notnull
+    {
+        EventFold<Signature>.Apply(signature, decided);
+        return (SignatoryView.From(signature, letter.TextVersion), decided);
+    }
 }
