@@ -22,7 +22,8 @@ public record RecordOutcome(
     internal FieldErrors Check(FieldErrors errors, Voters voters)
     {
         errors.When(Kind is null, "kind",
-                "is required: resolutionAdopted, meetingHeld, meetingBlocked, policyReversed, policyMaintained or statementIssued")
+                "is required: resolutionAdopted, resolutionRejected, resolutionVetoed, meetingHeld, meetingBlocked, policyReversed, " +
+                "policyMaintained or statementIssued")
             .When(Date is null, "date", "is required")
             .Required("body", Body, 300)
             .MaxLength("venue", Venue, 300)

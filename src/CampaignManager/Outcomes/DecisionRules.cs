@@ -15,6 +15,8 @@ public static class DecisionRules
     {
         OutcomeKind.ResolutionAdopted => f.Consensus ? AdoptedByConsensus : f.Tally is null ? null : AdoptedByVote,
         OutcomeKind.MeetingBlocked => f.Tally is null ? NotTakenUp : Rejected,
+        OutcomeKind.ResolutionRejected => Rejected,
+        OutcomeKind.ResolutionVetoed => Vetoed,
         _ => null
     };
 
@@ -29,6 +31,10 @@ public static class DecisionRules
                 "an adopted resolution was adopted by consensus or by recorded vote")
             .When(f.Kind == OutcomeKind.MeetingBlocked && f.Result is AdoptedByConsensus or AdoptedByVote, "result",
                 "a blocked meeting was not adopted: rejected, vetoed or not taken up")
+            .When(f.Kind == OutcomeKind.ResolutionRejected && f.Result is not (null or Rejected), "result",
+                "a rejected resolution has the result rejected")
+            .When(f.Kind == OutcomeKind.ResolutionVetoed && f.Result is not (null or Vetoed), "result",
+                "a vetoed resolution has the result vetoed")
             .When(f.Result is not null && f.Nature is null, "nature", "is required with a result: procedural or substantive")
             .When(f.Consensus && result != AdoptedByConsensus, "consensus", "only a decision adopted by consensus has it")
             .When(f.Result == AdoptedByConsensus && f.Tally is not null, "tally", "a decision adopted by consensus has no tally")

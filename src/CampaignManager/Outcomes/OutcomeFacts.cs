@@ -1,6 +1,10 @@
 namespace CampaignManager.Outcomes;
 
-public enum OutcomeKind { ResolutionAdopted, MeetingHeld, MeetingBlocked, PolicyReversed, PolicyMaintained, StatementIssued }
+/// <summary>What happened; new kinds go at the end, since stored events name them and tests list them in this order.</summary>
+public enum OutcomeKind
+{
+    ResolutionAdopted, MeetingHeld, MeetingBlocked, PolicyReversed, PolicyMaintained, StatementIssued, ResolutionRejected, ResolutionVetoed
+}
 
 public enum CampaignStatus { Pending, Achieved, PartlyAchieved, NotAchieved }
 
