@@ -14,8 +14,7 @@ public static class ExplainVoteEndpoint
     {
         var errors = new FieldErrors()
             .When(command.TargetId is null, "targetId", "is required")
-            .When(!Uri.TryCreate(command.Link?.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"),
-                "link", "must be an http(s) link")
+            .When(!TextRules.IsWebLink(command.Link), "link", "must be an http(s) link")
             .MaxLength("link", command.Link, 2000)
             .Required("summary", command.Summary, 2000, multiLine: true);
         // an explanation belongs to a position; a target the campaign never whipped has nothing to explain here

@@ -32,8 +32,7 @@ public record RecordOutcome(
         if (Kind is not null && Date is not null) DecisionRules.Check(errors, Facts());
         var evidence = Evidence ?? [];
         for (var i = 0; i < evidence.Count; i++)
-            errors.When(!Uri.TryCreate(evidence[i]?.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"),
-                $"evidence[{i}]", "must be an http(s) link");
+            errors.When(!TextRules.IsWebLink(evidence[i]), $"evidence[{i}]", "must be an http(s) link");
         foreach (var member in (Votes ?? new Dictionary<Guid, MemberVote>()).Keys.Where(k => !voters.Known.Contains(k)))
             errors.Add($"votes.{member}", "is not a known target");
         return errors;

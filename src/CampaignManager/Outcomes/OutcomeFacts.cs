@@ -1,6 +1,6 @@
 namespace CampaignManager.Outcomes;
 
-/// <summary>What happened; new kinds go at the end, since stored events name them and tests list them in this order.</summary>
+/// <summary>What happened. A draft voted down or vetoed has a kind of its own; <see cref="DecisionResult"/> says how.</summary>
 public enum OutcomeKind
 {
     ResolutionAdopted, MeetingHeld, MeetingBlocked, PolicyReversed, PolicyMaintained, StatementIssued, ResolutionRejected, ResolutionVetoed
