@@ -44,7 +44,7 @@ public record CampaignDetails(
     private static async Task<CampaignDetails?> AsOfAsync(IQuerySession session, Guid id, DateTimeOffset asOf, CancellationToken token)
     {
         var own = await session.Events.FetchStreamAsync(id, token: token);
-        var campaign = Campaign.Fold(own.Where(e => ((ICampaignEvent)e.Data).At <= asOf).Select(e => e.Data));
+        var campaign = Campaign.Fold(own.Where(e => CampaignTimeline.At(e.Data) <= asOf).Select(e => e.Data));
         if (campaign is null) return null;
 
         var timeline = new List<IEvent>(own);
@@ -71,7 +71,7 @@ public record CampaignDetails(
             .OrderBy(e => e.At).ThenBy(e => e.Sequence).ToList();
         return new CampaignDetails(campaign.Id, campaign.Name, campaign.Goal, campaign.Venue, campaign.DecisionDate,
             campaign.Status, campaign.StatusReason, campaign.LaunchedAt, campaign.LaunchedBy, letters,
-            WhipCount.From(campaign.Positions, targets), campaign.Outcomes, entries, asOf);
+            WhipCount.From(campaign.Positions, targets, campaign.Explanations), campaign.Outcomes, entries, asOf);
     }
 }
 

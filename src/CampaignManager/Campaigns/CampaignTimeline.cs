@@ -1,5 +1,6 @@
 using CampaignManager.Hosting.Web;
 using CampaignManager.Letters;
+using CampaignManager.Outcomes;
 using JasperFx.Events;
 
 namespace CampaignManager.Campaigns;
@@ -20,6 +21,7 @@ public static class CampaignTimeline
     public static CampaignTimelineEntry Entry(IEvent e, Names names) => e.Data switch
     {
         ICampaignEvent c => new(e.Sequence, e.StreamId, e.Data.GetType().Name, Summarize(c, names), c.By, c.At),
+        IOutcomeEvent o => new(e.Sequence, e.StreamId, e.Data.GetType().Name, Summarize(o), o.By, o.At),
         ILetterEvent l => new(e.Sequence, e.StreamId, e.Data.GetType().Name, LetterHistoryEndpoint.Summarize(l), l.By, l.At),
         _ => new(e.Sequence, e.StreamId, e.Data.GetType().Name, e.Data.GetType().Name, "", e.Timestamp)
     };
@@ -30,9 +32,23 @@ public static class CampaignTimeline
         LetterAttachedToCampaign a => $"{names.Letter(a.LetterId)} attached",
         TargetPositionRecorded p => $"{names.Target(p.TargetId)} {Stance(p.Position)} (as of {p.Date:yyyy-MM-dd}" +
                                     (p.Source is null ? ")" : $", {p.Source})"),
+        VoteExplained x => $"{names.Target(x.TargetId)} explained its vote: {x.Summary}",
+        _ => e.GetType().Name
+    };
+
+    public static string Summarize(IOutcomeEvent e) => e switch
+    {
         OutcomeRecorded r => $"Outcome recorded: {Format.Words(r.Facts.Kind)} by {r.Facts.Body} on {r.Facts.Date:yyyy-MM-dd}; campaign {Format.Words(r.Facts.Status)}",
         OutcomeCorrected c => $"Outcome corrected: {c.Note}",
         _ => e.GetType().Name
+    };
+
+    /// <summary>When an event of the campaign's stream was recorded: its own events and the outcomes appended to it.</summary>
+    public static DateTimeOffset At(object e) => e switch
+    {
+        ICampaignEvent c => c.At,
+        IOutcomeEvent o => o.At,
+        _ => DateTimeOffset.MinValue
     };
 
     /// <summary>A position as a verb after the target's name: "Japan co-sponsored", "Ghana is undecided".</summary>
