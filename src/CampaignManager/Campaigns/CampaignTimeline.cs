@@ -22,7 +22,9 @@ public static class CampaignTimeline
     {
         ICampaignEvent c => new(e.Sequence, e.StreamId, e.Data.GetType().Name, Summarize(c, names), c.By, c.At),
         IOutcomeEvent o => new(e.Sequence, e.StreamId, e.Data.GetType().Name, Summarize(o), o.By, o.At),
-        ILetterEvent l => new(e.Sequence, e.StreamId, e.Data.GetType().Name, LetterHistoryEndpoint.Summarize(l), l.By, l.At),
+        // a campaign can carry several letters: say whose event it is, unless the summary already names it (drafting)
+        ILetterEvent l => new(e.Sequence, e.StreamId, e.Data.GetType().Name,
+            (l is LetterDrafted ? "" : $"{names.Letter(l.LetterId)}: ") + LetterHistoryEndpoint.Summarize(l), l.By, l.At),
         _ => new(e.Sequence, e.StreamId, e.Data.GetType().Name, e.Data.GetType().Name, "", e.Timestamp)
     };
 

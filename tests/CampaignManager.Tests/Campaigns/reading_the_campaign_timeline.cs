@@ -21,7 +21,24 @@ public class reading_the_campaign_timeline(AppFixture fixture) : IntegrationCont
         attached.Summary.ShouldBe("Letter “Keep the accountability paragraphs” attached");
         var position = details.Timeline.Single(e => e.Event == "TargetPositionRecorded");
         position.Summary.ShouldBe("Japan co-sponsored (as of 2020-11-10, call with the mission)");
+        details.Timeline.Single(e => e.Event == "LetterDrafted").Summary.ShouldStartWith("Drafted \"Keep the accountability paragraphs\"");
         details.Timeline.ShouldAllBe(e => !e.Summary.Contains(japan.ToString()) && !e.Summary.Contains(letter.ToString()));
+    }
+
+    [Fact]
+    public async Task a_letter_event_says_which_of_the_campaign_s_letters_it_belongs_to()
+    {
+        var campaign = await Host.LaunchAsync();
+        var letter = await Host.OpenDraftAsync();
+        await Host.SignAsync(letter, Organization("Human Rights Watch"));
+        await Host.AttachAsync(campaign, letter);
+        var title = (await Host.CampaignAsync(campaign)).Letters.Single().Title;
+
+        var details = await Host.CampaignAsync(campaign);
+
+        details.Timeline.Single(e => e.Event == "LetterOpenedForSignatures").Summary.ShouldBe($"Letter “{title}”: Opened for signatures");
+        details.Timeline.Single(e => e.Event == "SignatureAdded").Summary
+            .ShouldStartWith($"Letter “{title}”: Human Rights Watch signed version 1");
     }
 
     [Fact]
