@@ -44,7 +44,7 @@ public record CampaignDetails(
     private static async Task<CampaignDetails?> AsOfAsync(IQuerySession session, Guid id, DateTimeOffset asOf, CancellationToken token)
     {
         var own = await session.Events.FetchStreamAsync(id, token: token);
-        var campaign = Campaign.Fold(own.Where(e => CampaignTimeline.At(e.Data) <= asOf).Select(e => e.Data));
+        var campaign = Campaign.Fold(own.Where(e => CampaignDetailsEndpoint.At(e.Data) <= asOf).Select(e => e.Data));
         if (campaign is null) return null;
 
         var timeline = new List<IEvent>(own);
@@ -84,6 +84,14 @@ public static class CampaignDetailsEndpoint
     public static async Task<IResult> Get(Guid id, DateTimeOffset? asOf, IQuerySession session, CancellationToken token) =>
         Problems.OkOrNotFound(await CampaignDetails.LoadAsync(session, id, asOf, token), "Campaign",
             asOf is null ? id : $"{id} as of {asOf:O}");
+
+    /// <summary>When an event of the campaign's stream was recorded: its own events and the outcomes appended to it.</summary>
+    internal static DateTimeOffset At(object e) => e switch
+    {
+        ICampaignEvent c => c.At,
+        IOutcomeEvent o => o.At,
+        _ => DateTimeOffset.MinValue
+    };
 }
 
 public record CampaignSummary(Guid Id, string Name, string Venue, DateOnly? DecisionDate, CampaignStatus Status,

@@ -45,14 +45,6 @@ public static class CampaignTimeline
         _ => e.GetType().Name
     };
 
-    /// <summary>When an event of the campaign's stream was recorded: its own events and the outcomes appended to it.</summary>
-    public static DateTimeOffset At(object e) => e switch
-    {
-        ICampaignEvent c => c.At,
-        IOutcomeEvent o => o.At,
-        _ => DateTimeOffset.MinValue
-    };
-
     /// <summary>A position as a verb after the target's name: "Japan co-sponsored", "Ghana is undecided".</summary>
     public static string Stance(TargetPosition p) => p switch
     {
