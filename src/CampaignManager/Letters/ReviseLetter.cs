@@ -70,7 +70,7 @@ public static class ReviseLetterEndpoint
     {
         var revised = Decide(letter, command, context.User.ActorName(), clock.GetUtcNow());
         var emails = new OutgoingMessages();
-        emails.AddRange(RequestReconfirmationsHandler.After(letter, revised, context.Request));
+        emails.AddRange(RequestReconfirmationsHandler.ForRevision(letter, revised, context.Request));
         return (new LetterRevisionAccepted(letter.Id, revised.TextVersion, revised.Changed), revised, emails);
     }
 }

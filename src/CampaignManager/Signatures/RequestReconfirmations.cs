@@ -30,7 +30,7 @@ public static class RequestReconfirmationsHandler
     }
 
     /// <summary>The message a revision cascades, or none: only an open letter's signers can still answer.</summary>
-    public static IEnumerable<RequestReconfirmations> After(Letter letter, LetterRevised revised, HttpRequest request) =>
+    public static IEnumerable<RequestReconfirmations> ForRevision(Letter letter, LetterRevised revised, HttpRequest request) =>
         letter.Status == LetterStatus.Open
             ? [new RequestReconfirmations(letter.Id, revised.TextVersion, $"{request.Scheme}://{request.Host}")]
             : [];

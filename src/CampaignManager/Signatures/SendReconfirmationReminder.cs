@@ -13,22 +13,24 @@ public record SendReconfirmationReminder;
 
 public record ReconfirmationReminderAccepted(Guid Id, int TextVersion, int Signers);
 
+/// <summary>How many signers with an email still owe the current version: the reminder's audience.</summary>
+public record ReminderAudience(int Signers);
+
 public static class SendReconfirmationReminderEndpoint
 {
-    /// <summary>How many signers with an email still owe the current version: the reminder's audience.</summary>
-    public static async Task<int> LoadAsync(Guid id, IDocumentSession session, CancellationToken token)
+    public static async Task<ReminderAudience> LoadAsync(Guid id, IDocumentSession session, CancellationToken token)
     {
         var letter = await session.LoadAsync<Letter>(id, token);
-        if (letter is null) return 0;
-        return await session.Query<Signature>().CountAsync(x => x.LetterId == id && x.Status == SignatureStatus.Active
-            && x.SignedVersion < letter.TextVersion && x.Email != null, token);
+        if (letter is null) return new(0);
+        return new(await session.Query<Signature>().CountAsync(x => x.LetterId == id && x.Status == SignatureStatus.Active
+            && x.SignedVersion < letter.TextVersion && x.Email != null, token));
     }
 
-    public static ProblemDetails Validate(Letter letter, int owing) =>
+    public static ProblemDetails Validate(Letter letter, ReminderAudience audience) =>
         LetterRules.MustBe(letter, "sent a re-confirmation reminder", LetterStatus.Open).Then(() =>
             letter.ReconfirmationReminderVersion == letter.TextVersion
                 ? Problems.Conflict($"The reminder for version {letter.TextVersion} was already sent; signers get one reminder per revision.")
-                : owing == 0
+                : audience.Signers == 0
                     ? Problems.Conflict($"No signer with an email still owes a re-confirmation of version {letter.TextVersion}.")
                     : WolverineContinue.NoProblems);
 
@@ -40,9 +42,9 @@ public static class SendReconfirmationReminderEndpoint
     [EndpointSummary("Email signers who still owe a re-confirmation once more (once per revision)")]
     [Tags("Signatures")]
     public static (ReconfirmationReminderAccepted, ReconfirmationReminderRequested, OutgoingMessages) Post(SendReconfirmationReminder command,
-        [WriteAggregate] Letter letter, int owing, HttpContext context, TimeProvider clock)
+        [WriteAggregate] Letter letter, ReminderAudience audience, HttpContext context, TimeProvider clock)
     {
         var (requested, emails) = Decide(letter, $"{context.Request.Scheme}://{context.Request.Host}", context.User.ActorName(), clock.GetUtcNow());
-        return (new ReconfirmationReminderAccepted(letter.Id, letter.TextVersion, owing), requested, [emails]);
+        return (new ReconfirmationReminderAccepted(letter.Id, letter.TextVersion, audience.Signers), requested, [emails]);
     }
 }
