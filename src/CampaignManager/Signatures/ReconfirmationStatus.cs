@@ -19,8 +19,8 @@ public record ReconfirmationRound(Guid LetterId, int TextVersion, bool ReminderS
 }
 
 /// <summary>
-/// Read from the signature documents, which carry the emailing facts: signers who owe the current version now, and
-/// those who were emailed about it and have since answered.
+/// Read from the signature documents, which carry the emailing facts: signers who owe the current version now, those
+/// who were emailed about it, and those who re-confirmed it (through their link, or through staff when they gave no email).
 /// </summary>
 public static class ReconfirmationStatus
 {
@@ -38,7 +38,8 @@ public static class ReconfirmationStatus
     {
         var version = letter.TextVersion;
         var signatures = await session.Query<Signature>()
-            .Where(x => x.LetterId == letter.Id && ((x.Status == SignatureStatus.Active && x.SignedVersion < version) || x.ReconfirmationVersion == version))
+            .Where(x => x.LetterId == letter.Id && ((x.Status == SignatureStatus.Active && x.SignedVersion < version)
+                || x.ReconfirmationVersion == version || (x.SignedVersion == version && x.ReconfirmedAt != null)))
             .OrderBy(x => x.SortKey)
             .ToListAsync(token);
         var rows = signatures.Select(s => Row(s, version)).ToList();
