@@ -18,19 +18,27 @@ public record FinalizeDecision(LetterStatus Status, IReadOnlyList<object> Letter
 
 public static class FinalizeLetterEndpoint
 {
-    /// <summary>Active signatures on an older text version; few, so loaded whole.</summary>
-    public static async Task<Signature[]> LoadAsync(Guid id, IDocumentSession session, CancellationToken token) =>
-        [.. await session.Query<Signature>().Where(x => x.LetterId == id && x.Status == SignatureStatus.Active).ToListAsync(token)];
+    /// <summary>
+    /// The signatures in the block still on an older text version: read from the block's index (it carries
+    /// signed_version), so a letter with 100,000 signers who all re-confirmed loads none of them.
+    /// </summary>
+    public static async Task<Signature[]> LoadAsync(Guid id, IDocumentSession session, CancellationToken token)
+    {
+        if (await session.LoadAsync<Letter>(id, token) is not { } letter) return [];
+        var version = letter.TextVersion;
+        return [.. await session.Query<Signature>()
+            .Where(x => x.LetterId == id && x.Status == SignatureStatus.Active && x.SignedVersion < version).ToListAsync(token)];
+    }
 
     // Only a closed letter: finalizing while open would let a signature land after the text is locked.
-    public static ProblemDetails Validate(FinalizeLetter command, Letter letter, Signature[] active) =>
+    public static ProblemDetails Validate(FinalizeLetter command, Letter letter, Signature[] behind) =>
         LetterRules.MustBe(letter, "finalized", LetterStatus.Closed).Then(() =>
-            Owing(letter, active).Count is var owing and > 0 && command.Unconfirmed is null
+            Owing(letter, behind).Count is var owing and > 0 && command.Unconfirmed is null
                 ? ChoiceNeeded(letter, owing)
                 : WolverineContinue.NoProblems);
 
-    public static IReadOnlyList<Signature> Owing(Letter letter, IEnumerable<Signature> active) =>
-        active.Where(s => s.Status == SignatureStatus.Active && s.SignedVersion < letter.TextVersion).ToList();
+    public static IReadOnlyList<Signature> Owing(Letter letter, IEnumerable<Signature> signatures) =>
+        signatures.Where(s => s.Status == SignatureStatus.Active && s.SignedVersion < letter.TextVersion).ToList();
 
     public static ProblemDetails ChoiceNeeded(Letter letter, int owing)
     {
@@ -43,9 +51,9 @@ public static class FinalizeLetterEndpoint
         return problem;
     }
 
-    public static FinalizeDecision Decide(Letter letter, FinalizeLetter command, IEnumerable<Signature> active, string by, DateTimeOffset at)
+    public static FinalizeDecision Decide(Letter letter, FinalizeLetter command, IEnumerable<Signature> signatures, string by, DateTimeOffset at)
     {
-        var owing = Owing(letter, active);
+        var owing = Owing(letter, signatures);
         if (owing.Count == 0)
             return new(LetterStatus.Final, [new LetterFinalized(letter.Id, letter.TextVersion, by, at)], []);
         var ids = owing.Select(s => s.Id).ToList();
@@ -65,9 +73,9 @@ public static class FinalizeLetterEndpoint
     [Tags("Letters")]
     // Exclusive: waits for signature changes in flight and blocks new ones until committed (see Signatures/LetterGate).
     public static (LetterState, Events) Post(FinalizeLetter command, [WriteAggregate(LoadStyle = ConcurrencyStyle.Exclusive)] Letter letter,
-        Signature[] active, IDocumentSession session, HttpContext context, TimeProvider clock)
+        Signature[] behind, IDocumentSession session, HttpContext context, TimeProvider clock)
     {
-        var decision = Decide(letter, command, active, context.User.ActorName(), clock.GetUtcNow());
+        var decision = Decide(letter, command, behind, context.User.ActorName(), clock.GetUtcNow());
         // the withdrawals commit with the letter's event: the block never shows a dropped signer on a final letter
         foreach (var dropped in decision.Dropped) session.Events.Append(dropped.SignatureId, dropped);
         return (LetterRules.StateAfter(letter, decision.Status), new Events(decision.LetterEvents));

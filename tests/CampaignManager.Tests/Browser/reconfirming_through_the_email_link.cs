@@ -8,7 +8,7 @@ namespace CampaignManager.Tests.Browser;
 /// <summary>
 /// A revision after people signed, followed as the signer and staff see it: the email the real SMTP server received,
 /// its link opened in a browser without JavaScript, the change shown, the signature re-confirmed, and staff seeing the
-/// answer and sending their one reminder to the signer who has not answered.
+/// answer, sending their one reminder to the signer who has not answered, and choosing at finalizing to keep them.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public partial class reconfirming_through_the_email_link(BrowserFixture browser)
@@ -57,6 +57,16 @@ public partial class reconfirming_through_the_email_link(BrowserFixture browser)
         await Eventually.UntilAsync(() => browser.Smtp.MessagesTo(linusEmail).Count == 2, MailPatience, "the reminder to Linus Foundation");
         browser.Smtp.MessagesTo(linusEmail)[1].Message.Subject.ShouldStartWith("Reminder: please re-confirm");
         browser.Smtp.MessagesTo(graceEmail).Count.ShouldBe(1, "Grace answered: she is not reminded");
+
+        // Linus never answers: finalizing asks what becomes of them, and staff keep them, marked with their version
+        await staff.Page.GetByRole(AriaRole.Button, new() { Name = "Close signatures" }).ClickAsync();
+        await Assertions.Expect(staff.Page.GetByTestId("status")).ToHaveTextAsync("Closed");
+        var finalize = staff.Page.Locator("form.finalize-form");
+        await Assertions.Expect(finalize).ToContainTextAsync("1 signer has not re-confirmed version 2");
+        await finalize.GetByLabel("finalize and keep them, marked with the version they signed").CheckAsync();
+        await finalize.GetByRole(AriaRole.Button, new() { Name = "Finalize" }).ClickAsync();
+        await Assertions.Expect(staff.Page.GetByTestId("status")).ToHaveTextAsync("Final");
+        await Assertions.Expect(staff.Page.Locator("#signatory-block")).ToContainTextAsync($"Linus Foundation {run} (signed version 1)");
     }
 
     [GeneratedRegex(@"http://\S+/sign/\S+")]
