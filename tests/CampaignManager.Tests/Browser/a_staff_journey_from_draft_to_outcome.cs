@@ -117,7 +117,7 @@ public class a_staff_journey_from_draft_to_outcome(BrowserFixture browser)
         await Assertions.Expect(page.Locator("#signatory-block")).ToContainTextAsync("Ada Lovelace");
         await tab.ScreenshotAsync("journey-letter-final");
 
-        // 6. targets and a list through the API, then the appeal through the page, by hand (no SMTP server here)
+        // 6. targets and a list through the API, then the appeal through the page, delivered by hand
         var france = await browser.Api.PostForIdAsync("/api/targets", new { name = $"Mission of France {run}", email = $"france-{run}@example.org" });
         var ghana = await browser.Api.PostForIdAsync("/api/targets", new { name = $"Mission of Ghana {run}", email = $"ghana-{run}@example.org" });
         var listName = $"Council members {run}";
