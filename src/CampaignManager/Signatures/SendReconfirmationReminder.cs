@@ -14,11 +14,11 @@ public record SendReconfirmationReminder;
 public record ReconfirmationReminderAccepted(Guid Id, int TextVersion, int Signers);
 
 /// <summary>How many signers with an email still owe the current version: the reminder's audience.</summary>
-public record ReminderAudience(int Signers);
+public record ReconfirmationAudience(int Signers);
 
 public static class SendReconfirmationReminderEndpoint
 {
-    public static async Task<ReminderAudience> LoadAsync(Guid id, IDocumentSession session, CancellationToken token)
+    public static async Task<ReconfirmationAudience> LoadAsync(Guid id, IDocumentSession session, CancellationToken token)
     {
         var letter = await session.LoadAsync<Letter>(id, token);
         if (letter is null) return new(0);
@@ -26,7 +26,7 @@ public static class SendReconfirmationReminderEndpoint
             && x.SignedVersion < letter.TextVersion && x.Email != null, token));
     }
 
-    public static ProblemDetails Validate(Letter letter, ReminderAudience audience) =>
+    public static ProblemDetails Validate(Letter letter, ReconfirmationAudience audience) =>
         LetterRules.MustBe(letter, "sent a re-confirmation reminder", LetterStatus.Open).Then(() =>
             letter.ReconfirmationReminderVersion == letter.TextVersion
                 ? Problems.Conflict($"The reminder for version {letter.TextVersion} was already sent; signers get one reminder per revision.")
@@ -42,7 +42,7 @@ public static class SendReconfirmationReminderEndpoint
     [EndpointSummary("Email signers who still owe a re-confirmation once more (once per revision)")]
     [Tags("Signatures")]
     public static (ReconfirmationReminderAccepted, ReconfirmationReminderRequested, OutgoingMessages) Post(SendReconfirmationReminder command,
-        [WriteAggregate] Letter letter, ReminderAudience audience, HttpContext context, TimeProvider clock)
+        [WriteAggregate] Letter letter, ReconfirmationAudience audience, HttpContext context, TimeProvider clock)
     {
         var (requested, emails) = Decide(letter, $"{context.Request.Scheme}://{context.Request.Host}", context.User.ActorName(), clock.GetUtcNow());
         return (new ReconfirmationReminderAccepted(letter.Id, letter.TextVersion, audience.Signers), requested, [emails]);
