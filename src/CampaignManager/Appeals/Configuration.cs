@@ -1,3 +1,4 @@
+using CampaignManager.Hosting.Email;
 using CampaignManager.Appeals.Delivery;
 using JasperFx.Events.Projections;
 using Marten;
@@ -43,7 +44,7 @@ public static class Configuration
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<SmtpSettings>, SmtpSettingsValidation>();
         services.AddSingleton<EmailSender>();
-        services.AddSingleton<IEmailSender>(sp => sp.GetRequiredService<EmailSender>());
+        services.AddSingleton<IEmailSender, AppealEmailSender>();
         return services;
     }
 }

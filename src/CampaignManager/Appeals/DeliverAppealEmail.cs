@@ -1,3 +1,4 @@
+using CampaignManager.Hosting.Email;
 using CampaignManager.Appeals.Delivery;
 using Marten;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,4 @@
-using CampaignManager.Appeals.Delivery;
+using CampaignManager.Hosting.Email;
 using CampaignManager.Letters;
 using CampaignManager.Staff;
 using Marten;

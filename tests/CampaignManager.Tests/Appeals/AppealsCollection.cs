@@ -1,4 +1,5 @@
 using CampaignManager.Appeals.Delivery;
+using CampaignManager.Hosting.Email;
 using CampaignManager.Tests.Hosting;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
 using CampaignManager.Appeals.Delivery;
+using CampaignManager.Hosting.Email;
 using MimeKit;
 
 namespace CampaignManager.Tests.Appeals;

@@ -1,5 +1,6 @@
 using CampaignManager.Appeals;
 using CampaignManager.Appeals.Delivery;
+using CampaignManager.Hosting.Email;
 using CampaignManager.Letters;
 using CampaignManager.Targets;
 using Microsoft.AspNetCore.Http;

@@ -1,5 +1,6 @@
 using CampaignManager.Appeals;
 using CampaignManager.Appeals.Delivery;
+using CampaignManager.Hosting.Email;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -30,7 +31,8 @@ public class configuring_appeal_delivery
         settings.From.ShouldBe("appeals@localhost");
         settings.Security.ShouldBe(SmtpSecurity.Auto);
         settings.Resilience.MaxRetryAttempts.ShouldBeGreaterThan(0);
-        services.GetRequiredService<IEmailSender>().ShouldBeSameAs(services.GetRequiredService<EmailSender>());
+        services.GetRequiredService<IEmailSender>().ShouldBeOfType<AppealEmailSender>();
+        services.GetRequiredService<EmailSender>().ShouldBeSameAs(services.GetRequiredService<EmailSender>(), "one sender, so its circuit breaker sees every send");
     }
 
     [Fact]

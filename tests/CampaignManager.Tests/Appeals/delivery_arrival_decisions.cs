@@ -106,7 +106,7 @@ public class delivery_arrival_decisions
     [Fact]
     public void a_relay_answer_lost_mid_attempt_makes_the_recipient_uncertain_not_deferred_so_nothing_is_sent_again()
     {
-        var lost = new CampaignManager.Appeals.Delivery.DeliveryResult.Uncertain(MessageId, "the SMTP session was cut off");
+        var lost = new CampaignManager.Hosting.Email.DeliveryResult.Uncertain(MessageId, "the SMTP session was cut off");
         var (fact, next) = DeliverAppealEmailHandler.Decide(new DeliverAppealEmail(AppealId, TargetId), "c@un.example", lost,
             [TimeSpan.FromMinutes(1)], At.AddMinutes(5));
 

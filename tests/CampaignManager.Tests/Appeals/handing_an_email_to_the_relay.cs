@@ -1,4 +1,5 @@
 using CampaignManager.Appeals.Delivery;
+using CampaignManager.Hosting.Email;
 using Microsoft.Extensions.Options;
 
 namespace CampaignManager.Tests.Appeals;

@@ -22,11 +22,8 @@ public partial class capabilities_depend_one_way
     /// signatory order) joins signatures into the letter while every signature command decides on the Letter. Breaking
     /// it means moving that read side (some twenty files) to the Signatures side, a change of its own; until then
     /// <see cref="LettersUsingSignatures"/> keeps it from spreading.
-    /// Appeals ↔ Signatures: re-confirmation emails go through the SMTP sender in Appeals/Delivery, while an appeal
-    /// prints the signatory block. The sender (EmailSender, DeliveryResult, SmtpSettings) is shared plumbing and
-    /// belongs in Hosting once its appeal-specific overload moves out of it; then this entry goes.
     /// </summary>
-    private static readonly (string, string)[] KnownCycles = [("Letters", "Signatures"), ("Appeals", "Signatures")];
+    private static readonly (string, string)[] KnownCycles = [("Letters", "Signatures")];
 
     [Fact]
     public void no_two_capabilities_depend_on_each_other_except_the_known_cycles()

@@ -1,5 +1,6 @@
 using Alba;
 using CampaignManager.Appeals.Delivery;
+using CampaignManager.Hosting.Email;
 using CampaignManager.Letters;
 using CampaignManager.Tests.Appeals;
 using CampaignManager.Tests.Hosting;

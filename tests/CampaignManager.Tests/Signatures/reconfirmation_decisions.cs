@@ -1,4 +1,5 @@
 using CampaignManager.Appeals.Delivery;
+using CampaignManager.Hosting.Email;
 using CampaignManager.Letters;
 using CampaignManager.Signatures;
 using MimeKit;

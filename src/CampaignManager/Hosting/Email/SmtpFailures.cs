@@ -4,7 +4,7 @@ using MailKit.Net.Smtp;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 
-namespace CampaignManager.Appeals.Delivery;
+namespace CampaignManager.Hosting.Email;
 
 /// <summary>Which SMTP failures are worth another attempt, and how each reads as a recipient's failure reason.</summary>
 internal static class SmtpFailures

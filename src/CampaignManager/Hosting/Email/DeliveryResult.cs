@@ -1,4 +1,4 @@
-namespace CampaignManager.Appeals.Delivery;
+namespace CampaignManager.Hosting.Email;
 
 /// <summary>What became of one appeal email. Delivery never throws for SMTP trouble; the caller records this.</summary>
 public abstract record DeliveryResult

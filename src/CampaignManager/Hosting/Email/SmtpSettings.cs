@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace CampaignManager.Appeals.Delivery;
+namespace CampaignManager.Hosting.Email;
 
 /// <summary>Where appeals are handed over for delivery: configuration section <c>Smtp</c> (<c>Smtp__Host</c> etc.).</summary>
 public sealed class SmtpSettings

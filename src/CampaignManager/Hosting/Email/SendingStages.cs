@@ -1,7 +1,7 @@
 using MailKit.Net.Smtp;
 using MimeKit;
 
-namespace CampaignManager.Appeals.Delivery;
+namespace CampaignManager.Hosting.Email;
 
 /// <summary>The caller's hand-over step failed, so the message was not offered to the relay; the inner exception says why.</summary>
 public sealed class HandOverAbortedException(Exception inner) : Exception("The email was not handed to the relay: " + inner.Message, inner);

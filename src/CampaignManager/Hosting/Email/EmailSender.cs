@@ -4,26 +4,14 @@ using Microsoft.Extensions.Options;
 using MimeKit;
 using Polly;
 
-namespace CampaignManager.Appeals.Delivery;
-
-/// <summary>Hands appeal emails to the SMTP relay. Substitutable so the appeal workflow can be tested without one.</summary>
-public interface IEmailSender
-{
-    /// <param name="content">The email.</param>
-    /// <param name="handingOver">
-    /// Awaited on every attempt once the relay has greeted us and accepted our credentials, right before MAIL FROM: up
-    /// to here nothing can have been delivered. If it throws, nothing is sent and SendAsync throws
-    /// <see cref="HandOverAbortedException"/>.
-    /// </param>
-    /// <param name="cancellationToken">Cancels the send.</param>
-    Task<DeliveryResult> SendAsync(AppealEmailContent content, Func<CancellationToken, Task>? handingOver, CancellationToken cancellationToken = default);
-}
+namespace CampaignManager.Hosting.Email;
 
 /// <summary>
-/// One connection per message through retry (exponential backoff, jitter) → circuit breaker → per-attempt timeout.
+/// Hands emails to the SMTP relay (appeals, signers' re-confirmation links): one connection per message through
+/// retry (exponential backoff, jitter) → circuit breaker → per-attempt timeout.
 /// A singleton: the circuit breaker must see every send to notice that the relay is down.
 /// </summary>
-public sealed partial class EmailSender : IEmailSender
+public sealed partial class EmailSender
 {
     private readonly SmtpSettings _settings;
     private readonly ILogger<EmailSender> _logger;
@@ -37,25 +25,6 @@ public sealed partial class EmailSender : IEmailSender
     }
 
     public MailboxAddress From => new(_settings.FromName ?? "", _settings.From);
-
-    public Task<DeliveryResult> SendAsync(AppealEmailContent content, CancellationToken cancellationToken = default) =>
-        SendAsync(content, null, cancellationToken);
-
-    public async Task<DeliveryResult> SendAsync(AppealEmailContent content, Func<CancellationToken, Task>? handingOver,
-        CancellationToken cancellationToken = default)
-    {
-        MimeMessage message;
-        try
-        {
-            message = AppealEmail.Render(content, From);
-        }
-        catch (ParseException e)
-        {
-            // no relay will ever take this address; staff must correct the target first
-            return new DeliveryResult.Failed($"Invalid recipient address '{content.ToAddress}': {e.Message}", Permanent: true);
-        }
-        return await SendAsync(message, handingOver, cancellationToken);
-    }
 
     public async Task<DeliveryResult> SendAsync(MimeMessage message, Func<CancellationToken, Task>? handingOver = null,
         CancellationToken cancellationToken = default)

@@ -2,7 +2,7 @@ using Polly;
 using Polly.CircuitBreaker;
 using Polly.Retry;
 
-namespace CampaignManager.Appeals.Delivery;
+namespace CampaignManager.Hosting.Email;
 
 public sealed partial class EmailSender
 {

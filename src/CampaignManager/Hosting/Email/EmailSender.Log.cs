@@ -1,4 +1,4 @@
-namespace CampaignManager.Appeals.Delivery;
+namespace CampaignManager.Hosting.Email;
 
 /// <summary>Delivery's log lines, with stable event ids so operators can alert on them and tests can wait for them.</summary>
 public sealed partial class EmailSender
