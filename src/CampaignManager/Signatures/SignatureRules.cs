@@ -3,7 +3,6 @@ using CampaignManager.Hosting;
 using CampaignManager.Letters;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace CampaignManager.Signatures;
 
@@ -29,7 +28,7 @@ public static class SignatureRules
     public static ProblemDetails BlockCanChange(Guid id, Letter? letter, Signature signature) =>
         NotOnLetter(id, letter, signature, out var missing) ? missing
         : letter.Status == LetterStatus.Final ? BlockIsFinal()
-        : WolverineContinue.NoProblems;
+        : Wolverine.Http.WolverineContinue.NoProblems;
 
     /// <summary>Staff's note on a withdrawal or a rejection: optional, several lines at most 1000 characters.</summary>
     public static ProblemDetails Reason(string? reason) =>
