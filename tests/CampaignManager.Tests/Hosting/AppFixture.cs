@@ -23,16 +23,21 @@ public class AppFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         ConnectionString = await TestDatabase.CreateDatabaseAsync("cm");
-        Host = await AlbaHost.For<Program>(builder =>
+        Host = await StartHostAsync(ConnectionString, Clock, ConfigureSettings);
+    }
+
+    /// <summary>The app as every fixture runs it, over the given database and clock; a test may start several in turn.</summary>
+    public static Task<IAlbaHost> StartHostAsync(string connectionString, TimeProvider clock, Action<IWebHostBuilder> configure) =>
+        AlbaHost.For<Program>(builder =>
         {
-            builder.UseSetting("ConnectionStrings:Marten", ConnectionString);
+            builder.UseSetting("ConnectionStrings:Marten", connectionString);
             // tests sign in far more often than a person; the limit itself has its own fixture (limiting_sign_in_attempts)
             builder.UseSetting("Auth:SignInRateLimit:PermitLimit", "100000");
-            ConfigureSettings(builder);
+            configure(builder);
             builder.ConfigureServices(services =>
             {
                 services.RemoveAll<TimeProvider>();
-                services.AddSingleton<TimeProvider>(Clock);
+                services.AddSingleton(clock);
                 // one node is enough for a test: skips leader election and starts faster
                 services.RunWolverineInSoloMode();
                 services.AddAuthentication()
@@ -45,7 +50,6 @@ public class AppFixture : IAsyncLifetime
                 });
             });
         });
-    }
 
     public async Task DisposeAsync()
     {
