@@ -46,6 +46,9 @@ public static class SendFollowUpDigestHandler
         // early by TimeProvider (a node's clock ahead): the sweep asks again once the hour has come
         if (clock.GetUtcNow() < settings.Value.DigestMomentOn(m.Day)) return [];
         if (await session.LoadAsync<FollowUpDigest>(IdFor(m.Day), token) is not null) return [];
+        // follow-ups due but not raised yet (their messages are on the way) would be missing from the day's only digest:
+        // wait for them, and the next sweep asks again
+        if ((await FollowUps.DueAsync(session, clock.GetUtcNow(), token)).Count > 0) return [];
         var (digest, emails) = Decide(m.Day, await FollowUps.OpenAsync(session, token), await staff.AddressesAsync(session, token), clock.GetUtcNow());
         // inserted, never upserted: the primary key is the last word against a second digest for the day
         session.Insert(digest);

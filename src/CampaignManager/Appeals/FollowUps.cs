@@ -19,6 +19,12 @@ public static class FollowUps
             r.FollowUpRaisedAt!.Value, r.Status)).ToList();
     }
 
+    /// <summary>Past their date, delivered, unanswered, and not raised yet: the follow-ups about to be raised.</summary>
+    public static async Task<IReadOnlyList<AppealRecipient>> DueAsync(IQuerySession session, DateTimeOffset now, CancellationToken token) =>
+        await session.Query<AppealRecipient>()
+            .Where(r => r.FollowUpRaisedAt == null && r.ResponseDueBy != null && r.ResponseDueBy < now
+                        && (r.Status == RecipientStatus.Sent || r.Status == RecipientStatus.Acknowledged)).ToListAsync(token);
+
     [WolverineGet("/api/follow-ups", Name = "ListOpenFollowUps")]
     [EndpointSummary("Appeal recipients whose response date passed without an answer")]
     [Tags("Appeals")]

@@ -57,9 +57,7 @@ public static class SweepDeadlinesHandler
                 }
         }
 
-        var unanswered = await session.Query<AppealRecipient>()
-            .Where(r => r.FollowUpRaisedAt == null && r.ResponseDueBy != null && r.ResponseDueBy <= now
-                        && (r.Status == RecipientStatus.Sent || r.Status == RecipientStatus.Acknowledged)).ToListAsync(token);
+        var unanswered = await FollowUps.DueAsync(session, now, token);
         messages.AddRange(unanswered.Select(r => new RaiseFollowUp(r.AppealId, r.TargetId, r.ResponseDueBy!.Value)));
 
         var today = DateOnly.FromDateTime(now.UtcDateTime);
