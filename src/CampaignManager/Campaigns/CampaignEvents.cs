@@ -1,5 +1,3 @@
-using CampaignManager.Outcomes;
-
 namespace CampaignManager.Campaigns;
 
 /// <summary>Every campaign event names its campaign, who did it and when; "as of" reads fold by <see cref="At"/>.</summary>
@@ -19,10 +17,7 @@ public record LetterAttachedToCampaign(Guid CampaignId, Guid LetterId, string By
 public record TargetPositionRecorded(Guid CampaignId, Guid TargetId, TargetPosition Position, DateOnly Date, string? Source,
     string By, DateTimeOffset At) : ICampaignEvent;
 
-public record OutcomeRecorded(Guid CampaignId, Guid OutcomeId, OutcomeFacts Facts, string By, DateTimeOffset At) : ICampaignEvent;
-
-/// <summary>The outcome's full corrected facts; the originally recorded ones stay in the stream.</summary>
-public record OutcomeCorrected(Guid CampaignId, Guid OutcomeId, OutcomeFacts Facts, string Note, string By, DateTimeOffset At)
-    : ICampaignEvent;
+/// <summary>An explanation of vote given by a target, attached to its position in the whip count.</summary>
+public record VoteExplained(Guid CampaignId, Guid TargetId, string Link, string Summary, string By, DateTimeOffset At) : ICampaignEvent;
 
 public enum TargetPosition { Supports, Opposes, Undecided, CoSponsor, VotedYes, VotedNo, Abstained, Absent }
