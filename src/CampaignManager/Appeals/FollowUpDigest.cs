@@ -39,17 +39,19 @@ public static class SendFollowUpDigestHandler
     public static async Task<OutgoingMessages> HandleAsync(SendFollowUpDigest m, IDocumentSession session, TimeProvider clock,
         StaffInboxes staff, IOptions<DeadlineSettings> settings, CancellationToken token)
     {
+        var now = clock.GetUtcNow();
+        // early by TimeProvider (a node's clock ahead): the sweep asks again once the hour has come
+        if (now < settings.Value.DigestMomentOn(m.Day)) return [];
+        // follow-ups due but not raised yet (their messages are on the way) would be missing from the day's only digest:
+        // wait for them, and the next sweep asks again
+        if ((await FollowUps.DueAsync(session, now, token)).Count > 0) return [];
+        // read before the transaction, so it holds one lock and one table while it decides
+        var (digest, emails) = Decide(m.Day, await FollowUps.OpenAsync(session, token), await staff.AddressesAsync(session, token), now);
         // serialises two nodes asking for the same day; the second then finds the first one's digest
         await session.BeginTransactionAsync(token);
         var lockId = BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes($"digest|{IdFor(m.Day)}")), 0);
         await session.QueryAsync<int>("select 1 from pg_advisory_xact_lock(?)", token, lockId);
-        // early by TimeProvider (a node's clock ahead): the sweep asks again once the hour has come
-        if (clock.GetUtcNow() < settings.Value.DigestMomentOn(m.Day)) return [];
         if (await session.LoadAsync<FollowUpDigest>(IdFor(m.Day), token) is not null) return [];
-        // follow-ups due but not raised yet (their messages are on the way) would be missing from the day's only digest:
-        // wait for them, and the next sweep asks again
-        if ((await FollowUps.DueAsync(session, clock.GetUtcNow(), token)).Count > 0) return [];
-        var (digest, emails) = Decide(m.Day, await FollowUps.OpenAsync(session, token), await staff.AddressesAsync(session, token), clock.GetUtcNow());
         // inserted, never upserted: the primary key is the last word against a second digest for the day
         session.Insert(digest);
         var messages = new OutgoingMessages();

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using CampaignManager.Appeals;
 using CampaignManager.Letters;
 using CampaignManager.Staff;
@@ -30,16 +28,15 @@ public record SweepDeadlines;
 /// The safety net under the scheduled messages: Wolverine runs those on the machine's clock, so one that ran early (a
 /// node's clock behind, a test's fake clock) did nothing; and one lost with a database restore is never run. The sweep
 /// reads what is due from the documents and <see cref="TimeProvider"/>, and sends the same idempotent messages again.
+/// Every node sweeps, and that is safe: each message's handler takes the letter's or recipient's row lock (the digest,
+/// the day's advisory lock) before deciding, so a second one finds the work done. The sweep itself holds no transaction
+/// across its reads, so it never blocks or deadlocks anything else.
 /// </summary>
 public static class SweepDeadlinesHandler
 {
     public static async Task<OutgoingMessages> HandleAsync(SweepDeadlines _, IDocumentSession session, TimeProvider clock,
         IOptions<DeadlineSettings> settings, CancellationToken token)
     {
-        // one node sweeps at a time; the others skip this round instead of queueing the same messages
-        await session.BeginTransactionAsync(token);
-        var lockId = BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes("deadline-sweep")), 0);
-        if (!(await session.QueryAsync<bool>("select pg_try_advisory_xact_lock(?)", token, lockId)).Single()) return [];
         var now = clock.GetUtcNow();
         var messages = new OutgoingMessages();
 
@@ -68,7 +65,7 @@ public static class SweepDeadlinesHandler
     }
 }
 
-/// <summary>Runs the sweep on start and then every <see cref="DeadlineSettings.SweepInterval"/> of real time.</summary>
+/// <summary>Runs the sweep every <see cref="DeadlineSettings.SweepInterval"/> of real time, the first one interval after start.</summary>
 public sealed class DeadlineSweeper(IServiceScopeFactory scopes, IOptions<DeadlineSettings> settings, ILogger<DeadlineSweeper> logger)
     : BackgroundService
 {
@@ -76,7 +73,7 @@ public sealed class DeadlineSweeper(IServiceScopeFactory scopes, IOptions<Deadli
     {
         // real time on purpose: the interval is only how often to look; what is due is read from TimeProvider
         using var timer = new PeriodicTimer(settings.Value.SweepInterval);
-        do
+        while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
             {
@@ -87,7 +84,7 @@ public sealed class DeadlineSweeper(IServiceScopeFactory scopes, IOptions<Deadli
             {
                 logger.LogWarning(e, "The deadline sweep failed; it runs again in {Interval}", settings.Value.SweepInterval);
             }
-        } while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
     }
 }
 
