@@ -78,6 +78,37 @@ public class a_staff_journey_from_draft_to_outcome(BrowserFixture browser)
         await Assertions.Expect(page.Locator("#signatory-block")).ToContainTextAsync("Ada Lovelace");
         await Assertions.Expect(page.Locator("#awaiting-approval")).ToHaveCountAsync(0);
 
+        // ---- 4a. re-confirmation by email (issue 13): a revision after signatures emails signers a personal link ----
+        var graceEmail = $"grace-{run}@navy.example";
+        var letterId = Guid.Parse(letterPath.Split('/').Last());
+        await browser.Api.SignAsync(letterId, CampaignManager.Tests.Hosting.LetterApi.Individual("Grace Hopper", null, "U.S. Navy", email: graceEmail));
+        await page.GetByRole(AriaRole.Link, new() { Name = "Edit text" }).ClickAsync();
+        await page.WaitForURLAsync($"**{letterPath}/edit", Arrived);
+        await Labelled(page, "Body").FillAsync("Dear Secretary,\n\nWe urge the United States to **remain a member**.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save revision" }).ClickAsync();
+        await page.WaitForURLAsync(LetterPage, Arrived);
+        var reconfirmEmail = await CampaignManager.Tests.Appeals.Eventually.UntilAsync(() => Task.FromResult(browser.Smtp.MessagesTo(graceEmail)),
+            m => m.Count == 1, TimeSpan.FromSeconds(60), "the re-confirmation email to Grace Hopper");
+        var reconfirmLink = new Uri(Regex.Match(reconfirmEmail[0].Message.TextBody!, @"http://\S+/sign/\S+").Value);
+        await using (var grace = await browser.NewPageAsync(javaScript: false, signedIn: false))
+        {
+            (await grace.GoToAsync(reconfirmLink.PathAndQuery)).Status.ShouldBe(200);
+            await Assertions.Expect(grace.Page.GetByRole(AriaRole.Heading, new() { Name = "The text changed since you signed" })).ToBeVisibleAsync();
+            await Assertions.Expect(grace.Page.Locator("table.diff td.ins")).ToContainTextAsync("remain a member");
+            await grace.ScreenshotAsync("journey-reconfirm-link");
+            await grace.Page.GetByRole(AriaRole.Button, new() { Name = "Re-confirm my signature on version 2" }).ClickAsync();
+            await Assertions.Expect(grace.Page.GetByRole(AriaRole.Heading, new() { Name = "Thank you, Grace Hopper" })).ToBeVisibleAsync();
+        }
+        // Ada gave no email, so nothing was sent to her; she confirms by phone and staff record it
+        await page.ReloadAsync();
+        var reconfirmations = page.Locator("#reconfirmations tbody tr");
+        await Assertions.Expect(reconfirmations.Filter(new() { HasText = "Grace Hopper" })).ToContainTextAsync("re-confirmed");
+        await Assertions.Expect(reconfirmations.Filter(new() { HasText = "Ada Lovelace" })).ToContainTextAsync("no email given");
+        await page.Locator("#signatories tr", new() { HasText = "Ada Lovelace" }).GetByRole(AriaRole.Button, new() { Name = "Mark re-confirmed" }).ClickAsync();
+        await Assertions.Expect(reconfirmations.Filter(new() { HasText = "Ada Lovelace" })).ToContainTextAsync("re-confirmed");
+        await tab.ScreenshotAsync("journey-reconfirmations");
+        // ---- end of 4a ----
+
         // 5. close signatures, then finalize (each asks to confirm)
         await page.GetByRole(AriaRole.Button, new() { Name = "Close signatures" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("status")).ToHaveTextAsync("Closed");
@@ -86,7 +117,7 @@ public class a_staff_journey_from_draft_to_outcome(BrowserFixture browser)
         await Assertions.Expect(page.Locator("#signatory-block")).ToContainTextAsync("Ada Lovelace");
         await tab.ScreenshotAsync("journey-letter-final");
 
-        // 6. targets and a list through the API, then the appeal through the page, by hand (no SMTP server here)
+        // 6. targets and a list through the API, then the appeal through the page, delivered by hand
         var france = await browser.Api.PostForIdAsync("/api/targets", new { name = $"Mission of France {run}", email = $"france-{run}@example.org" });
         var ghana = await browser.Api.PostForIdAsync("/api/targets", new { name = $"Mission of Ghana {run}", email = $"ghana-{run}@example.org" });
         var listName = $"Council members {run}";
