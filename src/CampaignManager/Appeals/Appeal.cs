@@ -45,6 +45,8 @@ public class AppealRecipient
     public DateTimeOffset? SentAt { get; set; }
     public DateTimeOffset? AcknowledgedAt { get; set; }
     public DateTimeOffset? RespondedAt { get; set; }
+    /// <summary>When the follow-up was raised; it stays open while the recipient is sent or acknowledged.</summary>
+    public DateTimeOffset? FollowUpRaisedAt { get; set; }
     public DateTimeOffset LastChangedAt { get; set; }
 
     /// <summary>
@@ -118,6 +120,8 @@ public class AppealRecipient
 
     public void Apply(AppealAcknowledged e) =>
         (Status, AcknowledgementReference, AcknowledgedAt, LastChangedAt) = (RecipientStatus.Acknowledged, e.Reference, e.At, e.At);
+
+    public void Apply(AppealFollowUpDue e) => FollowUpRaisedAt = e.At;
 
     public void Apply(AppealResponded e) =>
         (Status, ResponseSummary, ResponseLink, RespondedAt, LastChangedAt) = (RecipientStatus.Responded, e.Summary, e.Link, e.At, e.At);

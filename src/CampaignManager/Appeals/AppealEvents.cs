@@ -69,3 +69,6 @@ public record AppealDeliveredManually(Guid AppealId, Guid TargetId, string Metho
 public record AppealAcknowledged(Guid AppealId, Guid TargetId, string? Reference, string By, DateTimeOffset At) : IAppealRecipientEvent;
 
 public record AppealResponded(Guid AppealId, Guid TargetId, string Summary, string? Link, string By, DateTimeOffset At) : IAppealRecipientEvent;
+
+/// <summary>The response date passed with the letter delivered and unanswered: staff should follow up.</summary>
+public record AppealFollowUpDue(Guid AppealId, Guid TargetId, DateTimeOffset DueBy, string By, DateTimeOffset At) : IAppealRecipientEvent;

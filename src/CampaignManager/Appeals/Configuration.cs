@@ -23,7 +23,8 @@ public static class Configuration
             opts.Projections.Snapshot<Appeal>(SnapshotLifecycle.Inline);
             opts.Projections.Snapshot<AppealRecipient>(SnapshotLifecycle.Inline);
             opts.Schema.For<Appeal>().Index(x => x.LetterId);
-            opts.Schema.For<AppealRecipient>().Index(x => x.AppealId).Index(x => x.TargetId);
+            // ResponseDueBy: the deadline sweep looks for unanswered recipients past their date every minute
+            opts.Schema.For<AppealRecipient>().Index(x => x.AppealId).Index(x => x.TargetId).Index(x => x.ResponseDueBy);
             opts.Schema.For<AppealRequestKey>().Identity(x => x.Id);
         });
         builder.Services.ConfigureWolverine(opts =>

@@ -145,6 +145,9 @@ public static class SendAppealEndpoint
             session.Events.StartStream<AppealRecipient>(AppealRecipient.StreamId(q.AppealId, q.TargetId), q);
         var messages = new OutgoingMessages();
         messages.AddRange(decision.Deliveries);
+        // the follow-up is scheduled with the appeal, so it is raised even if the app is down in between
+        if (command.ResponseDueBy is { } due)
+            foreach (var q in decision.Queued) messages.Add(RaiseFollowUpHandler.Schedule(q.AppealId, q.TargetId, due, decision.Sent.At));
         return (new NewAppealResponse(decision.Sent.AppealId), messages);
     }
 }

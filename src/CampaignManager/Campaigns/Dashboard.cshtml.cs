@@ -15,6 +15,7 @@ public record DashboardRow(Campaign Campaign, IReadOnlyList<DashboardLetter> Let
 public class DashboardModel(IQuerySession session) : PageModel
 {
     public IReadOnlyList<DashboardRow> Rows { get; private set; } = [];
+    public IReadOnlyList<OpenFollowUp> FollowUps { get; private set; } = [];
 
     public async Task OnGetAsync()
     {
@@ -27,6 +28,7 @@ public class DashboardModel(IQuerySession session) : PageModel
         var recipients = (await session.Query<AppealRecipient>().Where(r => appealIds.Contains(r.AppealId)).ToListAsync(token))
             .ToLookup(r => r.LetterId);
         var noNames = new Dictionary<Guid, string>();
+        FollowUps = await CampaignManager.Appeals.FollowUps.OpenAsync(session, token);
 
         Rows = campaigns.Select(c =>
         {

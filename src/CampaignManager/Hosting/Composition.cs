@@ -30,5 +30,6 @@ public static class Composition
         builder.Services.AddCoalitions();
         builder.AddSeeding();
         builder.AddStaff();
+        builder.AddDeadlines();
     }
 }

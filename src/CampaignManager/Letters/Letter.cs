@@ -9,6 +9,9 @@ public record LetterText(
     int Version, string Title, string Subject, string Body, string Closing,
     IReadOnlyList<Addressee> Addressees, DateTimeOffset At, string By);
 
+/// <summary>A reminder that went out before <see cref="Deadline"/>, to <see cref="Recipients"/> addresses.</summary>
+public record SentReminder(DateTimeOffset Deadline, int DaysBefore, int Recipients, DateTimeOffset At);
+
 /// <summary>
 /// The letter stream folded into its current state. Rules live in the command files; this only applies facts.
 /// Stored inline as a snapshot so lists and filters are plain document queries.
@@ -20,6 +23,8 @@ public class Letter
     public LetterStatus Status { get; set; }
     public List<LetterText> Texts { get; set; } = [];
     public DateTimeOffset? SignatureDeadline { get; set; }
+    public ReminderPlan? Reminders { get; set; }
+    public List<SentReminder> RemindersSent { get; set; } = [];
     public List<Guid> ExplicitOrder { get; set; } = [];
     public string? PublicToken { get; set; }
     public bool PublicSignOnNeedsApproval { get; set; } = true;
@@ -69,6 +74,7 @@ public class Letter
     {
         Status = LetterStatus.Open;
         SignatureDeadline = e.Deadline;
+        Reminders = e.Reminders;
         PublicToken = e.PublicToken ?? PublicToken;
         LastChangedAt = e.At;
     }
@@ -78,6 +84,8 @@ public class Letter
         Status = LetterStatus.Closed;
         LastChangedAt = e.At;
     }
+
+    public void Apply(DeadlineReminderSent e) => RemindersSent.Add(new SentReminder(e.Deadline, e.DaysBefore, e.SentTo.Count, e.At));
 
     public void Apply(LetterFinalized e)
     {

@@ -21,9 +21,12 @@ public record LetterRevised(
     IReadOnlyList<Addressee> Addressees, IReadOnlyList<string> Changed, string? Note,
     string By, DateTimeOffset At) : ILetterEvent;
 
-/// <summary><see cref="PublicToken"/> is the unguessable part of the public sign-on link; re-opening keeps it.</summary>
+/// <summary>
+/// <see cref="PublicToken"/> is the unguessable part of the public sign-on link; re-opening keeps it. <see cref="Reminders"/>:
+/// who is reminded how many days before <see cref="Deadline"/>, if anyone.
+/// </summary>
 public record LetterOpenedForSignatures(Guid LetterId, DateTimeOffset? Deadline, string By, DateTimeOffset At,
-    string? PublicToken = null) : ILetterEvent;
+    string? PublicToken = null, ReminderPlan? Reminders = null) : ILetterEvent;
 
 /// <summary>Whether signatures from the public page wait for staff approval before they count.</summary>
 public record PublicSignOnApprovalSet(Guid LetterId, bool Required, string By, DateTimeOffset At) : ILetterEvent;

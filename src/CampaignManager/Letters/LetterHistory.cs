@@ -35,8 +35,12 @@ public static class LetterHistoryEndpoint
         LetterDrafted d => $"Drafted \"{d.Title}\" (version 1)",
         LetterRevised r => $"Revised to version {r.TextVersion}: changed {string.Join(", ", r.Changed)}" +
                            (r.Note is null ? "" : $" ({r.Note})"),
-        LetterOpenedForSignatures o => "Opened for signatures" + (o.Deadline is { } d ? $" until {d:u}" : ""),
+        LetterOpenedForSignatures o => "Opened for signatures" + (o.Deadline is { } d ? $" until {d:u}" : "") +
+                                       (o.Reminders is { } p ? $", reminding {Audience(p.Audience)} {string.Join(" and ", p.DaysBefore)} days before" : ""),
+        SignaturesClosed { By: CloseAtDeadlineHandler.Actor } => "Closed for signatures: the deadline came",
         SignaturesClosed => "Closed for signatures",
+        DeadlineReminderSent r => $"Reminded {Audience(r.Audience)} {r.DaysBefore} day{(r.DaysBefore == 1 ? "" : "s")} before the deadline " +
+                                  $"({r.SentTo.Count} address{(r.SentTo.Count == 1 ? "" : "es")})",
         LetterFinalized f => $"Finalized at version {f.TextVersion}" + f.Unconfirmed switch
         {
             UnconfirmedSigners.Drop => $", dropping {f.UnconfirmedIds?.Count ?? 0} signer(s) who had not re-confirmed",
@@ -60,4 +64,6 @@ public static class LetterHistoryEndpoint
         SignatoriesPublished => "Signatories published",
         _ => e.GetType().Name
     };
+
+    private static string Audience(ReminderAudience audience) => audience == ReminderAudience.Staff ? "staff" : "the coalition";
 }

@@ -55,7 +55,7 @@
   const words = (value, separator) => value.split(separator).map(s => s.trim()).filter(Boolean);
 
   // data-type: int → number, datetime → ISO instant (the input holds local wall time), lines/csv → list of strings,
-  // ids → the values of the checked boxes sharing that name. Blank fields are left out so the API's defaults apply,
+  // ids → the values of the checked boxes sharing that name (numbers where the box says data-int). Blank fields are left out so the API's defaults apply,
   // unless the form says data-send-blank, where a blank field means "clear this" (a revision's closing line).
   function read(el, sendBlank) {
     const type = el.dataset.type;
@@ -87,7 +87,7 @@
       if (el.type === 'radio' && !el.checked) continue;
       if (el.dataset.type === 'ids') {
         (ids[el.name] ??= []);
-        if (el.checked) ids[el.name].push(el.value);
+        if (el.checked) ids[el.name].push(el.hasAttribute('data-int') ? parseInt(el.value, 10) : el.value);
         continue;
       }
       const value = read(el, form.hasAttribute('data-send-blank'));

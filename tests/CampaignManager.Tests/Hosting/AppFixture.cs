@@ -23,20 +23,25 @@ public class AppFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         ConnectionString = await TestDatabase.CreateDatabaseAsync("cm");
-        Host = await AlbaHost.For<Program>(builder =>
+        Host = await StartHostAsync(ConnectionString, Clock, ConfigureSettings);
+    }
+
+    /// <summary>The app as every fixture runs it, over the given database and clock; a test may start several in turn.</summary>
+    public static Task<IAlbaHost> StartHostAsync(string connectionString, TimeProvider clock, Action<IWebHostBuilder> configure) =>
+        AlbaHost.For<Program>(builder =>
         {
-            builder.UseSetting("ConnectionStrings:Marten", ConnectionString);
+            builder.UseSetting("ConnectionStrings:Marten", connectionString);
             // tests sign in far more often than a person; the limit itself has its own fixture (limiting_sign_in_attempts)
             builder.UseSetting("Auth:SignInRateLimit:PermitLimit", "100000");
             // No relay listens here: a revision's re-confirmation emails fail within a second instead of retrying for a minute
             // behind the tests' backs. Fixtures with a real SMTP server override this in ConfigureSettings.
             builder.UseSetting("Smtp:Resilience:MaxRetryAttempts", "1");
             builder.UseSetting("Smtp:Resilience:RetryBaseDelay", "00:00:00.1");
-            ConfigureSettings(builder);
+            configure(builder);
             builder.ConfigureServices(services =>
             {
                 services.RemoveAll<TimeProvider>();
-                services.AddSingleton<TimeProvider>(Clock);
+                services.AddSingleton(clock);
                 // one node is enough for a test: skips leader election and starts faster
                 services.RunWolverineInSoloMode();
                 services.AddAuthentication()
@@ -49,7 +54,6 @@ public class AppFixture : IAsyncLifetime
                 });
             });
         });
-    }
 
     public async Task DisposeAsync()
     {
