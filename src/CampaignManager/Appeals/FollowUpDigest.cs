@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using CampaignManager.Appeals.Delivery;
+using CampaignManager.Hosting.Email;
 using CampaignManager.Hosting;
 using CampaignManager.Staff;
 using Microsoft.Extensions.Options;

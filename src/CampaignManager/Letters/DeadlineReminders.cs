@@ -1,7 +1,5 @@
-using CampaignManager.Appeals.Delivery;
-using CampaignManager.Campaigns;
+using CampaignManager.Hosting.Email;
 using CampaignManager.Hosting;
-using CampaignManager.Signatures;
 using CampaignManager.Staff;
 using Marten;
 using Wolverine;
@@ -14,6 +12,15 @@ namespace CampaignManager.Letters;
 /// answer). "staff": the staff inboxes (<see cref="StaffInboxes"/>).
 /// </summary>
 public enum ReminderAudience { Coalition, Staff }
+
+/// <summary>
+/// The coalition's inboxes for a letter. Campaigns answer it (a letter's coalition spans its campaigns' letters), so Letters
+/// names what it needs without depending on Campaigns, which already depends on Letters.
+/// </summary>
+public interface ICoalitionInboxes
+{
+    Task<IReadOnlyList<string>> AddressesAsync(IQuerySession session, Guid letterId, CancellationToken token);
+}
 
 /// <summary>Remind <see cref="Audience"/> this many whole days before the sign-on deadline, once per entry.</summary>
 public record ReminderPlan(IReadOnlyList<int> DaysBefore, ReminderAudience Audience)
@@ -60,28 +67,18 @@ public static class SendDeadlineReminderHandler
 
     /// <summary>The stream row is locked first, so two nodes handling the same reminder send it once.</summary>
     public static async Task<OutgoingMessages> HandleAsync(SendDeadlineReminder m, IDocumentSession session, TimeProvider clock,
-        StaffInboxes staff, CancellationToken token)
+        StaffInboxes staff, ICoalitionInboxes coalition, CancellationToken token)
     {
         var stream = await session.Events.FetchForExclusiveWriting<Letter>(m.LetterId, token);
         var now = clock.GetUtcNow();
         if (!IsDue(stream.Aggregate, m, now)) return [];
         var audience = stream.Aggregate!.Reminders!.Audience == ReminderAudience.Staff
             ? await staff.AddressesAsync(session, token)
-            : await CoalitionEmailsAsync(session, m.LetterId, token);
+            : await coalition.AddressesAsync(session, m.LetterId, token);
         var (sent, emails) = Decide(stream.Aggregate, m, audience, now);
         stream.AppendOne(sent!);
         var messages = new OutgoingMessages();
         messages.AddRange(emails);
         return messages;
-    }
-
-    public static async Task<IReadOnlyList<string>> CoalitionEmailsAsync(IQuerySession session, Guid letterId, CancellationToken token)
-    {
-        var campaigns = await session.Query<Campaign>().Where(c => c.Letters.Any(l => l.LetterId == letterId)).ToListAsync(token);
-        var letters = campaigns.SelectMany(c => c.Letters.Select(l => l.LetterId)).Append(letterId).Distinct().ToArray();
-        var emails = await session.Query<Signature>()
-            .Where(s => letters.Contains(s.LetterId) && s.Kind == SignatoryKind.Organization && s.Status == SignatureStatus.Active && s.Email != null)
-            .Select(s => s.Email!).ToListAsync(token);
-        return emails.Select(e => e.Trim().ToLowerInvariant()).Distinct().Order(StringComparer.Ordinal).ToList();
     }
 }

@@ -1,6 +1,7 @@
 using Alba;
 using CampaignManager.Appeals;
 using CampaignManager.Appeals.Delivery;
+using CampaignManager.Hosting.Email;
 using CampaignManager.Letters;
 using CampaignManager.Tests.Appeals;
 using Marten;

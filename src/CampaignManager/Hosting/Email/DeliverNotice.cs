@@ -1,8 +1,9 @@
+using CampaignManager.Appeals;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using Wolverine;
 
-namespace CampaignManager.Appeals.Delivery;
+namespace CampaignManager.Hosting.Email;
 
 /// <summary>
 /// A plain-text notice to one address (a deadline reminder, the staff digest): a durable message of its own, queued in
