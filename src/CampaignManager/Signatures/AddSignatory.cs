@@ -102,6 +102,9 @@ public static partial class SignOn
     private static bool IsSignerKeyCollision(Exception e) => e is JasperFx.DocumentAlreadyExistsException ||
         e is AggregateException a && a.InnerExceptions.All(IsSignerKeyCollision);
 
+    private static string OrganizationName(string name) =>
+        UniqueName.Key(UniqueName.Organization, SignerIdentity.Normalize(name));
+
     [LoggerMessage(EventId = 4200, EventName = "SignOnRetried", Level = LogLevel.Warning,
         Message = "Sign-on on letter {LetterId} retried after attempt {Attempt}: {Reason}")]
     private static partial void LogRetry(ILogger logger, Exception exception, Guid letterId, int attempt, string reason);
@@ -110,14 +113,27 @@ public static partial class SignOn
     {
         var s = command.Signatory;
         var keys = SignerIdentity.KeysFor(command.LetterId, s.Kind!.Value, s.Name, s.Affiliation, s.Email);
+        var schema = session.DocumentStore.Options.DatabaseSchemaName;
+        // An organization may sign under any name it is registered under ("HRW"): the keys of all its names on this
+        // letter count as its own, found through the name claims (Hosting/UniqueName) in the same statement.
+        var (orgKeys, orgArgs) = s.Kind == SignatoryKind.Organization
+            ? ($" or id in (select ? || substr(n.id, {UniqueName.Organization.Length + 2}) || '|' from {schema}.mt_doc_uniquename n " +
+               $"where n.owner_id = (select owner_id from {schema}.mt_doc_uniquename where id = ?))",
+                new object[] { SignerIdentity.OrganizationKeyPrefix(command.LetterId), OrganizationName(s.Name) })
+            : ("", []);
         // the gate, the signer's keys and the signatures behind them in one round trip (see LetterGate.Hold)
         await session.BeginTransactionAsync(token);
         var batch = session.CreateBatchQuery();
         var held = LetterGate.Hold(batch, session, command.LetterId);
-        var knownKeys = batch.LoadMany<SignerKey>().ById(keys.ToArray());
+        var registered = s.Kind == SignatoryKind.Organization
+            ? batch.Query<Coalitions.Organization>(
+                $"where id = (select owner_id from {schema}.mt_doc_uniquename where id = ?)", OrganizationName(s.Name))
+            : null;
+        // one array parameter, not one parameter per key
+        var knownKeys = batch.Query<SignerKey>($"where id = any(?){orgKeys}", [(object)keys.ToArray(), .. orgArgs]);
         var signatures = batch.Query<Signature>(
-            $"where id in (select (data ->> 'signatureId')::uuid from {session.DocumentStore.Options.DatabaseSchemaName}.mt_doc_signerkey where id = any(?))",
-            (object)keys.ToArray()); // one array parameter, not one parameter per key
+            $"where id in (select (data ->> 'signatureId')::uuid from {schema}.mt_doc_signerkey where id = any(?){orgKeys})",
+            [(object)keys.ToArray(), .. orgArgs]);
         await batch.Execute(token);
         var letter = await held;
         var known = await knownKeys;
@@ -126,6 +142,11 @@ public static partial class SignOn
         // the name may match one signature and the email another: a live one decides, a rejected one only if alone
         var existing = onFile.OrderBy(x => x.Status == SignatureStatus.Rejected).FirstOrDefault();
 
+        // a sign-on under an alias is the organization's, printed and keyed under its registered name
+        var organization = registered is null ? null : (await registered).SingleOrDefault();
+        command = command with { Signatory = SignerIdentity.Resolve(s, organization) };
+        s = command.Signatory;
+        keys = SignerIdentity.KeysFor(command.LetterId, s.Kind!.Value, s.Name, s.Affiliation, s.Email);
         var decision = Signing.Decide(letter, existing, command, Guid.CreateVersion7(), clock.GetUtcNow());
         switch (decision.Event)
         {
