@@ -7,10 +7,13 @@ using Wolverine.Http;
 
 namespace CampaignManager.Signatures;
 
-/// <summary>A sign-on: an organization (name) or an individual (name, title, affiliation).</summary>
+/// <summary>
+/// A sign-on: an organization (name) or an individual (name, title, affiliation, and the family name when the block
+/// should not file them under the last word of their name: "Ban" for "Ban Ki-moon").
+/// </summary>
 public record AddSignatory(
     SignatoryKind? Kind, string Name, string? Title = null, string? Affiliation = null,
-    bool AffiliationForIdentificationOnly = false, string? Email = null);
+    bool AffiliationForIdentificationOnly = false, string? Email = null, string? FamilyName = null);
 
 public static class AddSignatoryEndpoint
 {
@@ -22,10 +25,15 @@ public static class AddSignatoryEndpoint
             .MaxLength("title", command.Title, 300)
             .MaxLength("affiliation", command.Affiliation, 300)
             .MaxLength("email", command.Email, 320)
+            .MaxLength("familyName", command.FamilyName, 300)
             .When(command.Kind == SignatoryKind.Organization && !string.IsNullOrWhiteSpace(command.Affiliation),
                 "affiliation", "is for individuals; an organization signs in its own name")
             .When(command.AffiliationForIdentificationOnly && string.IsNullOrWhiteSpace(command.Affiliation),
-                "affiliationForIdentificationOnly", "needs an affiliation");
+                "affiliationForIdentificationOnly", "needs an affiliation")
+            .When(command.Kind == SignatoryKind.Organization && !string.IsNullOrWhiteSpace(command.FamilyName),
+                "familyName", "is for individuals; an organization files under its own name")
+            .When(command.Kind != SignatoryKind.Organization && !SignerIdentity.IsPartOfName(command.FamilyName, command.Name),
+                "familyName", "must be one or more whole words of the name, e.g. \"Ojea Quintana\" in \"Tomás Ojea Quintana\"");
         if (!string.IsNullOrWhiteSpace(command.Email) && !System.Net.Mail.MailAddress.TryCreate(command.Email.Trim(), out _))
             errors.Add("email", "is not a valid email address");
         return Problems.Validation(errors);

@@ -33,7 +33,8 @@ public static class ImportSignaturesEndpoint
             _ => null
         };
         if (identificationOnly is null) errors["affiliationForIdentificationOnly"] = ["must be true or false"];
-        var command = new AddSignatory(kind, row.Name ?? "", row.Title, row.Affiliation, identificationOnly ?? false, row.Email);
+        var command = new AddSignatory(kind, row.Name ?? "", row.Title, row.Affiliation, identificationOnly ?? false, row.Email,
+            row.FamilyName);
         if (AddSignatoryEndpoint.Validate(command) is HttpValidationProblemDetails invalid)
             foreach (var (field, messages) in invalid.Errors)
                 errors.TryAdd(field, messages); // an unreadable kind or flag is already explained better above
@@ -47,7 +48,7 @@ public static class ImportSignaturesEndpoint
     /// </summary>
     [WolverinePost("/api/letters/{id}/signatures/import", Name = "ImportSignatures")]
     [RequestSizeLimit(CsvUpload.MaxBytes)]
-    [EndpointSummary("Import sign-ons from CSV (kind,name,title,affiliation,affiliation_for_identification_only,email)")]
+    [EndpointSummary("Import sign-ons from CSV (kind,name,title,affiliation,affiliation_for_identification_only,email[,family_name])")]
     [Tags("Signatures")]
     [ProducesResponseType<SignatureImportReport>(200), ProducesResponseType<ProblemDetails>(400),
      ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409)]

@@ -10,6 +10,8 @@ public class Signature
     public Guid LetterId { get; set; }
     public SignatoryKind Kind { get; set; }
     public string Name { get; set; } = "";
+    /// <summary>Given when the family name is not the last word of an individual's name; null otherwise.</summary>
+    public string? FamilyName { get; set; }
     public string? Title { get; set; }
     public string? Affiliation { get; set; }
     public bool AffiliationForIdentificationOnly { get; set; }
@@ -31,6 +33,7 @@ public class Signature
         LetterId = e.LetterId,
         Kind = e.Kind,
         Name = e.Name,
+        FamilyName = e.FamilyName,
         Title = e.Title,
         Affiliation = e.Affiliation,
         AffiliationForIdentificationOnly = e.AffiliationForIdentificationOnly,
@@ -40,7 +43,7 @@ public class Signature
         Source = e.Source,
         SignedAt = e.At,
         SignedBy = e.By,
-        SortKey = SignatoryOrder.SortKey(e.Kind, e.Name)
+        SortKey = SignatoryOrder.SortKey(e.Kind, e.Name, e.FamilyName)
     };
 
     public void Apply(SignatureWithdrawn e)

@@ -9,12 +9,13 @@ public enum SignatureSource { Staff, Public }
 
 /// <summary>
 /// Each signature is a stream of its own, not events on the letter: a thousand people signing at once append to a
-/// thousand streams and never contend for one letter version.
+/// thousand streams and never contend for one letter version. <see cref="FamilyName"/> is the part of an individual's
+/// name the block files them under when it is not the last word ("Ojea Quintana" in "Tomás Ojea Quintana").
 /// </summary>
 public record SignatureAdded(
     Guid SignatureId, Guid LetterId, SignatoryKind Kind, string Name, string? Title, string? Affiliation,
     bool AffiliationForIdentificationOnly, string? Email, int SignedVersion, string By, DateTimeOffset At,
-    SignatureSource Source = SignatureSource.Staff, bool AwaitingApproval = false) : ILetterEvent;
+    SignatureSource Source = SignatureSource.Staff, bool AwaitingApproval = false, string? FamilyName = null) : ILetterEvent;
 
 /// <summary>Staff accepted a self-submitted signature into the signatory block.</summary>
 public record SignatureApproved(Guid SignatureId, Guid LetterId, string By, DateTimeOffset At) : ILetterEvent;

@@ -32,6 +32,14 @@ public static class SignerIdentity
             ? signatory with { Name = organization.Name }
             : signatory;
 
+    /// <summary>Whether a family name is whole words of the name, as typed or without accents ("Marquez" in "García Márquez").</summary>
+    public static bool IsPartOfName(string? familyName, string? name)
+    {
+        if (string.IsNullOrWhiteSpace(familyName)) return true;
+        var family = Normalize(familyName);
+        return family.Length > 0 && $" {Normalize(name ?? "")} ".Contains($" {family} ", StringComparison.Ordinal);
+    }
+
     public static string Normalize(string value)
     {
         var decomposed = value.Normalize(NormalizationForm.FormD);

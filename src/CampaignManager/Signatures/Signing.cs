@@ -50,7 +50,8 @@ public static class Signing
         var added = new SignatureAdded(newId, letter.Id, s.Kind!.Value, s.Name.Trim(), TextRules.TrimToNull(s.Title),
             TextRules.TrimToNull(s.Affiliation), s.AffiliationForIdentificationOnly,
             TextRules.TrimToNull(s.Email)?.ToLowerInvariant(), letter.TextVersion, command.By, at, command.Source,
-            AwaitingApproval: isPublic && letter.PublicSignOnNeedsApproval);
+            AwaitingApproval: isPublic && letter.PublicSignOnNeedsApproval,
+            FamilyName: s.Kind == SignatoryKind.Individual ? TextRules.TrimToNull(s.FamilyName) : null);
         return new(isPublic ? Received : new SignOutcome(SignatoryView.From(Signature.Create(added), letter.TextVersion), true, null), added);
     }
 
