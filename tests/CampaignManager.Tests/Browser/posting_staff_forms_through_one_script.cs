@@ -72,14 +72,15 @@ public class posting_staff_forms_through_one_script(BrowserFixture browser)
         await Assertions.Expect(form.Locator("[data-error-for='']")).ToHaveTextAsync("Choose a CSV file first.");
 
         var csv = "kind,name,title,affiliation,affiliation_for_identification_only,email\n" +
-                  "individual,Ada Importer,,,,\nnobody,Bad Kind,,,,\n";
+                  "individual,Ada Importer,,,,\nnobody,Bad Kind,,,,\nindividual,ada  importer,,,,\n";
         await form.Locator("input[type=file]").SetInputFilesAsync(new FilePayload
         {
             Name = "signatures.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv),
         });
         await import.ClickAsync();
-        await Assertions.Expect(page.Locator("#import-report p")).ToHaveTextAsync("Imported: 1 added, 0 duplicates, 1 rejected.");
-        await Assertions.Expect(page.Locator("#import-report tbody tr")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("#import-report p")).ToHaveTextAsync("Imported: 1 added, 1 duplicates, 1 rejected.");
+        await Assertions.Expect(page.Locator("#import-report table:not(.import-duplicates) tbody tr")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("#import-report table.import-duplicates tbody tr")).ToHaveTextAsync(["4row 2 (Ada Importer)"]);
         await Assertions.Expect(page.GetByText("Ada Importer").First).ToBeVisibleAsync();
     }
 
