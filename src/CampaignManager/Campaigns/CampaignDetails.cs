@@ -27,12 +27,23 @@ public static class CampaignDetailsEndpoint
     [WolverineGet("/api/campaigns/{id}", Name = "GetCampaign")]
     [Tags("Campaigns")]
     [EndpointSummary("A campaign: letters, whip count, outcomes and timeline (?asOf= for a past date)")]
-    [ProducesResponseType<CampaignDetails>(200), ProducesResponseType<ProblemDetails>(404)]
-    public static async Task<IResult> Get(Guid id, DateTimeOffset? asOf, IQuerySession session, CancellationToken token)
+    [ProducesResponseType<CampaignDetails>(200), ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ProblemDetails>(404)]
+    public static async Task<IResult> Get(Guid id, string? asOf, IQuerySession session, CancellationToken token)
+    {
+        var read = AsOfQuery.Read(asOf);
+        return read.Problem is { } unreadable ? Results.Problem(unreadable) : await ReadAsync(id, read.Moment, session, token);
+    }
+
+    /// <summary>
+    /// The campaign now, or as it stood at <paramref name="asOf"/>: every event that had happened by then (a position
+    /// or an outcome by its own date, see <see cref="Happened"/>), folded in the order it was recorded. Not named
+    /// LoadAsync: Wolverine would run that as the endpoint's loading middleware.
+    /// </summary>
+    public static async Task<IResult> ReadAsync(Guid id, DateTimeOffset? asOf, IQuerySession session, CancellationToken token)
     {
         var own = await session.Events.FetchStreamAsync(id, token: token);
         var until = asOf ?? DateTimeOffset.MaxValue;
-        var campaign = Campaign.Fold(own.Where(e => ((ICampaignEvent)e.Data).At <= until).Select(e => e.Data));
+        var campaign = Campaign.Fold(own.Where(e => Happened.By(e.Data, ((ICampaignEvent)e.Data).At, until)).Select(e => e.Data));
         if (campaign is null) return Results.Problem(Problems.NotFound("Campaign", asOf is null ? id : $"{id} as of {asOf:O}"));
 
         var timeline = new List<IEvent>(own);
@@ -50,8 +61,9 @@ public static class CampaignDetailsEndpoint
         var targets = await session.LoadManyAsync<TargetDetails>(token, targetIds);
         var names = targets.ToDictionary(t => t.Id, t => t.Name);
 
-        var entries = timeline.Select(Entry).Where(e => e.At <= until)
-            .OrderBy(e => e.At).ThenBy(e => e.Sequence).ToList();
+        // listed in the order things were recorded, as always; "as of" leaves out what had not happened yet
+        var entries = timeline.Select(e => (Entry: Entry(e), e.Data)).Where(e => Happened.By(e.Data, e.Entry.At, until))
+            .Select(e => e.Entry).OrderBy(e => e.At).ThenBy(e => e.Sequence).ToList();
         return Results.Ok(new CampaignDetails(campaign.Id, campaign.Name, campaign.Goal, campaign.Venue, campaign.DecisionDate,
             campaign.Status, campaign.StatusReason, campaign.LaunchedAt, campaign.LaunchedBy, letters,
             WhipCount.From(campaign.Positions, names), campaign.Outcomes, entries, asOf));

@@ -9,11 +9,12 @@ namespace CampaignManager.Signatures;
 
 /// <summary>
 /// A sign-on: an organization (name) or an individual (name, title, affiliation, and the family name when the block
-/// should not file them under the last word of their name: "Ban" for "Ban Ki-moon").
+/// should not file them under the last word of their name: "Ban" for "Ban Ki-moon"). Staff recording a signature
+/// given earlier (on paper, by email) say on which day (<see cref="SignedOn"/>); the public page never does.
 /// </summary>
 public record AddSignatory(
     SignatoryKind? Kind, string Name, string? Title = null, string? Affiliation = null,
-    bool AffiliationForIdentificationOnly = false, string? Email = null, string? FamilyName = null);
+    bool AffiliationForIdentificationOnly = false, string? Email = null, string? FamilyName = null, DateOnly? SignedOn = null);
 
 public static class AddSignatoryEndpoint
 {

@@ -40,8 +40,16 @@ public static class ImportSignaturesEndpoint
             _ => null
         };
         if (identificationOnly is null) errors["affiliationForIdentificationOnly"] = ["must be true or false"];
+        DateOnly? signedOn = null;
+        if (!string.IsNullOrWhiteSpace(row.SignedOn))
+        {
+            if (DateOnly.TryParseExact(row.SignedOn.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
+                    System.Globalization.DateTimeStyles.None, out var day) && day >= SaneDates.Earliest && day <= SaneDates.Latest)
+                signedOn = day;
+            else errors["signedOn"] = ["must be a date written yyyy-MM-dd"];
+        }
         var command = new AddSignatory(kind, row.Name ?? "", row.Title, row.Affiliation, identificationOnly ?? false, row.Email,
-            row.FamilyName);
+            row.FamilyName, signedOn);
         if (AddSignatoryEndpoint.Validate(command) is HttpValidationProblemDetails invalid)
             foreach (var (field, messages) in invalid.Errors)
                 errors.TryAdd(field, messages); // an unreadable kind or flag is already explained better above
@@ -55,7 +63,7 @@ public static class ImportSignaturesEndpoint
     /// </summary>
     [WolverinePost("/api/letters/{id}/signatures/import", Name = "ImportSignatures")]
     [RequestSizeLimit(CsvUpload.MaxBytes)]
-    [EndpointSummary("Import sign-ons from CSV (kind,name,title,affiliation,affiliation_for_identification_only,email[,family_name])")]
+    [EndpointSummary("Import sign-ons from CSV (kind,name,title,affiliation,affiliation_for_identification_only,email[,family_name,signed_on])")]
     [Tags("Signatures")]
     [ProducesResponseType<SignatureImportReport>(200), ProducesResponseType<ProblemDetails>(400),
      ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409)]

@@ -19,6 +19,8 @@ public class Signature
     public int SignedVersion { get; set; }
     public SignatureStatus Status { get; set; }
     public DateTimeOffset SignedAt { get; set; }
+    /// <summary>The day the signer signed, when recorded later than that; see <see cref="SignatureAdded.SignedOn"/>.</summary>
+    public DateOnly? SignedOn { get; set; }
     public string SignedBy { get; set; } = "";
     public DateTimeOffset? WithdrawnAt { get; set; }
     public string? WithdrawalReason { get; set; }
@@ -42,6 +44,7 @@ public class Signature
         Status = e.AwaitingApproval ? SignatureStatus.AwaitingApproval : SignatureStatus.Active,
         Source = e.Source,
         SignedAt = e.At,
+        SignedOn = e.SignedOn,
         SignedBy = e.By,
         SortKey = SignatoryOrder.SortKey(e.Kind, e.Name, e.FamilyName)
     };
