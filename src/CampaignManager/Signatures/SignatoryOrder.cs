@@ -14,10 +14,12 @@ public static class SignatoryOrder
         { "jr", "sr", "ii", "iii", "iv", "phd", "md", "esq", "obe", "cbe", "kbe", "mbe" };
 
     /// <summary>
-    /// Leads every key of the current format. Keys of an earlier format (which began with the kind, "0" or "1") are
-    /// recomputed at start-up by <see cref="SignatureSortKeysBackfill"/>; a change to the key bumps this.
+    /// Ends every key of the current format: a last part holding the format number as a character no name contains
+    /// (keys of the first format end in a part's "0000"). The first character stays the kind, which the signature
+    /// tally reads. Keys of an earlier format are recomputed at start-up by <see cref="SignatureSortKeysBackfill"/>;
+    /// a change to the key bumps this.
     /// </summary>
-    public const string Format = "2";
+    public const string Format = "0002";
 
     // Letters Unicode does not decompose into a base letter and a mark, filed as their readers file them.
     private static readonly Dictionary<char, string> Unaccented = new()
@@ -45,20 +47,20 @@ public static class SignatoryOrder
     /// not by a PostgreSQL collation: the app runs with invariant globalization, and the key must order the same in
     /// memory (Sort above uses it, so the block in memory and the pages PostgreSQL serves cannot disagree) as in the
     /// database. Each part is cut at the 300-character name limit (a folded "Æ" is two letters), so a key is at most
-    /// 2,410 bytes, under PostgreSQL's B-tree entry limit.
+    /// 2,413 bytes, under PostgreSQL's B-tree entry limit.
     /// </summary>
     public static string SortKey(SignatoryKind kind, string name, string? familyName = null)
     {
         var primary = kind == SignatoryKind.Organization ? OrganizationKey(name)
             : string.IsNullOrWhiteSpace(familyName) ? FamilyName(name) : familyName.Trim();
-        var key = new System.Text.StringBuilder(2 + 4 * (2 * MaxPart + 2));
-        key.Append(Format).Append(kind == SignatoryKind.Organization ? '0' : '1');
+        var key = new System.Text.StringBuilder(1 + 4 * (2 * MaxPart + 3));
+        key.Append(kind == SignatoryKind.Organization ? '0' : '1');
         foreach (var part in (ReadOnlySpan<string>)[Fold(primary), Fold(name)])
         {
             foreach (var c in part.AsSpan(0, Math.Min(part.Length, MaxPart))) key.Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
             key.Append("0000");
         }
-        return key.ToString();
+        return key.Append(Format).ToString();
     }
 
     private const int MaxPart = 300;

@@ -22,7 +22,7 @@ internal sealed class SignatureSortKeysBackfill : Marten.Schema.IInitialData
             IReadOnlyList<(Guid Id, SignatoryKind Kind, string Name, string? FamilyName)> missing;
             try
             {
-                missing = (await session.Query<Signature>().Where(x => x.SortKey == null || !x.SortKey.StartsWith(SignatoryOrder.Format))
+                missing = (await session.Query<Signature>().Where(x => x.SortKey == null || !x.SortKey.EndsWith(SignatoryOrder.Format))
                     .Select(x => new { x.Id, x.Kind, x.Name, x.FamilyName }).Take(Batch).ToListAsync(cancellation))
                     .Select(x => (x.Id, x.Kind, x.Name, x.FamilyName)).ToList();
             }
@@ -38,7 +38,7 @@ internal sealed class SignatureSortKeysBackfill : Marten.Schema.IInitialData
                 var key = SignatoryOrder.SortKey(s.Kind, s.Name, s.FamilyName);
                 session.QueueSqlCommand(
                     $"update {table} set sort_key = ?, data = jsonb_set(data, '{{sortKey}}', to_jsonb(?::text)) " +
-                    "where id = ? and (sort_key is null or left(sort_key, 1) <> ?)", key, key, s.Id, SignatoryOrder.Format);
+                    $"where id = ? and (sort_key is null or right(sort_key, {SignatoryOrder.Format.Length}) <> ?)", key, key, s.Id, SignatoryOrder.Format);
             }
             await session.SaveChangesAsync(cancellation);
         }

@@ -45,8 +45,8 @@ public class ordering_the_block
     {
         var longest = string.Concat(Enumerable.Repeat("Æ", 300));
         var key = SignatoryOrder.SortKey(SignatoryKind.Individual, longest, longest);
-        key.ShouldStartWith(SignatoryOrder.Format);
-        key.Length.ShouldBeLessThanOrEqualTo(2410);
+        key.ShouldEndWith(SignatoryOrder.Format);
+        key.Length.ShouldBeLessThanOrEqualTo(2413);
     }
 
     [Theory]
