@@ -124,12 +124,14 @@ public static partial class SignOn
         var keys = SignerIdentity.KeysFor(command.LetterId, s.Kind!.Value, s.Name, s.Affiliation, s.Email);
         var schema = session.DocumentStore.Options.DatabaseSchemaName;
         // An organization may sign under any name it is registered under ("HRW"): the keys of all its names on this
-        // letter count as its own, found through the name claims (Hosting/UniqueName) in the same statement.
-        var (orgKeys, orgArgs) = s.Kind == SignatoryKind.Organization
-            ? ($" or id in (select ? || substr(n.id, {UniqueName.Organization.Length + 2}) || '|' from {schema}.mt_doc_uniquename n " +
-               $"where n.owner_id = (select owner_id from {schema}.mt_doc_uniquename where id = ?))",
-                new object[] { SignerIdentity.OrganizationKeyPrefix(command.LetterId), OrganizationName(s.Name) })
-            : ("", []);
+        // letter count as its own, found through the name claims (Hosting/UniqueName) in the same statement. The keys
+        // are one array, built before the lookup, so that the lookup stays a primary-key probe per key (an OR with a
+        // subquery beside "id = any(?)" made PostgreSQL scan every signer key of every letter).
+        var (candidates, args) = s.Kind == SignatoryKind.Organization
+            ? ($"(?::text[] || array(select ? || substr(n.id, {UniqueName.Organization.Length + 2}) || '|' " +
+               $"from {schema}.mt_doc_uniquename n where n.owner_id = (select owner_id from {schema}.mt_doc_uniquename where id = ?)))",
+                new object[] { keys.ToArray(), SignerIdentity.OrganizationKeyPrefix(command.LetterId), OrganizationName(s.Name) })
+            : ("?", [keys.ToArray()]); // one array parameter, not one parameter per key
         // the gate, the signer's keys and the signatures behind them in one round trip (see LetterGate.Hold)
         await session.BeginTransactionAsync(token);
         var batch = session.CreateBatchQuery();
@@ -138,11 +140,9 @@ public static partial class SignOn
             ? batch.Query<Coalitions.Organization>(
                 $"where id = (select owner_id from {schema}.mt_doc_uniquename where id = ?)", OrganizationName(s.Name))
             : null;
-        // one array parameter, not one parameter per key
-        var knownKeys = batch.Query<SignerKey>($"where id = any(?){orgKeys}", [(object)keys.ToArray(), .. orgArgs]);
+        var knownKeys = batch.Query<SignerKey>($"where id = any({candidates})", args);
         var signatures = batch.Query<Signature>(
-            $"where id in (select (data ->> 'signatureId')::uuid from {schema}.mt_doc_signerkey where id = any(?){orgKeys})",
-            [(object)keys.ToArray(), .. orgArgs]);
+            $"where id in (select (data ->> 'signatureId')::uuid from {schema}.mt_doc_signerkey where id = any({candidates}))", args);
         await batch.Execute(token);
         var letter = await held;
         var known = await knownKeys;
