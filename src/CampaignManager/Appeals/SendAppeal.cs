@@ -113,7 +113,7 @@ public static class SendAppealEndpoint
             .Select(t => new AppealRecipientInfo(t.Id, t.Name, t.Title, t.Organization, t.Email)).ToList();
         var text = letter.Current;
         var sent = new AppealSent(appealId, letter.Id, text.Title, letter.TextVersion, text.Subject, text.Body, text.Closing,
-            signatories.Select(s => s.PrintedLine).ToList(), channel, TextRules.TrimToNull(command.CoverMessage), command.ResponseDueBy,
+            signatories.Select(s => s.BlockLine(letter.Status)).ToList(), channel, TextRules.TrimToNull(command.CoverMessage), command.ResponseDueBy,
             people, by, at);
         var queued = people.Select(p => new AppealRecipientQueued(appealId, p.TargetId, letter.Id, text.Title, p, channel,
             command.ResponseDueBy, by, at)).ToList();

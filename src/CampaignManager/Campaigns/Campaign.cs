@@ -10,6 +10,9 @@ public record OutcomeEntry(Guid OutcomeId, OutcomeFacts Facts, DateTimeOffset Re
 /// <summary>One version of an outcome's facts; the first is what was recorded, later ones are corrections.</summary>
 public record OutcomeRevision(OutcomeFacts Facts, string? Note, string By, DateTimeOffset At);
 
+/// <summary>A target's explanation of vote: what it said, and where it was published.</summary>
+public record VoteExplanation(Guid TargetId, string Link, string Summary, string By, DateTimeOffset At);
+
 public record AttachedLetter(Guid LetterId, string By, DateTimeOffset At);
 
 /// <summary>
@@ -31,6 +34,7 @@ public class Campaign
     /// <summary>Every position ever recorded, oldest first: the whip count is its latest per target.</summary>
     public List<PositionEntry> Positions { get; set; } = [];
     public List<OutcomeEntry> Outcomes { get; set; } = [];
+    public List<VoteExplanation> Explanations { get; set; } = [];
     public CampaignStatus Status { get; set; } = CampaignStatus.Pending;
     public string? StatusReason { get; set; }
 
@@ -49,6 +53,12 @@ public class Campaign
     public void Apply(TargetPositionRecorded e)
     {
         Positions.Add(new PositionEntry(e.TargetId, e.Position, e.Date, e.Source, e.By, e.At));
+        LastChangedAt = e.At;
+    }
+
+    public void Apply(VoteExplained e)
+    {
+        Explanations.Add(new VoteExplanation(e.TargetId, e.Link, e.Summary, e.By, e.At));
         LastChangedAt = e.At;
     }
 

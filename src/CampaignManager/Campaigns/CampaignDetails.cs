@@ -43,7 +43,7 @@ public static class CampaignDetailsEndpoint
     {
         var own = await session.Events.FetchStreamAsync(id, token: token);
         var until = asOf ?? DateTimeOffset.MaxValue;
-        var campaign = Campaign.Fold(own.Where(e => Happened.By(e.Data, ((ICampaignEvent)e.Data).At, until)).Select(e => e.Data));
+        var campaign = Campaign.Fold(own.Where(e => Happened.By(e.Data, At(e.Data), until)).Select(e => e.Data));
         if (campaign is null) return Results.Problem(Problems.NotFound("Campaign", asOf is null ? id : $"{id} as of {asOf:O}"));
 
         var timeline = new List<IEvent>(own);
@@ -66,12 +66,13 @@ public static class CampaignDetailsEndpoint
             .Select(e => e.Entry).OrderBy(e => e.At).ThenBy(e => e.Sequence).ToList();
         return Results.Ok(new CampaignDetails(campaign.Id, campaign.Name, campaign.Goal, campaign.Venue, campaign.DecisionDate,
             campaign.Status, campaign.StatusReason, campaign.LaunchedAt, campaign.LaunchedBy, letters,
-            WhipCount.From(campaign.Positions, names), campaign.Outcomes, entries, asOf));
+            WhipCount.From(campaign.Positions, names, campaign.Explanations), campaign.Outcomes, entries, asOf));
     }
 
     private static CampaignTimelineEntry Entry(IEvent e) => e.Data switch
     {
         ICampaignEvent c => new(e.Sequence, e.StreamId, e.Data.GetType().Name, Summarize(c), c.By, c.At),
+        IOutcomeEvent o => new(e.Sequence, e.StreamId, e.Data.GetType().Name, Summarize(o), o.By, o.At),
         ILetterEvent l => new(e.Sequence, e.StreamId, e.Data.GetType().Name, LetterHistoryEndpoint.Summarize(l), l.By, l.At),
         _ => new(e.Sequence, e.StreamId, e.Data.GetType().Name, e.Data.GetType().Name, "", e.Timestamp)
     };
@@ -81,9 +82,23 @@ public static class CampaignDetailsEndpoint
         CampaignLaunched l => $"Launched \"{l.Name}\" at {l.Venue}",
         LetterAttachedToCampaign a => $"Letter {a.LetterId} attached",
         TargetPositionRecorded p => $"Target {p.TargetId}: {p.Position} as of {p.Date:yyyy-MM-dd}" + (p.Source is null ? "" : $" ({p.Source})"),
+        VoteExplained x => $"Target {x.TargetId} explained its vote: {x.Summary}",
+        _ => e.GetType().Name
+    };
+
+    public static string Summarize(IOutcomeEvent e) => e switch
+    {
         OutcomeRecorded r => $"Outcome recorded: {r.Facts.Kind} by {r.Facts.Body} on {r.Facts.Date:yyyy-MM-dd}; campaign {r.Facts.Status}",
         OutcomeCorrected c => $"Outcome corrected: {c.Note}",
         _ => e.GetType().Name
+    };
+
+    /// <summary>When an event of the campaign's stream was recorded: its own events and the outcomes appended to it.</summary>
+    private static DateTimeOffset At(object e) => e switch
+    {
+        ICampaignEvent c => c.At,
+        IOutcomeEvent o => o.At,
+        _ => DateTimeOffset.MinValue
     };
 }
 

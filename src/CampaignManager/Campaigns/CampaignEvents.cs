@@ -1,5 +1,4 @@
 using CampaignManager.Hosting;
-using CampaignManager.Outcomes;
 
 namespace CampaignManager.Campaigns;
 
@@ -30,17 +29,7 @@ public record TargetPositionRecorded(Guid CampaignId, Guid TargetId, TargetPosit
     DateOnly? IHappened.On => Date;
 }
 
-public record OutcomeRecorded(Guid CampaignId, Guid OutcomeId, OutcomeFacts Facts, string By, DateTimeOffset At) : ICampaignEvent, IHappened
-{
-    DateOnly? IHappened.On => Facts.Date;
-}
-
-/// <summary>
-/// The outcome's full corrected facts; the originally recorded ones stay in the stream. A correction mends the record
-/// rather than reporting something that happened, so it counts from when it was made (<see cref="At"/>): "as of" an
-/// earlier moment the outcome reads as first recorded, and its history shows both.
-/// </summary>
-public record OutcomeCorrected(Guid CampaignId, Guid OutcomeId, OutcomeFacts Facts, string Note, string By, DateTimeOffset At)
-    : ICampaignEvent;
+/// <summary>An explanation of vote given by a target, attached to its position in the whip count.</summary>
+public record VoteExplained(Guid CampaignId, Guid TargetId, string Link, string Summary, string By, DateTimeOffset At) : ICampaignEvent;
 
 public enum TargetPosition { Supports, Opposes, Undecided, CoSponsor, VotedYes, VotedNo, Abstained, Absent }

@@ -9,6 +9,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CampaignManager.Campaigns;
 
+/// <summary>The outcome form: blank to record, prefilled to correct; a vote select per whip-count target.</summary>
+public record OutcomeForm(Guid CampaignId, IReadOnlyList<TargetStanding> Members, OutcomeEntry? Correcting = null);
+
 /// <summary>
 /// One campaign, now or as of a past moment. Reads through the same code as <c>GET /api/campaigns/{id}</c> and
 /// <c>GET /api/campaigns/{id}/coalition</c>; the forms post to the API's commands.

@@ -13,6 +13,10 @@ public static class TextRules
     /// <summary>An optional field as stored: trimmed, and null when nothing but spaces was typed.</summary>
     public static string? TrimToNull(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
+    /// <summary>An absolute http(s) link once trimmed: what evidence and explanations may point to (no javascript:, no file:).</summary>
+    public static bool IsWebLink(string? value) =>
+        Uri.TryCreate(value?.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+
     /// <summary>The reason <paramref name="value"/> is unacceptable, or null when it is fine.</summary>
     /// <param name="multiLine">Bodies, notes, addresses: line breaks and tabs are legitimate there.</param>
     public static string? Problem(string value, bool multiLine)

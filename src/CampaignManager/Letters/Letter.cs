@@ -30,6 +30,12 @@ public class Letter
     public bool SignatoriesEmbargoed { get; set; }
     public DateTimeOffset? SignatoriesPublishedAt { get; set; }
 
+    /// <summary>The text version staff last sent the re-confirmation reminder for: one reminder per revision.</summary>
+    public int? ReconfirmationReminderVersion { get; set; }
+
+    /// <summary>What finalizing did with signers who had not re-confirmed the final text, if there were any.</summary>
+    public UnconfirmedSigners? FinalizedUnconfirmed { get; set; }
+
     /// <summary>Under embargo and not yet published: only staff may see who signed.</summary>
     [JsonIgnore] public bool SignatoriesPrivate => SignatoriesEmbargoed && SignatoriesPublishedAt is null;
 
@@ -77,6 +83,7 @@ public class Letter
     {
         Status = LetterStatus.Final;
         FinalizedAt = e.At;
+        FinalizedUnconfirmed = e.Unconfirmed;
         LastChangedAt = e.At;
     }
 
@@ -97,6 +104,10 @@ public class Letter
         SignatoriesPublishedAt = e.At;
         LastChangedAt = e.At;
     }
+
+    public void Apply(FinalizationPostponed e) => LastChangedAt = e.At;
+
+    public void Apply(ReconfirmationReminderRequested e) => ReconfirmationReminderVersion = e.TextVersion;
 
     public void Apply(SignatoryOrderSet e)
     {

@@ -44,7 +44,7 @@ public static class LetterDocx
             foreach (var paragraph in LetterMarkdown.WithoutImages(letter.Body).Replace("\r\n", "\n").Split("\n\n", StringSplitOptions.RemoveEmptyEntries))
                 body.Append(MarkdownParagraph(paragraph.Trim()));
             body.Append(Paragraph(letter.Closing));
-            foreach (var s in letter.Signatories) body.Append(Paragraph(s.PrintedLine));
+            foreach (var s in letter.Signatories) body.Append(Paragraph(s.BlockLine(letter.Status)));
             if (letter.Signatories.Any(s => s.AffiliationForIdentificationOnly))
                 body.Append(Paragraph("* Affiliation for identification purposes only.", italic: true));
             main.Document = new Document(body);

@@ -30,7 +30,22 @@ public record PublicSignOnApprovalSet(Guid LetterId, bool Required, string By, D
 
 public record SignaturesClosed(Guid LetterId, string By, DateTimeOffset At) : ILetterEvent;
 
-public record LetterFinalized(Guid LetterId, int TextVersion, string By, DateTimeOffset At) : ILetterEvent;
+/// <summary>What staff chose for signers who had not re-confirmed the final text when it was finalized.</summary>
+public enum UnconfirmedSigners { Wait, Drop, Keep }
+
+/// <summary>
+/// The text and block are locked. When signers still owed a re-confirmation, <see cref="Unconfirmed"/> records what
+/// staff chose for them (dropped from the block, or kept and marked with the version they signed) and
+/// <see cref="UnconfirmedIds"/> who they were.
+/// </summary>
+public record LetterFinalized(Guid LetterId, int TextVersion, string By, DateTimeOffset At,
+    UnconfirmedSigners? Unconfirmed = null, IReadOnlyList<Guid>? UnconfirmedIds = null) : ILetterEvent;
+
+/// <summary>Staff chose to wait for signers to re-confirm instead of finalizing; nothing was locked.</summary>
+public record FinalizationPostponed(Guid LetterId, int TextVersion, int Unconfirmed, string By, DateTimeOffset At) : ILetterEvent;
+
+/// <summary>Staff sent the one reminder to signers who still owe a re-confirmation of <see cref="TextVersion"/>.</summary>
+public record ReconfirmationReminderRequested(Guid LetterId, int TextVersion, string By, DateTimeOffset At) : ILetterEvent;
 
 /// <summary>Staff put these signatures first, in this order; the rest follow in the default order.</summary>
 public record SignatoryOrderSet(Guid LetterId, IReadOnlyList<Guid> SignatureIds, string By, DateTimeOffset At) : ILetterEvent;

@@ -37,7 +37,16 @@ public static class LetterHistoryEndpoint
                            (r.Note is null ? "" : $" ({r.Note})"),
         LetterOpenedForSignatures o => "Opened for signatures" + (o.Deadline is { } d ? $" until {d:u}" : ""),
         SignaturesClosed => "Closed for signatures",
-        LetterFinalized f => $"Finalized at version {f.TextVersion}",
+        LetterFinalized f => $"Finalized at version {f.TextVersion}" + f.Unconfirmed switch
+        {
+            UnconfirmedSigners.Drop => $", dropping {f.UnconfirmedIds?.Count ?? 0} signer(s) who had not re-confirmed",
+            UnconfirmedSigners.Keep => $", keeping {f.UnconfirmedIds?.Count ?? 0} signer(s) marked with the earlier version they signed",
+            _ => ""
+        },
+        FinalizationPostponed p => $"Finalizing postponed: {p.Unconfirmed} signer(s) still to re-confirm version {p.TextVersion}",
+        ReconfirmationReminderRequested r => $"Re-confirmation reminder sent for version {r.TextVersion}",
+        ReconfirmationEmailed m => $"{(m.Reminder ? "Reminder" : "Re-confirmation request")} for version {m.TextVersion} emailed",
+        ReconfirmationEmailFailed m => $"{(m.Reminder ? "Reminder" : "Re-confirmation request")} for version {m.TextVersion} not delivered: {m.Reason}",
         SignatoryOrderSet s => $"Signatory order set ({s.SignatureIds.Count} pinned)",
         SignatureAdded a => $"{a.Name} signed version {a.SignedVersion} as {(a.Kind == SignatoryKind.Organization ? "an organization" : "an individual")}" +
                             (a.Source == SignatureSource.Public ? " on the public page" : "") + (a.AwaitingApproval ? ", awaiting approval" : ""),

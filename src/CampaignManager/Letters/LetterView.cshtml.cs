@@ -22,6 +22,9 @@ public class LetterViewModel(IQuerySession session) : PageModel
     public bool BlockCanChange => Letter.Status != LetterStatus.Final;
     public bool CanReconfirm => Letter.Status is LetterStatus.Open or LetterStatus.Closed;
 
+    /// <summary>The current revision's re-confirmation round, when signers were asked to re-confirm it.</summary>
+    public ReconfirmationRound? Reconfirmations { get; private set; }
+
     /// <summary>Where this page of the block starts (1-based); only for numbering the rows, the cursor does the paging.</summary>
     public int Start { get; private set; } = 1;
 
@@ -40,6 +43,8 @@ public class LetterViewModel(IQuerySession session) : PageModel
         if (loaded is not { } found) return NotFound();
         (Letter, Details) = found;
         Start = valid is null ? 1 : Math.Max(2, start ?? 2);
+        if (Letter is { TextVersion: > 1, Status: not LetterStatus.Draft })
+            Reconfirmations = await ReconfirmationStatus.LoadAsync(session, Letter, HttpContext.RequestAborted);
         if (Details.NextSignatories is { } next)
             MoreLink = $"/letters/{id}?after={Uri.EscapeDataString(next)}&start={Start + Details.Signatories.Count}#block-heading";
         return Page();

@@ -5,6 +5,13 @@ public enum DiffKind { Same, Removed, Added, Changed }
 /// <summary>One row of a side-by-side diff: the old line on the left, the new one on the right (either may be absent).</summary>
 public record DiffRow(DiffKind Kind, int? OldNumber, string? Old, int? NewNumber, string? New);
 
+/// <summary>A whole side-by-side comparison of two text versions, as the diff table partial renders it.</summary>
+public record DiffTable(int From, int To, IReadOnlyList<DiffRow> Rows)
+{
+    public static DiffTable Between(LetterText from, LetterText to) =>
+        new(from.Version, to.Version, LineDiff.SideBySide(LineDiff.Document(from), LineDiff.Document(to)));
+}
+
 /// <summary>
 /// A line diff by longest common subsequence, enough for letters (hundreds of lines, not millions). Plain strings
 /// out: the page encodes them like any other text, so a diff can never inject markup.

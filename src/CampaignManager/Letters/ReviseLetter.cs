@@ -1,5 +1,7 @@
 using CampaignManager.Hosting;
+using CampaignManager.Signatures;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -62,10 +64,13 @@ public static class ReviseLetterEndpoint
     [WolverinePost("/api/letters/{id}/revisions", Name = "ReviseLetter")]
     [EndpointSummary("Revise the text: a new version, recording what changed")]
     [Tags("Letters")]
-    public static (LetterRevisionAccepted, LetterRevised) Post(ReviseLetter command, [WriteAggregate] Letter letter,
+    // The signers' emails commit with the revision through the outbox: none without it, and none lost after it.
+    public static (LetterRevisionAccepted, LetterRevised, OutgoingMessages) Post(ReviseLetter command, [WriteAggregate] Letter letter,
         HttpContext context, TimeProvider clock)
     {
         var revised = Decide(letter, command, context.User.ActorName(), clock.GetUtcNow());
-        return (new LetterRevisionAccepted(letter.Id, revised.TextVersion, revised.Changed), revised);
+        var emails = new OutgoingMessages();
+        emails.AddRange(RequestReconfirmationsHandler.ForRevision(letter, revised, context.Request));
+        return (new LetterRevisionAccepted(letter.Id, revised.TextVersion, revised.Changed), revised, emails);
     }
 }

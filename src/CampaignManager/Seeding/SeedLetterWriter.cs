@@ -42,7 +42,9 @@ internal class SeedLetterWriter(string file, string place, IDocumentSession sess
         if (seed.Status is LetterStatus.Closed or LetterStatus.Final)
             letter = Append(events, CloseSignaturesEndpoint.Decide(letter, SeedLoader.By, clock.At(seed.Date)));
         if (seed.Status is LetterStatus.Final)
-            letter = Append(events, FinalizeLetterEndpoint.Decide(letter, SeedLoader.By, clock.At(seed.Date)));
+            letter = Append(events, FinalizeLetterEndpoint.Decide(letter,
+                // a seed records what happened: anyone who signed an earlier text is kept, marked with that version
+                new FinalizeLetter(UnconfirmedSigners.Keep), signatures, SeedLoader.By, clock.At(seed.Date)).LetterEvents.Single());
 
         session.Events.StartStream<Letter>(letterId, events.ToArray());
         clock.CountWritten();

@@ -96,8 +96,8 @@ internal class SeedWriter(string file, IDocumentSession session)
 
         foreach (var (o, i) in (seed.Outcomes ?? []).Select((o, i) => (o, i)))
         {
-            SeedLoader.Require(file, $"$.outcomes[{i}]", RecordOutcomeEndpoint.Validate(o));
-            campaignEvents.Add(RecordOutcomeEndpoint.Decide(campaign, SeedIds.For(file, "outcome", i.ToString()), o, SeedLoader.By,
+            SeedLoader.Require(file, $"$.outcomes[{i}]", RecordOutcomeEndpoint.Validate(o, Voters.None));
+            campaignEvents.AddRange(RecordOutcomeEndpoint.Decide(campaign, SeedIds.For(file, "outcome", i.ToString()), o, SeedLoader.By,
                 At(o.Date!.Value)));
         }
 

@@ -1,6 +1,7 @@
 using JasperFx.Events.Projections;
 using Marten;
 using Marten.Schema;
+using Wolverine;
 
 namespace CampaignManager.Signatures;
 
@@ -28,8 +29,15 @@ public static class Configuration
                     { Name = "mt_doc_signature_idx_letter_block" });
             });
             opts.Schema.For<SignerKey>().Identity(x => x.Id);
+            opts.Schema.For<ReconfirmationLink>().Identity(x => x.Id);
             // the letter's counts, kept by triggers on mt_doc_signature (see SignatureTally)
             opts.Storage.Add<SignatureTally>();
+        });
+        services.ConfigureWolverine(opts =>
+        {
+            // Durable, as appeal deliveries are: a revision's emails survive a crash and go out after a restart.
+            opts.LocalQueueFor<RequestReconfirmations>().UseDurableInbox();
+            opts.LocalQueueFor<EmailReconfirmation>().UseDurableInbox().MaximumParallelMessages(Appeals.Configuration.DeliveryParallelism);
         });
         services.InitializeMartenWith<SignatureSortKeysBackfill>();
         services.AddPublicSignOnLimits();

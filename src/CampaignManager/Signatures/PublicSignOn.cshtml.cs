@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using Wolverine.Http;
 
 namespace CampaignManager.Signatures;
 
@@ -37,6 +38,12 @@ public class PublicSignOnModel(IQuerySession session, IDocumentStore store, Time
 
     [BindProperty] public SignOnForm Form { get; set; } = new();
 
+    /// <summary>Reached through a personal re-confirmation link: whose it was, and what they can answer.</summary>
+    public ReturningSigner? Returning { get; private set; }
+
+    /// <summary>What the returning signer just answered (<see cref="SignatureReconfirmed"/> or <see cref="SignatureWithdrawn"/>).</summary>
+    public object? Answered { get; private set; }
+
     public class SignOnForm
     {
         public string Kind { get; set; } = "individual";
@@ -51,10 +58,65 @@ public class PublicSignOnModel(IQuerySession session, IDocumentStore store, Time
         public string? Website { get; set; }
     }
 
-    public async Task<IActionResult> OnGetAsync(string token, string? after)
+    public async Task<IActionResult> OnGetAsync(string token, string? signer, string? after)
     {
         await LoadAsync(token, SignatoryPages.IsValid(after) ? after : null);
+        await RecognizeAsync(signer);
         return LetterPage();
+    }
+
+    /// <summary>The signer re-confirms the current text through their link; recorded as the signer, not as staff.</summary>
+    public Task<IActionResult> OnPostReconfirmAsync(string token, string? signer) =>
+        AnswerAsync(token, signer, (letter, signature, by, at) => ReturningSigner.Answer(
+            NotExpired(letter).Then(() => ReconfirmSignatureEndpoint.Validate(letter.Id, letter, signature)),
+            () => ReconfirmSignatureEndpoint.Decide(letter, signature, by, at)));
+
+    /// <summary>The signer withdraws through their link; the signature stays as history, as every withdrawal does.</summary>
+    public Task<IActionResult> OnPostWithdrawAsync(string token, string? signer)
+    {
+        var command = new WithdrawSignature("Withdrawn by the signer through their re-confirmation link");
+        return AnswerAsync(token, signer, (letter, signature, by, at) => ReturningSigner.Answer(
+            NotExpired(letter).Then(() => WithdrawSignatureEndpoint.Validate(letter.Id, command, letter, signature)),
+            () => [WithdrawSignatureEndpoint.Decide(signature, command, by, at)]));
+    }
+
+    private static ProblemDetails NotExpired(Letter letter) =>
+        letter.Status == LetterStatus.Open ? WolverineContinue.NoProblems : ReturningSigner.LinkExpired(letter);
+
+    private async Task<IActionResult> AnswerAsync(string token, string? signer,
+        Func<Letter, Signature, string, DateTimeOffset, (ProblemDetails Problem, IReadOnlyList<object> Events)> decide)
+    {
+        await LoadAsync(token);
+        await RecognizeAsync(signer);
+        if (Letter is null || Returning is not { Signature: { } mine }) return LetterPage();
+        var by = Returning.By;
+        // held like a sign-on (see LetterGate): a close or finalize in flight is waited for and then seen here
+        await using (var write = store.LightweightSession())
+        {
+            var letter = await LetterGate.HoldAsync(write, Letter.Id, HttpContext.RequestAborted);
+            var stream = await write.Events.FetchForWriting<Signature>(mine.Id, HttpContext.RequestAborted);
+            if (letter is null || stream.Aggregate is null) return LetterPage();
+            var (problem, events) = decide(letter, stream.Aggregate, by, clock.GetUtcNow());
+            if (!ReferenceEquals(problem, WolverineContinue.NoProblems))
+            {
+                Errors = new() { [""] = [problem.Detail ?? problem.Title ?? "Your answer could not be recorded."] };
+                Returning = ReturningSigner.For(letter, stream.Aggregate);
+                return LetterPage();
+            }
+            stream.AppendMany(events);
+            await write.SaveChangesAsync(HttpContext.RequestAborted);
+            Answered = events.Count > 0 ? events[0] : null;
+        }
+        await LoadAsync(token);
+        await RecognizeAsync(signer);
+        return Page();
+    }
+
+    private async Task RecognizeAsync(string? signer)
+    {
+        if (Letter is null || signer is null) return;
+        var signature = await ReconfirmationLinks.FindAsync(session, Letter, signer, HttpContext.RequestAborted);
+        Returning = signature is null ? ReturningSigner.Unknown : ReturningSigner.For(Letter, signature);
     }
 
     public async Task<IActionResult> OnPostAsync(string token)

@@ -11,6 +11,13 @@ public record SignatoryView(
         s.Status == SignatureStatus.Active && s.SignedVersion < currentTextVersion, s.Status, s.SignedAt,
         s.WithdrawnAt, s.WithdrawalReason, s.Source, s.FamilyName, s.SignedOn);
 
+    /// <summary>
+    /// The line in the block of a letter in <paramref name="status"/>: on a final letter, a signer still on an earlier
+    /// text was kept by staff's choice at finalizing, and the block says which version they signed.
+    /// </summary>
+    public string BlockLine(CampaignManager.Letters.LetterStatus status) =>
+        status == CampaignManager.Letters.LetterStatus.Final && NeedsReconfirmation ? $"{PrintedLine} (signed version {SignedVersion})" : PrintedLine;
+
     /// <summary>The signature as it prints in the block: "Name, Title, Affiliation*".</summary>
     public string PrintedLine => Kind == SignatoryKind.Organization
         ? Name

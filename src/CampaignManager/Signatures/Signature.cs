@@ -26,6 +26,13 @@ public class Signature
     public string? WithdrawalReason { get; set; }
     public SignatureSource Source { get; set; }
 
+    /// <summary>The text version the signer was last emailed about, and when; null until a revision emails them.</summary>
+    public int? ReconfirmationVersion { get; set; }
+    public DateTimeOffset? ReconfirmationEmailedAt { get; set; }
+    public DateTimeOffset? ReconfirmationRemindedAt { get; set; }
+    public string? ReconfirmationEmailError { get; set; }
+    public DateTimeOffset? ReconfirmedAt { get; set; }
+
     /// <summary>Where the signature falls in the unpinned block; a name never changes, so it is fixed when signed.</summary>
     public string SortKey { get; set; } = "";
 
@@ -56,7 +63,26 @@ public class Signature
         WithdrawalReason = e.Reason;
     }
 
-    public void Apply(SignatureReconfirmed e) => SignedVersion = e.TextVersion;
+    public void Apply(SignatureReconfirmed e)
+    {
+        SignedVersion = e.TextVersion;
+        ReconfirmedAt = e.At;
+    }
+
+    public void Apply(ReconfirmationEmailed e)
+    {
+        // a newer revision starts a new round: its first email, then at most one reminder
+        if (e.Reminder) ReconfirmationRemindedAt = e.At;
+        else (ReconfirmationEmailedAt, ReconfirmationRemindedAt) = (e.At, null);
+        ReconfirmationVersion = e.TextVersion;
+        ReconfirmationEmailError = null;
+    }
+
+    public void Apply(ReconfirmationEmailFailed e)
+    {
+        ReconfirmationVersion = e.TextVersion;
+        ReconfirmationEmailError = e.Reason;
+    }
 
     public void Apply(SignatureApproved e) => Status = SignatureStatus.Active;
 

@@ -47,3 +47,14 @@ public record SignatureRenewed(Guid SignatureId, Guid LetterId, int TextVersion,
 /// primary key makes PostgreSQL refuse a second signer with the same key, even when both arrive at the same instant.
 /// </summary>
 public record SignerKey(string Id, Guid SignatureId);
+
+/// <summary>
+/// A signer was emailed a personal link to re-confirm or withdraw after the text changed (<see cref="Reminder"/> for
+/// staff's one reminder). Only the link's hash is kept (see <see cref="ReconfirmationLink"/>), never the link.
+/// </summary>
+public record ReconfirmationEmailed(Guid SignatureId, Guid LetterId, int TextVersion, string Email, bool Reminder,
+    string MessageId, string By, DateTimeOffset At) : ILetterEvent;
+
+/// <summary>The relay would not take the re-confirmation email; staff see why beside the signer.</summary>
+public record ReconfirmationEmailFailed(Guid SignatureId, Guid LetterId, int TextVersion, string Email, bool Reminder,
+    string Reason, string By, DateTimeOffset At) : ILetterEvent;

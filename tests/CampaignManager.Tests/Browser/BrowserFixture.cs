@@ -34,6 +34,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     public const string StaffLogin = "browser.editor";
 
     public Uri BaseAddress => _app!.BaseAddress;
+
+    /// <summary>A real SMTP server the app sends through, so a test can follow a link from an email it received.</summary>
+    public SmtpServerFixture Smtp { get; } = new();
     public BrowserApi Api { get; private set; } = null!;
 
     /// <summary>&lt;repository&gt;/artifacts/screenshots, where the key pages are saved for people to look at.</summary>
@@ -61,11 +64,13 @@ public sealed class BrowserFixture : IAsyncLifetime
     private async Task StartAsync()
     {
         var database = await TestDatabase.CreateDatabaseAsync("cmbrowser");
+        await Smtp.InitializeAsync();
         // Outside Development the built app serves static files from <content root>/wwwroot, which only a publish
         // creates; point it at the source wwwroot so pages are seen with their stylesheet, as users see them.
         _app = AppProcess.Start([
             new("ConnectionStrings:Marten", database), new("Seeds:LoadOnStart", "false"),
-            new("ASPNETCORE_WEBROOT", Path.Combine(RepositoryRoot(), "src", "CampaignManager", "wwwroot"))
+            new("ASPNETCORE_WEBROOT", Path.Combine(RepositoryRoot(), "src", "CampaignManager", "wwwroot")),
+            .. AppealsFixture.SettingsFor(Smtp)
         ]);
         await _app.WaitUntilReadyAsync(Startup);
         _http = _app.Client();
@@ -108,6 +113,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         _http?.Dispose();
         _app?.Dispose();
         (_browser, _playwright, _http, _app) = (null, null, null, null);
+        await Smtp.DisposeAsync();
     }
 
     /// <summary>

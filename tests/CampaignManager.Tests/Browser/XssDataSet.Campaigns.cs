@@ -37,6 +37,14 @@ public sealed partial class XssDataSet
         };
         var outcome = await IdAsync($"/api/campaigns/{Campaign}/outcomes", Outcome(bodies[0]), _actor);
         await PostAsync($"/api/campaigns/{Campaign}/outcomes/{outcome}/corrections", Outcome(bodies[1], XssPayloads.Joined(" ")));
+        // a decision's own text: the meeting, who vetoed it, and explanations of vote
+        await IdAsync($"/api/campaigns/{Campaign}/outcomes", new
+        {
+            kind = "resolutionVetoed", date = "2026-02-02", body = bodies[0], venue = bodies[1], nature = "substantive",
+            result = "vetoed", vetoedBy = XssPayloads.Chunks(200), status = "notAchieved", reason = XssPayloads.Joined(" ")
+        }, _actor);
+        for (var i = 0; i < P.Count; i++)
+            await PostAsync($"/api/campaigns/{Campaign}/explanations", new { targetId = _targets[i], link = BreakoutLink(i), summary = P[i] });
     }
 
     private async Task OrganizationsAsync()

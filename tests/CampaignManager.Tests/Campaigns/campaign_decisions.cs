@@ -48,7 +48,7 @@ public class campaign_decisions
                 Support: new ProceduralSupport(8, 15, 9), Status: CampaignStatus.NotAchieved,
                 Reason: "The United States withheld the ninth vote", Note: "eight, not seven"), "li", T0.AddDays(2));
 
-        campaign.Apply(corrected);
+        campaign.Apply(corrected.Single().ShouldBeOfType<OutcomeCorrected>());
         campaign.Outcomes.Single().Facts.Support!.Supporters.ShouldBe(8);
         campaign.Outcomes.Single().History.Select(h => h.Facts.Support!.Supporters).ShouldBe([7, 8]);
         campaign.Status.ShouldBe(CampaignStatus.NotAchieved);
@@ -58,7 +58,7 @@ public class campaign_decisions
     public void a_consensus_resolution_with_a_tally_too_is_refused()
     {
         var errors = new RecordOutcome(OutcomeKind.ResolutionAdopted, new DateOnly(2020, 12, 16), "UN General Assembly",
-            Consensus: true, Tally: new VoteTally(120, 10, 40), Status: CampaignStatus.Achieved, Reason: "adopted").Check(new());
+            Consensus: true, Tally: new VoteTally(120, 10, 40), Status: CampaignStatus.Achieved, Reason: "adopted").Check(new(), Voters.None);
         errors.ToDictionary().Keys.ShouldBe(["consensus"]);
     }
 }

@@ -28,6 +28,10 @@ public class AppFixture : IAsyncLifetime
             builder.UseSetting("ConnectionStrings:Marten", ConnectionString);
             // tests sign in far more often than a person; the limit itself has its own fixture (limiting_sign_in_attempts)
             builder.UseSetting("Auth:SignInRateLimit:PermitLimit", "100000");
+            // No relay listens here: a revision's re-confirmation emails fail within a second instead of retrying for a minute
+            // behind the tests' backs. Fixtures with a real SMTP server override this in ConfigureSettings.
+            builder.UseSetting("Smtp:Resilience:MaxRetryAttempts", "1");
+            builder.UseSetting("Smtp:Resilience:RetryBaseDelay", "00:00:00.1");
             ConfigureSettings(builder);
             builder.ConfigureServices(services =>
             {

@@ -65,20 +65,20 @@ public class letter_decisions
         var draft = Given(Drafted);
         Allowed(OpenForSignaturesEndpoint.Validate(new OpenForSignatures(), draft, TimeProvider.System)).ShouldBeTrue();
         CloseSignaturesEndpoint.Validate(draft).Status.ShouldBe(409);
-        FinalizeLetterEndpoint.Validate(draft).Status.ShouldBe(409);
+        FinalizeLetterEndpoint.Validate(new FinalizeLetter(), draft, []).Status.ShouldBe(409);
 
         var open = Given(Drafted, OpenForSignaturesEndpoint.Decide(draft, new OpenForSignatures(), "token-1", "m", T0));
         open.Status.ShouldBe(LetterStatus.Open);
         open.PublicToken.ShouldBe("token-1");
         // re-opening later keeps the link people already have
         OpenForSignaturesEndpoint.Decide(open, new OpenForSignatures(), "token-2", "m", T0).PublicToken.ShouldBe("token-1");
-        FinalizeLetterEndpoint.Validate(open).Status.ShouldBe(409);
+        FinalizeLetterEndpoint.Validate(new FinalizeLetter(), open, []).Status.ShouldBe(409);
         Allowed(CloseSignaturesEndpoint.Validate(open)).ShouldBeTrue();
 
         var closed = Given(Drafted, new LetterOpenedForSignatures(Id, null, "m", T0), CloseSignaturesEndpoint.Decide(open, "m", T0));
         Allowed(OpenForSignaturesEndpoint.Validate(new OpenForSignatures(), closed, TimeProvider.System)).ShouldBeTrue();
-        var finalized = FinalizeLetterEndpoint.Decide(closed, "m", T0);
-        finalized.TextVersion.ShouldBe(1);
+        var finalized = FinalizeLetterEndpoint.Decide(closed, new FinalizeLetter(), [], "m", T0);
+        finalized.LetterEvents.ShouldHaveSingleItem().ShouldBeOfType<LetterFinalized>().TextVersion.ShouldBe(1);
     }
 
     [Fact]

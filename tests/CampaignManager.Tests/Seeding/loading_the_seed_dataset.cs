@@ -104,6 +104,7 @@ public class loading_the_seed_dataset(AppFixture fixture) : IntegrationContext(f
         var outcome = campaign.Outcomes.Single().Facts;
         outcome.Kind.ShouldBe(OutcomeKind.MeetingBlocked);
         outcome.Support.ShouldBe(new ProceduralSupport(8, 15, 9));
+        (outcome.Nature, outcome.Result, outcome.Tally).ShouldBe((DecisionNature.Procedural, DecisionResult.NotTakenUp, null));
         outcome.Date.ShouldBe(new DateOnly(2019, 12, 10));
         campaign.Status.ShouldBe(CampaignStatus.NotAchieved);
     }
@@ -114,6 +115,7 @@ public class loading_the_seed_dataset(AppFixture fixture) : IntegrationContext(f
         var campaign = await CampaignNamedAsync("2020 UNGA resolution on human rights in the DPRK");
         var outcome = campaign.Outcomes.Single().Facts;
         (outcome.Kind, outcome.Consensus, outcome.Tally).ShouldBe((OutcomeKind.ResolutionAdopted, true, null));
+        (outcome.Nature, outcome.Result).ShouldBe((DecisionNature.Substantive, DecisionResult.AdoptedByConsensus));
         campaign.Status.ShouldBe(CampaignStatus.Achieved);
         campaign.WhipCount.Counts.Single(c => c.Position == TargetPosition.CoSponsor).Count.ShouldBe(3);
     }

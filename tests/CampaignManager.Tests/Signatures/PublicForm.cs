@@ -31,6 +31,26 @@ public static partial class PublicForm
         });
     }
 
+    /// <summary>
+    /// GETs the page at <paramref name="link"/> and posts its form to <paramref name="link"/>'s named handler;
+    /// <paramref name="meanwhile"/> happens between the two, as while the visitor reads the page.
+    /// </summary>
+    public static async Task<string> SubmitToAsync(this IAlbaHost host, string link, string handler, int status = 200,
+        Func<Task>? meanwhile = null)
+    {
+        var form = await host.Scenario(x => x.Get.Url(link));
+        var token = TokenField().Match(await form.ReadAsTextAsync()).Groups[1].Value;
+        if (meanwhile is not null) await meanwhile();
+        var cookie = string.Join("; ", form.Context.Response.Headers.SetCookie.Select(c => c!.Split(';')[0]));
+        var result = await host.Scenario(x =>
+        {
+            x.Post.FormData(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }).ToUrl(link).QueryString("handler", handler);
+            x.WithRequestHeader("Cookie", cookie);
+            x.StatusCodeShouldBe(status);
+        });
+        return await result.ReadAsTextAsync();
+    }
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenField();
 }

@@ -1,0 +1,60 @@
+using CampaignManager.Hosting;
+using CampaignManager.Letters;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace CampaignManager.Signatures;
+
+public enum ReconfirmationState { Pending, NoEmail, Reconfirmed, Withdrawn }
+
+/// <summary>One signer asked to re-confirm the current text: when they were emailed and whether they answered.</summary>
+public record ReconfirmationSigner(Guid SignatureId, string Name, string? Email, int SignedVersion, ReconfirmationState State,
+    DateTimeOffset? EmailedAt, DateTimeOffset? RemindedAt, DateTimeOffset? AnsweredAt, string? EmailError);
+
+/// <summary>The current revision's round of re-confirmations, as the staff panel shows it.</summary>
+public record ReconfirmationRound(Guid LetterId, int TextVersion, bool ReminderSent, bool CanRemind, IReadOnlyList<ReconfirmationSigner> Signers)
+{
+    public int Pending => Signers.Count(s => s.State == ReconfirmationState.Pending);
+}
+
+/// <summary>
+/// Read from the signature documents, which carry the emailing facts: signers who owe the current version now, those
+/// who were emailed about it, and those who re-confirmed it (through their link, or through staff when they gave no email).
+/// </summary>
+public static class ReconfirmationStatus
+{
+    public static ReconfirmationSigner Row(Signature s, int textVersion) => new(s.Id, s.Name, s.Email, s.SignedVersion,
+        s.Status == SignatureStatus.Withdrawn ? ReconfirmationState.Withdrawn
+        : s.SignedVersion >= textVersion ? ReconfirmationState.Reconfirmed
+        : string.IsNullOrWhiteSpace(s.Email) ? ReconfirmationState.NoEmail
+        : ReconfirmationState.Pending,
+        s.ReconfirmationVersion == textVersion ? s.ReconfirmationEmailedAt : null,
+        s.ReconfirmationVersion == textVersion ? s.ReconfirmationRemindedAt : null,
+        s.Status == SignatureStatus.Withdrawn ? s.WithdrawnAt : s.SignedVersion >= textVersion ? s.ReconfirmedAt : null,
+        s.ReconfirmationVersion == textVersion ? s.ReconfirmationEmailError : null);
+
+    public static async Task<ReconfirmationRound> LoadAsync(IQuerySession session, Letter letter, CancellationToken token)
+    {
+        var version = letter.TextVersion;
+        var signatures = await session.Query<Signature>()
+            .Where(x => x.LetterId == letter.Id && ((x.Status == SignatureStatus.Active && x.SignedVersion < version)
+                || x.ReconfirmationVersion == version || (x.SignedVersion == version && x.ReconfirmedAt != null)))
+            .OrderBy(x => x.SortKey)
+            .ToListAsync(token);
+        var rows = signatures.Select(s => Row(s, version)).ToList();
+        var reminded = letter.ReconfirmationReminderVersion == version;
+        return new ReconfirmationRound(letter.Id, version, reminded,
+            letter.Status == LetterStatus.Open && !reminded && rows.Any(r => r.State == ReconfirmationState.Pending), rows);
+    }
+
+    [WolverineGet("/api/letters/{id}/reconfirmations", Name = "GetReconfirmations")]
+    [EndpointSummary("Who was asked to re-confirm the current text, when they were emailed and whether they answered")]
+    [Tags("Signatures")]
+    [ProducesResponseType<ReconfirmationRound>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
+    public static async Task<IResult> Get(Guid id, IQuerySession session, CancellationToken token) =>
+        await session.LoadAsync<Letter>(id, token) is { } letter
+            ? Results.Ok(await LoadAsync(session, letter, token))
+            : Results.Problem(Problems.NotFound("Letter", id));
+}

@@ -1,0 +1,37 @@
+using CampaignManager.Letters;
+using Marten;
+using Wolverine;
+
+namespace CampaignManager.Signatures;
+
+/// <summary>
+/// Ask every signer who owes a re-confirmation of <see cref="TextVersion"/> and gave an email to answer. Cascaded by a
+/// revision of an open letter and by staff's reminder; <see cref="LinkBase"/> is the scheme and host the staff member
+/// used, so the links point at the same site without a setting of their own.
+/// </summary>
+public record RequestReconfirmations(Guid LetterId, int TextVersion, string LinkBase, bool Reminder = false);
+
+public static class RequestReconfirmationsHandler
+{
+    /// <summary>One message per signer, as appeals have one per recipient: one bad address holds up no one else.</summary>
+    public static IEnumerable<EmailReconfirmation> Decide(RequestReconfirmations request, IEnumerable<Signature> owing) =>
+        owing.Where(s => s.Status == SignatureStatus.Active && s.SignedVersion < request.TextVersion && !string.IsNullOrWhiteSpace(s.Email))
+            .Select(s => new EmailReconfirmation(s.Id, request.LetterId, request.TextVersion, request.LinkBase, request.Reminder));
+
+    public static async Task<OutgoingMessages> Handle(RequestReconfirmations request, IQuerySession session, CancellationToken token)
+    {
+        var owing = await session.Query<Signature>()
+            .Where(x => x.LetterId == request.LetterId && x.Status == SignatureStatus.Active && x.SignedVersion < request.TextVersion
+                        && x.Email != null)
+            .ToListAsync(token);
+        var messages = new OutgoingMessages();
+        messages.AddRange(Decide(request, owing));
+        return messages;
+    }
+
+    /// <summary>The message a revision cascades, or none: only an open letter's signers can still answer.</summary>
+    public static IEnumerable<RequestReconfirmations> ForRevision(Letter letter, LetterRevised revised, HttpRequest request) =>
+        letter.Status == LetterStatus.Open
+            ? [new RequestReconfirmations(letter.Id, revised.TextVersion, $"{request.Scheme}://{request.Host}")]
+            : [];
+}

@@ -1,0 +1,33 @@
+using CampaignManager.Hosting;
+using CampaignManager.Letters;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CampaignManager.Signatures;
+
+/// <summary>
+/// The signer a personal re-confirmation link identifies on the public page: the change since the version they signed,
+/// and whether they may still answer (only while the letter is open; closing it is what expires the link).
+/// </summary>
+public record ReturningSigner(Signature? Signature, DiffTable? Changes, bool Expired)
+{
+    /// <summary>A link that opens nothing on this letter: the page says so, and names no one.</summary>
+    public static readonly ReturningSigner Unknown = new(null, null, Expired: true);
+
+    /// <summary>The signer as the actor of their answer, as staff would recognise them; never a staff login.</summary>
+    public string By => Signature is { } s ? $"{s.Name} <{s.Email}> (re-confirmation link)" : "anonymous";
+
+    public bool CanAnswer => !Expired && Signature is { Status: SignatureStatus.Active };
+
+    public static ReturningSigner For(Letter letter, Signature signature) => new(signature,
+        signature.SignedVersion < letter.TextVersion && letter.Texts.FirstOrDefault(t => t.Version == signature.SignedVersion) is { } signed
+            ? DiffTable.Between(signed, letter.Current)
+            : null,
+        letter.Status != LetterStatus.Open);
+
+    public static ProblemDetails LinkExpired(Letter letter) => Problems.Conflict(
+        $"This link stopped working when the letter was {letter.Status.ToString().ToLowerInvariant()}; nothing was changed.");
+
+    /// <summary>The refusal, or the events of the answer.</summary>
+    public static (ProblemDetails Problem, IReadOnlyList<object> Events) Answer(ProblemDetails problem, Func<IEnumerable<object>> events) =>
+        ReferenceEquals(problem, Wolverine.Http.WolverineContinue.NoProblems) ? (problem, events().ToList()) : (problem, []);
+}
