@@ -44,7 +44,8 @@ public record CampaignDetails(
     private static async Task<CampaignDetails?> AsOfAsync(IQuerySession session, Guid id, DateTimeOffset asOf, CancellationToken token)
     {
         var own = await session.Events.FetchStreamAsync(id, token: token);
-        var campaign = Campaign.Fold(own.Where(e => CampaignDetailsEndpoint.At(e.Data) <= asOf).Select(e => e.Data));
+        // by when each fact happened (a position or an outcome by its own date, see Happened), folded in recorded order
+        var campaign = Campaign.Fold(own.Where(e => Happened.By(e.Data, CampaignDetailsEndpoint.At(e.Data), asOf)).Select(e => e.Data));
         if (campaign is null) return null;
 
         var timeline = new List<IEvent>(own);
@@ -67,7 +68,9 @@ public record CampaignDetails(
         var targets = (await session.LoadManyAsync<TargetDetails>(token, targetIds)).ToDictionary(t => t.Id, t => t.Name);
         var names = new CampaignTimeline.Names(targets, letters.ToDictionary(l => l.LetterId, l => l.Title));
         var until = asOf ?? DateTimeOffset.MaxValue;
-        var entries = timeline.Select(e => CampaignTimeline.Entry(e, names)).Where(e => e.At <= until)
+        // listed in the order things were recorded; "as of" leaves out what had not happened yet
+        var entries = timeline.Select(e => (Entry: CampaignTimeline.Entry(e, names), e.Data))
+            .Where(x => Happened.By(x.Data, x.Entry.At, until)).Select(x => x.Entry)
             .OrderBy(e => e.At).ThenBy(e => e.Sequence).ToList();
         return new CampaignDetails(campaign.Id, campaign.Name, campaign.Goal, campaign.Venue, campaign.DecisionDate,
             campaign.Status, campaign.StatusReason, campaign.LaunchedAt, campaign.LaunchedBy, letters,
@@ -80,10 +83,14 @@ public static class CampaignDetailsEndpoint
     [WolverineGet("/api/campaigns/{id}", Name = "GetCampaign")]
     [Tags("Campaigns")]
     [EndpointSummary("A campaign: letters, whip count, outcomes and timeline (?asOf= for a past date)")]
-    [ProducesResponseType<CampaignDetails>(200), ProducesResponseType<ProblemDetails>(404)]
-    public static async Task<IResult> Get(Guid id, DateTimeOffset? asOf, IQuerySession session, CancellationToken token) =>
-        Problems.OkOrNotFound(await CampaignDetails.LoadAsync(session, id, asOf, token), "Campaign",
-            asOf is null ? id : $"{id} as of {asOf:O}");
+    [ProducesResponseType<CampaignDetails>(200), ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ProblemDetails>(404)]
+    public static async Task<IResult> Get(Guid id, string? asOf, IQuerySession session, CancellationToken token)
+    {
+        var read = AsOfQuery.Read(asOf);
+        if (read.Problem is { } unreadable) return Results.Problem(unreadable);
+        return Problems.OkOrNotFound(await CampaignDetails.LoadAsync(session, id, read.Moment, token), "Campaign",
+            read.Moment is null ? id : $"{id} as of {read.Moment:O}");
+    }
 
     /// <summary>When an event of the campaign's stream was recorded: its own events and the outcomes appended to it.</summary>
     internal static DateTimeOffset At(object e) => e switch

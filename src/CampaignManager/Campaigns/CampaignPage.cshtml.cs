@@ -1,3 +1,4 @@
+using CampaignManager.Hosting;
 using CampaignManager.Letters;
 using CampaignManager.Targets;
 using Marten;
@@ -25,13 +26,24 @@ public class CampaignPageModel(IQuerySession session) : PageModel
     /// <summary>The campaign exists now but had not been launched at the "as of" moment.</summary>
     public bool NotYetLaunched { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, [FromQuery] DateTimeOffset? asOf)
+    /// <summary>Why the "as of" moment asked for could not be read; the page then answers 400 and says so.</summary>
+    public string? AsOfError { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, [FromQuery] string? asOf)
     {
         var token = HttpContext.RequestAborted;
-        AsOf = asOf;
-        if (await CampaignDetails.LoadAsync(session, id, asOf, token) is not { } details)
+        var read = AsOfQuery.Read(asOf);
+        if (read.Problem is not null)
         {
-            if (asOf is null || await session.LoadAsync<Campaign>(id, token) is null) return NotFound();
+            if (await session.LoadAsync<Campaign>(id, token) is null) return NotFound();
+            AsOfError = $"\"{asOf}\" is not a moment this page can show: the date {AsOfQuery.Hint}.";
+            HttpContext.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        AsOf = read.Moment;
+        if (await CampaignDetails.LoadAsync(session, id, AsOf, token) is not { } details)
+        {
+            if (AsOf is null || await session.LoadAsync<Campaign>(id, token) is null) return NotFound();
             NotYetLaunched = true;
             return Page();
         }

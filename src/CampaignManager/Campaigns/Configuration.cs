@@ -13,7 +13,6 @@ public static class Configuration
             opts.Projections.Snapshot<Campaign>(SnapshotLifecycle.Inline);
             opts.Schema.For<Campaign>().Index(x => x.LaunchedAt);
         });
-        services.AddSingleton<Letters.ICoalitionInboxes, CoalitionInboxes>();
         return services;
     }
 }

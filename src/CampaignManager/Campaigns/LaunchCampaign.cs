@@ -5,8 +5,11 @@ using Wolverine.Marten;
 
 namespace CampaignManager.Campaigns;
 
-/// <summary>A campaign aims at one outcome at one venue (e.g. "UNGA Third Committee"), often by a decision date.</summary>
-public record LaunchCampaign(string Name, string Goal, string Venue, DateOnly? DecisionDate = null);
+/// <summary>
+/// A campaign aims at one outcome at one venue (e.g. "UNGA Third Committee"), often by a decision date. A campaign
+/// recorded after the fact names the day it began, so that "as of" views show it from then.
+/// </summary>
+public record LaunchCampaign(string Name, string Goal, string Venue, DateOnly? DecisionDate = null, DateOnly? BeganOn = null);
 
 public record NewCampaignResponse(Guid Id) : CreationResponse<Guid>($"/api/campaigns/{Id}", Id);
 
@@ -18,7 +21,7 @@ public static class LaunchCampaignEndpoint
         .Required("venue", command.Venue, 300));
 
     public static CampaignLaunched Decide(Guid id, LaunchCampaign command, string by, DateTimeOffset at) =>
-        new(id, command.Name.Trim(), command.Goal.Trim(), command.Venue.Trim(), command.DecisionDate, by, at);
+        new(id, command.Name.Trim(), command.Goal.Trim(), command.Venue.Trim(), command.DecisionDate, by, at, command.BeganOn);
 
     [WolverinePost("/api/campaigns", Name = "LaunchCampaign")]
     [Tags("Campaigns")]

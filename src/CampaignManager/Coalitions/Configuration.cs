@@ -16,6 +16,7 @@ public static class Configuration
             CoalitionLetterProjection.Register(opts);
         });
         services.InitializeMartenWith<OrganizationNamesBackfill>();
+        services.AddSingleton<Letters.ICoalitionInboxes, CoalitionInboxes>();
         return services;
     }
 }

@@ -47,7 +47,8 @@ public static class Infrastructure
                 opts.Events.MetadataConfig.CorrelationIdEnabled = true;
                 opts.Events.MetadataConfig.CausationIdEnabled = true;
                 opts.DisableNpgsqlLogging = true;
-                opts.Schema.For<UniqueName>().Identity(x => x.Id);
+                // the owner is indexed: a sign-on under an alias finds the organization's other names through it
+                opts.Schema.For<UniqueName>().Identity(x => x.Id).Duplicate(x => x.OwnerId);
             })
             .UseLightweightSessions()
             // Wolverine's agent distribution runs the async projections: Marten's own HotCold daemon takes its

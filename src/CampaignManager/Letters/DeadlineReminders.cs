@@ -14,8 +14,8 @@ namespace CampaignManager.Letters;
 public enum ReminderAudience { Coalition, Staff }
 
 /// <summary>
-/// The coalition's inboxes for a letter. Campaigns answer it (a letter's coalition spans its campaigns' letters), so Letters
-/// names what it needs without depending on Campaigns, which already depends on Letters.
+/// The coalition's inboxes for a letter. Coalitions answer it (a letter's coalition spans its campaigns' letters), so Letters
+/// names what it needs without depending on Coalitions or Campaigns, which already depend on Letters.
 /// </summary>
 public interface ICoalitionInboxes
 {

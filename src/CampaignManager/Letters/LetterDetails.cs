@@ -27,7 +27,7 @@ public record LetterDetails(
     {
         var views = signatures.Select(s => SignatoryView.From(s, letter.TextVersion)).ToList();
         var active = SignatoryOrder.Sort(views.Where(v => v.Status == SignatureStatus.Active), v => v.Id, v => v.Kind,
-            v => v.Name, letter.ExplicitOrder);
+            v => v.Name, letter.ExplicitOrder, v => v.FamilyName);
         var counts = new SignatureCounts(active.Count, active.Count(v => v.Kind == SignatoryKind.Organization),
             active.Count(v => v.Kind == SignatoryKind.Individual), active.Count(v => v.NeedsReconfirmation),
             views.Count(v => v.Status == SignatureStatus.Withdrawn), views.Count(v => v.Status == SignatureStatus.AwaitingApproval));
@@ -94,10 +94,13 @@ public static class LetterDetailsEndpoint
     [EndpointSummary("A letter with its counts and the first page of its ordered signatory block; the whole block as of a moment")]
     [Tags("Letters")]
     [ProducesResponseType<LetterDetails>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
-    public static async Task<IResult> Get(Guid id, DateTimeOffset? asOf, IQuerySession session, CancellationToken token)
+    public static async Task<IResult> Get(Guid id, string? asOf, IQuerySession session, CancellationToken token)
     {
-        if (asOf is { } moment)
+        var read = AsOfQuery.Read(asOf);
+        if (read.Problem is { } unreadable) return Results.Problem(unreadable);
+        if (read.Moment is { } moment)
         {
             var (then, signaturesThen) = await LetterTimeline.AsOfAsync(session, id, moment, token);
             return then is null

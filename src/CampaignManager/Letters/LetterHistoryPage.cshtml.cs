@@ -1,4 +1,5 @@
 using System.Globalization;
+using CampaignManager.Hosting;
 using CampaignManager.Hosting.Web;
 using CampaignManager.Signatures;
 using Marten;
@@ -33,9 +34,10 @@ public class LetterHistoryPageModel(IQuerySession session) : PageModel
         if (string.IsNullOrWhiteSpace(asOf)) return Page();
 
         // the date-time input sends local wall time without an offset; the page states that times are UTC
-        if (!DateTimeOffset.TryParse(asOf, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var moment))
+        if (AsOfQuery.Read(asOf) is not { Moment: { } moment })
         {
             AsOfError = "Enter a date and time such as 2026-01-05T09:30.";
+            HttpContext.Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
         AsOf = moment;

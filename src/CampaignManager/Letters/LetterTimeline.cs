@@ -1,3 +1,4 @@
+using CampaignManager.Hosting;
 using CampaignManager.Signatures;
 using JasperFx.Events;
 using Marten;
@@ -51,16 +52,19 @@ public static class LetterTimeline
         var documents = await session.Query<Signature>().Where(x => x.LetterId == letterId).ToListAsync(token);
         var folded = documents.Where(s => !IsOneActiveSigning(s)).Select(s => s.Id).Append(letterId).ToArray();
         var (letter, changed) = AsOf(await StreamsAsync(session, folded, token), letterId, asOf);
-        return (letter, [.. changed, .. documents.Where(s => IsOneActiveSigning(s) && s.SignedAt <= asOf)]);
+        return (letter, [.. changed, .. documents.Where(s => IsOneActiveSigning(s) && Happened.At(s.SignedOn, s.SignedAt) <= asOf)]);
     }
 
     private static bool IsOneActiveSigning(Signature s) => s is { Version: 1, Status: SignatureStatus.Active };
 
-    /// <summary>The letter and its signatures as they stood at <paramref name="asOf"/>, by each event's own time.</summary>
+    /// <summary>
+    /// The letter and its signatures as they stood at <paramref name="asOf"/>, by when each event happened (a signature
+    /// recorded later with the day it was given counts from that day), folded in the timeline's order.
+    /// </summary>
     public static (Letter? Letter, IReadOnlyList<Signature> Signatures) AsOf(IReadOnlyList<IEvent> timeline, Guid letterId,
         DateTimeOffset asOf)
     {
-        var until = timeline.Where(e => e.Data is ILetterEvent le && le.At <= asOf).ToList();
+        var until = timeline.Where(e => e.Data is ILetterEvent le && Happened.By(le, le.At, asOf)).ToList();
         var letter = Letter.Fold(until.Where(e => e.StreamId == letterId).Select(e => e.Data));
         var signatures = until.Where(e => e.StreamId != letterId)
             .GroupBy(e => e.StreamId)

@@ -8,8 +8,15 @@ namespace CampaignManager.Signatures;
 
 public record SignatureImportError(int Row, string Field, string Message);
 
+/// <summary>
+/// A row whose signer was already on the letter: the signature it matched (under its name as printed) and, when that
+/// signer came from an earlier row of the same file, that row. Staff see which of their rows was folded into which.
+/// </summary>
+public record SignatureImportDuplicate(int Row, Guid SignatureId, string Signer, int? SameAsRow);
+
 /// <summary>Added: new signatures; duplicates: rows whose signer had already signed (or appeared earlier in the file).</summary>
-public record SignatureImportReport(int Added, int Duplicates, int Rejected, IReadOnlyList<SignatureImportError> Errors);
+public record SignatureImportReport(int Added, int Duplicates, int Rejected, IReadOnlyList<SignatureImportError> Errors,
+    IReadOnlyList<SignatureImportDuplicate>? DuplicateRows = null);
 
 public static class ImportSignaturesEndpoint
 {
@@ -33,7 +40,16 @@ public static class ImportSignaturesEndpoint
             _ => null
         };
         if (identificationOnly is null) errors["affiliationForIdentificationOnly"] = ["must be true or false"];
-        var command = new AddSignatory(kind, row.Name ?? "", row.Title, row.Affiliation, identificationOnly ?? false, row.Email);
+        DateOnly? signedOn = null;
+        if (!string.IsNullOrWhiteSpace(row.SignedOn))
+        {
+            if (DateOnly.TryParseExact(row.SignedOn.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
+                    System.Globalization.DateTimeStyles.None, out var day) && day >= SaneDates.Earliest && day <= SaneDates.Latest)
+                signedOn = day;
+            else errors["signedOn"] = ["must be a date written yyyy-MM-dd"];
+        }
+        var command = new AddSignatory(kind, row.Name ?? "", row.Title, row.Affiliation, identificationOnly ?? false, row.Email,
+            row.FamilyName, signedOn);
         if (AddSignatoryEndpoint.Validate(command) is HttpValidationProblemDetails invalid)
             foreach (var (field, messages) in invalid.Errors)
                 errors.TryAdd(field, messages); // an unreadable kind or flag is already explained better above
@@ -47,7 +63,7 @@ public static class ImportSignaturesEndpoint
     /// </summary>
     [WolverinePost("/api/letters/{id}/signatures/import", Name = "ImportSignatures")]
     [RequestSizeLimit(CsvUpload.MaxBytes)]
-    [EndpointSummary("Import sign-ons from CSV (kind,name,title,affiliation,affiliation_for_identification_only,email)")]
+    [EndpointSummary("Import sign-ons from CSV (kind,name,title,affiliation,affiliation_for_identification_only,email[,family_name,signed_on])")]
     [Tags("Signatures")]
     [ProducesResponseType<SignatureImportReport>(200), ProducesResponseType<ProblemDetails>(400),
      ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409)]
@@ -65,7 +81,8 @@ public static class ImportSignaturesEndpoint
         if (!state.IsNone()) return Results.Problem(state);
 
         var by = request.HttpContext.User.ActorName();
-        var (added, duplicates, rejected, errors) = (0, 0, 0, new List<SignatureImportError>());
+        var (added, rejected, errors) = (0, 0, new List<SignatureImportError>());
+        var (duplicates, addedBy) = (new List<SignatureImportDuplicate>(), new Dictionary<Guid, int>());
         foreach (var row in csv.Rows)
         {
             var (command, problems) = ToCommand(row);
@@ -81,10 +98,15 @@ public static class ImportSignaturesEndpoint
                 rejected++;
                 errors.Add(new SignatureImportError(row.Row, "row", problem.Detail ?? problem.Title ?? "could not be signed"));
             }
-            else if (outcome.Created) added++;
-            else duplicates++;
+            else if (outcome.Created)
+            {
+                added++;
+                addedBy[outcome.Signatory!.Id] = row.Row;
+            }
+            else duplicates.Add(new SignatureImportDuplicate(row.Row, outcome.Signatory!.Id, outcome.Signatory.PrintedLine,
+                addedBy.TryGetValue(outcome.Signatory.Id, out var first) ? first : null));
         }
-        return Results.Ok(new SignatureImportReport(added, duplicates, rejected, errors));
+        return Results.Ok(new SignatureImportReport(added, duplicates.Count, rejected, errors, duplicates));
     }
 
 

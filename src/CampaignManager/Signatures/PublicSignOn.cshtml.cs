@@ -52,6 +52,7 @@ public class PublicSignOnModel(IQuerySession session, IDocumentStore store, Time
         public string? Affiliation { get; set; }
         public bool AffiliationForIdentificationOnly { get; set; }
         public string? Email { get; set; }
+        public string? FamilyName { get; set; }
 
         /// <summary>The honeypot: hidden from people, filled in by bots that fill every field.</summary>
         public string? Website { get; set; }
@@ -126,7 +127,8 @@ public class PublicSignOnModel(IQuerySession session, IDocumentStore store, Time
         var command = new AddSignatory(
             Form.Kind == "organization" ? SignatoryKind.Organization : SignatoryKind.Individual, Form.Name ?? "",
             Form.Title, Form.Kind == "organization" ? null : Form.Affiliation,
-            Form.Kind != "organization" && Form.AffiliationForIdentificationOnly, Form.Email);
+            Form.Kind != "organization" && Form.AffiliationForIdentificationOnly, Form.Email,
+            Form.Kind == "organization" ? null : Form.FamilyName);
         if (AddSignatoryEndpoint.Validate(command) is HttpValidationProblemDetails invalid)
         {
             Errors = new Dictionary<string, string[]>(invalid.Errors);

@@ -10,6 +10,8 @@ public class Signature
     public Guid LetterId { get; set; }
     public SignatoryKind Kind { get; set; }
     public string Name { get; set; } = "";
+    /// <summary>Given when the family name is not the last word of an individual's name; null otherwise.</summary>
+    public string? FamilyName { get; set; }
     public string? Title { get; set; }
     public string? Affiliation { get; set; }
     public bool AffiliationForIdentificationOnly { get; set; }
@@ -17,6 +19,8 @@ public class Signature
     public int SignedVersion { get; set; }
     public SignatureStatus Status { get; set; }
     public DateTimeOffset SignedAt { get; set; }
+    /// <summary>The day the signer signed, when recorded later than that; see <see cref="SignatureAdded.SignedOn"/>.</summary>
+    public DateOnly? SignedOn { get; set; }
     public string SignedBy { get; set; } = "";
     public DateTimeOffset? WithdrawnAt { get; set; }
     public string? WithdrawalReason { get; set; }
@@ -38,6 +42,7 @@ public class Signature
         LetterId = e.LetterId,
         Kind = e.Kind,
         Name = e.Name,
+        FamilyName = e.FamilyName,
         Title = e.Title,
         Affiliation = e.Affiliation,
         AffiliationForIdentificationOnly = e.AffiliationForIdentificationOnly,
@@ -46,8 +51,9 @@ public class Signature
         Status = e.AwaitingApproval ? SignatureStatus.AwaitingApproval : SignatureStatus.Active,
         Source = e.Source,
         SignedAt = e.At,
+        SignedOn = e.SignedOn,
         SignedBy = e.By,
-        SortKey = SignatoryOrder.SortKey(e.Kind, e.Name)
+        SortKey = SignatoryOrder.SortKey(e.Kind, e.Name, e.FamilyName)
     };
 
     public void Apply(SignatureWithdrawn e)

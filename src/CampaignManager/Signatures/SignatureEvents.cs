@@ -1,3 +1,4 @@
+using CampaignManager.Hosting;
 using CampaignManager.Letters;
 
 namespace CampaignManager.Signatures;
@@ -9,12 +10,19 @@ public enum SignatureSource { Staff, Public }
 
 /// <summary>
 /// Each signature is a stream of its own, not events on the letter: a thousand people signing at once append to a
-/// thousand streams and never contend for one letter version.
+/// thousand streams and never contend for one letter version. <see cref="FamilyName"/> is the part of an individual's
+/// name the block files them under when it is not the last word ("Ojea Quintana" in "Tomás Ojea Quintana").
+/// <see cref="SignedOn"/> is the day the signer signed, when staff record a signature given earlier (on paper, by
+/// email): "as of" views count it from then.
 /// </summary>
 public record SignatureAdded(
     Guid SignatureId, Guid LetterId, SignatoryKind Kind, string Name, string? Title, string? Affiliation,
     bool AffiliationForIdentificationOnly, string? Email, int SignedVersion, string By, DateTimeOffset At,
-    SignatureSource Source = SignatureSource.Staff, bool AwaitingApproval = false) : ILetterEvent;
+    SignatureSource Source = SignatureSource.Staff, bool AwaitingApproval = false, string? FamilyName = null,
+    DateOnly? SignedOn = null) : ILetterEvent, IHappened
+{
+    DateOnly? IHappened.On => SignedOn;
+}
 
 /// <summary>Staff accepted a self-submitted signature into the signatory block.</summary>
 public record SignatureApproved(Guid SignatureId, Guid LetterId, string By, DateTimeOffset At) : ILetterEvent;

@@ -19,6 +19,27 @@ public static class SignerIdentity
         return keys;
     }
 
+    /// <summary>What every organization's key on the letter starts with; the normalized name and "|" follow.</summary>
+    public static string OrganizationKeyPrefix(Guid letterId) => $"{letterId:N}|organization|";
+
+    /// <summary>
+    /// A sign-on under a name the organization is registered under (an alias, an acronym, a merged duplicate's name)
+    /// becomes the organization's own, under its registered name. Anything else signs as typed.
+    /// </summary>
+    public static AddSignatory Resolve(AddSignatory signatory, Coalitions.Organization? registered) =>
+        signatory.Kind == SignatoryKind.Organization && registered is { MergedInto: null } organization
+            && organization.Keys().Contains(Normalize(signatory.Name))
+            ? signatory with { Name = organization.Name }
+            : signatory;
+
+    /// <summary>Whether a family name is whole words of the name, as typed or without accents ("Marquez" in "García Márquez").</summary>
+    public static bool IsPartOfName(string? familyName, string? name)
+    {
+        if (string.IsNullOrWhiteSpace(familyName)) return true;
+        var family = Normalize(familyName);
+        return family.Length > 0 && $" {Normalize(name ?? "")} ".Contains($" {family} ", StringComparison.Ordinal);
+    }
+
     public static string Normalize(string value)
     {
         var decomposed = value.Normalize(NormalizationForm.FormD);

@@ -26,6 +26,8 @@ public static class Signing
             return Reject($"The letter is {letter.Status.ToString().ToLowerInvariant()}; signatures are only accepted while it is open.");
         if (letter.SignatureDeadline is { } deadline && at > deadline)
             return Reject($"The sign-on deadline {deadline:u} has passed.");
+        if (command.Signatory.SignedOn is { } day && day > DateOnly.FromDateTime(at.UtcDateTime))
+            return new(new SignOutcome(null, false, Problems.Validation(new FieldErrors().Add("signedOn", "cannot be a day still to come"))), null);
 
         var isPublic = command.Source == SignatureSource.Public;
         switch (existing)
@@ -50,7 +52,9 @@ public static class Signing
         var added = new SignatureAdded(newId, letter.Id, s.Kind!.Value, s.Name.Trim(), TextRules.TrimToNull(s.Title),
             TextRules.TrimToNull(s.Affiliation), s.AffiliationForIdentificationOnly,
             TextRules.TrimToNull(s.Email)?.ToLowerInvariant(), letter.TextVersion, command.By, at, command.Source,
-            AwaitingApproval: isPublic && letter.PublicSignOnNeedsApproval);
+            AwaitingApproval: isPublic && letter.PublicSignOnNeedsApproval,
+            FamilyName: s.Kind == SignatoryKind.Individual ? TextRules.TrimToNull(s.FamilyName) : null,
+            SignedOn: isPublic ? null : s.SignedOn);
         return new(isPublic ? Received : new SignOutcome(SignatoryView.From(Signature.Create(added), letter.TextVersion), true, null), added);
     }
 

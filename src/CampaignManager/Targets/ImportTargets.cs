@@ -8,8 +8,12 @@ namespace CampaignManager.Targets;
 
 public record ImportError(int Row, string Field, string Message);
 
+/// <summary>A row that matched a known target (by email, else name and organization), or an earlier row of the file.</summary>
+public record ImportDuplicate(int Row, Guid TargetId, string Target, int? SameAsRow);
+
 /// <summary>Imported: new targets registered; reused: rows that matched a known target; added: new list members.</summary>
-public record ImportReport(int Imported, int Reused, int Rejected, int Added, IReadOnlyList<ImportError> Errors);
+public record ImportReport(int Imported, int Reused, int Rejected, int Added, IReadOnlyList<ImportError> Errors,
+    IReadOnlyList<ImportDuplicate>? Duplicates = null);
 
 /// <summary>What the import decided: the targets to register and the one membership fact for the list.</summary>
 public record ImportDecision(ImportReport Report, IReadOnlyList<TargetRegistered> Registered, TargetsAddedToList? Added);
@@ -30,10 +34,11 @@ public static class ImportTargetsEndpoint
     {
         var byEmail = new Dictionary<string, Guid>();
         var byName = new Dictionary<string, Guid>();
-        foreach (var k in known) Remember(k.Id, k.Name, k.Organization, k.Email);
+        var names = new Dictionary<Guid, (string Name, int? Row)>();
+        foreach (var k in known) Remember(k.Id, k.Name, k.Organization, k.Email, null);
 
         var (errors, registered, members) = (new List<ImportError>(), new List<TargetRegistered>(), new List<Guid>());
-        var (reused, rejected) = (0, 0);
+        var (duplicates, rejected) = (new List<ImportDuplicate>(), 0);
         foreach (var row in rows)
         {
             var tags = row.Tags?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -51,22 +56,23 @@ public static class ImportTargetsEndpoint
             var c = TargetContact.Normalize(row.Name!, row.Title, row.Organization, row.Email, row.Address, row.Country, tags);
             if ((c.Email is not null && byEmail.TryGetValue(c.Email, out var id)) || byName.TryGetValue(NameKey(c.Name, c.Organization), out id))
             {
-                reused++;
+                duplicates.Add(new ImportDuplicate(row.Row, id, names[id].Name, names[id].Row));
             }
             else
             {
                 id = newId();
                 registered.Add(RegisterTargetEndpoint.Decide(id, c, by, at));
-                Remember(id, c.Name, c.Organization, c.Email);
+                Remember(id, c.Name, c.Organization, c.Email, row.Row);
             }
             if (!list.Members.Contains(id) && !members.Contains(id)) members.Add(id);
         }
 
-        var report = new ImportReport(registered.Count, reused, rejected, members.Count, errors);
+        var report = new ImportReport(registered.Count, duplicates.Count, rejected, members.Count, errors, duplicates);
         return new ImportDecision(report, registered, members.Count > 0 ? new TargetsAddedToList(list.Id, members, by, at) : null);
 
-        void Remember(Guid id, string name, string? organization, string? email)
+        void Remember(Guid id, string name, string? organization, string? email, int? row)
         {
+            names.TryAdd(id, (organization is null ? name : $"{name}, {organization}", row));
             if (email is not null) byEmail.TryAdd(email.ToLowerInvariant(), id);
             byName.TryAdd(NameKey(name, organization), id);
         }

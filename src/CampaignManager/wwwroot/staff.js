@@ -246,6 +246,9 @@
 
   const paragraph = text => { const p = document.createElement('p'); p.textContent = text; return p; };
   const errorRows = errors => errors.map(e => [e.row, e.field, e.message]);
+  // which row folded into which: an earlier row of the file, or someone already on file
+  const duplicateRows = (duplicates, name) => duplicates.map(d =>
+    [d.row, d.sameAsRow ? `row ${d.sameAsRow} (${name(d)})` : `${name(d)}, already on file`]);
 
   // A target-list import's report, shown in the form that sent it.
   function showTargetImport(form, r) {
@@ -253,6 +256,7 @@
     if (!out) return;
     out.replaceChildren(paragraph(`Imported ${r.imported}, reused ${r.reused}, added to the list ${r.added}, rejected ${r.rejected}.`));
     if (r.errors && r.errors.length) out.append(table('grid import-errors', ['Row', 'Field', 'Problem'], errorRows(r.errors)));
+    if (r.duplicates && r.duplicates.length) out.append(table('grid import-duplicates', ['Row', 'Same target as'], duplicateRows(r.duplicates, d => d.target)));
     const reload = document.createElement('a');
     reload.href = window.location.href;
     reload.textContent = 'Refresh the lists';
@@ -267,6 +271,8 @@
     const r = JSON.parse(stored);
     report.append(paragraph(`Imported: ${r.added} added, ${r.duplicates} duplicates, ${r.rejected} rejected.`));
     if (r.errors && r.errors.length) report.append(table('grid', ['Row', 'Field', 'Problem'], errorRows(r.errors)));
+    if (r.duplicateRows && r.duplicateRows.length)
+      report.append(table('grid import-duplicates', ['Row', 'Same signer as'], duplicateRows(r.duplicateRows, d => d.signer)));
     report.scrollIntoView({ block: 'center' });
   }
 

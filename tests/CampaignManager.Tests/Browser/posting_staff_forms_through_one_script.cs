@@ -72,15 +72,42 @@ public class posting_staff_forms_through_one_script(BrowserFixture browser)
         await Assertions.Expect(form.Locator("[data-error-for='']")).ToHaveTextAsync("Choose a CSV file first.");
 
         var csv = "kind,name,title,affiliation,affiliation_for_identification_only,email\n" +
-                  "individual,Ada Importer,,,,\nnobody,Bad Kind,,,,\n";
+                  "individual,Ada Importer,,,,\nnobody,Bad Kind,,,,\nindividual,ada  importer,,,,\n";
         await form.Locator("input[type=file]").SetInputFilesAsync(new FilePayload
         {
             Name = "signatures.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv),
         });
         await import.ClickAsync();
-        await Assertions.Expect(page.Locator("#import-report p")).ToHaveTextAsync("Imported: 1 added, 0 duplicates, 1 rejected.");
-        await Assertions.Expect(page.Locator("#import-report tbody tr")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("#import-report p")).ToHaveTextAsync("Imported: 1 added, 1 duplicates, 1 rejected.");
+        await Assertions.Expect(page.Locator("#import-report table:not(.import-duplicates) tbody tr")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("#import-report table.import-duplicates tbody tr")).ToHaveTextAsync(["4row 2 (Ada Importer)"]);
         await Assertions.Expect(page.GetByText("Ada Importer").First).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task the_add_signature_form_takes_a_family_name_and_shows_a_wrong_one_beside_its_field()
+    {
+        var letter = await browser.Api.DraftAsync();
+        await browser.Api.LifecycleAsync(letter, "open");
+        await using var tab = await browser.NewPageAsync();
+        var page = tab.Page;
+        (await tab.GoToAsync($"/letters/{letter}")).Status.ShouldBe(200);
+        var form = page.Locator("form[data-post$='/signatures']");
+
+        async Task AddAsync(string name, string family)
+        {
+            await form.Locator("#kind-individual").CheckAsync();
+            await form.Locator("#sig-name").FillAsync(name);
+            await form.Locator("#sig-family-name").FillAsync(family);
+            await form.GetByRole(AriaRole.Button, new() { Name = "Add signature" }).ClickAsync();
+        }
+
+        await AddAsync("Ban Ki-moon", "Annan");
+        await Assertions.Expect(form.Locator("[data-error-for='familyName']")).ToContainTextAsync("whole words of the name");
+        await AddAsync("Tomás Ojea Quintana", "Ojea Quintana");
+        await Assertions.Expect(page.Locator("#signatory-block li")).ToHaveTextAsync(["Tomás Ojea Quintana"]);
+        await AddAsync("Roberta Cohen", "");
+        await Assertions.Expect(page.Locator("#signatory-block li")).ToHaveTextAsync(["Roberta Cohen", "Tomás Ojea Quintana"]);
     }
 
     private record Created(Guid Id);

@@ -39,7 +39,7 @@ public class signing_on_through_the_public_page(BrowserFixture browser)
         (await tab.GoToAsync(publicPath)).Status.ShouldBe(200);
         await tab.ScreenshotAsync("public-sign-on-phone");
 
-        string[] labels = ["an individual", "an organization", "Name (yours, or the organization's)", "Title", "Affiliation",
+        string[] labels = ["an individual", "an organization", "Name (yours, or the organization's)", "Family name", "Title", "Affiliation",
             "My affiliation is for identification only", "Email"];
         var labelledIds = new List<string?>();
         foreach (var label in labels)

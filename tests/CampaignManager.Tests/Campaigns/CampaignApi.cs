@@ -10,11 +10,11 @@ namespace CampaignManager.Tests.Campaigns;
 public static class CampaignApi
 {
     public static async Task<Guid> LaunchAsync(this IAlbaHost host, string name = "Keep accountability in the DPRK resolution",
-        string venue = "UNGA Third Committee")
+        string venue = "UNGA Third Committee", string? beganOn = null)
     {
         var result = await host.Scenario(x =>
         {
-            x.Post.Json(new { name, goal = "The resolution keeps its accountability paragraphs", venue, decisionDate = "2020-12-16" })
+            x.Post.Json(new { name, goal = "The resolution keeps its accountability paragraphs", venue, decisionDate = "2020-12-16", beganOn })
                 .ToUrl("/api/campaigns");
             x.StatusCodeShouldBe(201);
         });

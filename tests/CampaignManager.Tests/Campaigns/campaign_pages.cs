@@ -47,11 +47,13 @@ public class campaign_pages(AppFixture fixture) : IntegrationContext(fixture)
         var campaign = await Host.LaunchAsync();
         var france = await Host.TargetAsync("France");
         var ghana = await Host.TargetAsync("Ghana");
-        await Host.PositionAsync(campaign, france, "undecided", "2020-11-01");
+        // dated the days they were stated: "as of" places positions by their day
+        string Today() => Fixture.Clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd");
+        await Host.PositionAsync(campaign, france, "undecided", Today());
         var before = Fixture.Clock.GetUtcNow();
         Fixture.Clock.Advance(TimeSpan.FromDays(4));
-        await Host.PositionAsync(campaign, france, "supports", "2020-11-05");
-        await Host.PositionAsync(campaign, ghana, "supports", "2020-11-06");
+        await Host.PositionAsync(campaign, france, "supports", Today());
+        await Host.PositionAsync(campaign, ghana, "supports", Today());
 
         var now = await Host.PageAsync($"/campaigns/{campaign}");
         var then = await Host.PageAsync($"/campaigns/{campaign}?asOf={Uri.EscapeDataString(before.ToString("O"))}");

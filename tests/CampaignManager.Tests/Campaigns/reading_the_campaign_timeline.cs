@@ -44,12 +44,12 @@ public class reading_the_campaign_timeline(AppFixture fixture) : IntegrationCont
     [Fact]
     public async Task the_as_of_timeline_uses_the_same_words()
     {
-        var campaign = await Host.LaunchAsync();
+        var campaign = await Host.LaunchAsync(beganOn: "2020-10-01");
         var ghana = await Host.TargetAsync("Ghana");
         await Host.PositionAsync(campaign, ghana, "undecided", "2020-11-01");
-        var asOf = Uri.EscapeDataString(Fixture.Clock.GetUtcNow().ToString("O"));
-        Fixture.Clock.Advance(TimeSpan.FromDays(1));
         await Host.PositionAsync(campaign, ghana, "votedYes", "2020-11-02");
+        // "as of" places positions by the day they were stated, not when they were typed in
+        var asOf = "2020-11-01T12:00:00Z";
 
         var then = await Host.CampaignAsync(campaign, $"?asOf={asOf}");
         var now = await Host.CampaignAsync(campaign);

@@ -36,10 +36,11 @@ public class whip_count(AppFixture fixture) : IntegrationContext(fixture)
     {
         var campaign = await Host.LaunchAsync();
         var france = await Host.TargetAsync("Mission of France");
-        await Host.PositionAsync(campaign, france, "undecided", "2020-10-01");
+        // each position dated the day it was stated: "as of" places them by that day
+        await Host.PositionAsync(campaign, france, "undecided", Fixture.Clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd"));
         var before = Fixture.Clock.GetUtcNow();
         Fixture.Clock.Advance(TimeSpan.FromDays(3));
-        await Host.PositionAsync(campaign, france, "votedYes", "2020-12-16");
+        await Host.PositionAsync(campaign, france, "votedYes", Fixture.Clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd"));
 
         var then = await Host.CampaignAsync(campaign, $"?asOf={Uri.EscapeDataString(before.ToString("O"))}");
         then.WhipCount.Targets.Single().Position.ShouldBe(TargetPosition.Undecided);

@@ -55,6 +55,11 @@ public class importing_signatures(AppFixture fixture) : IntegrationContext(fixtu
             "organization,CIVICUS Alliance,,,,INFO@civicus.org\n")).ReadAsJson<SignatureImportReport>()!;
 
         (report.Added, report.Duplicates, report.Rejected).ShouldBe((1, 2, 0));
+        var (hrw, civicus) = ((await Host.LetterAsync(id)).Signatories[1], (await Host.LetterAsync(id)).Signatories[0]);
+        report.DuplicateRows!.ShouldBe([
+            new SignatureImportDuplicate(2, hrw.Id, "Human Rights Watch", null),
+            new SignatureImportDuplicate(4, civicus.Id, "CIVICUS", 3)
+        ]);
         (await Host.LetterAsync(id)).Signatories.Count.ShouldBe(2);
     }
 

@@ -74,6 +74,12 @@ public class import_decisions
 
         Counts(d.Report).ShouldBe((1, 3, 0, 3));
         d.Report.Errors.ShouldBeEmpty();
+        var newPerson = d.Registered.Single().TargetId;
+        d.Report.Duplicates!.ShouldBe([
+            new ImportDuplicate(2, byEmail.Id, "Someone Else", null),
+            new ImportDuplicate(3, byName.Id, "The Ambassador, Permanent Mission of Chile", null),
+            new ImportDuplicate(5, newPerson, "New Person", 4)
+        ]);
         d.Added!.TargetIds.ShouldBe([byEmail.Id, byName.Id, d.Registered.Single().TargetId]);
     }
 

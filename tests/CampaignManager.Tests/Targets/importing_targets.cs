@@ -90,6 +90,7 @@ public class importing_targets(AppFixture fixture) : IntegrationContext(fixture)
             "permanent mission of chile,,UNITED NATIONS,,,,\n");
 
         (report.Imported, report.Reused).ShouldBe((0, 2));
+        report.Duplicates!.Select(d => (d.Row, d.TargetId, d.SameAsRow)).ShouldBe([(2, byEmail, (int?)null), (3, byName, null)]);
         list.Members.Select(m => m.Id).ShouldBe([byEmail, byName]);
         list.Members[0].Name.ShouldBe("Mike Pompeo");
     }

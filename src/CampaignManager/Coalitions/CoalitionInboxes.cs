@@ -1,8 +1,9 @@
+using CampaignManager.Campaigns;
 using CampaignManager.Letters;
 using CampaignManager.Signatures;
 using Marten;
 
-namespace CampaignManager.Campaigns;
+namespace CampaignManager.Coalitions;
 
 /// <summary>
 /// A letter's coalition: the organizations that signed it or another letter of a campaign it belongs to, reached at the
