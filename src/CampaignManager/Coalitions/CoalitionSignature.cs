@@ -1,3 +1,5 @@
+using CampaignManager.Hosting;
+using CampaignManager.Organizations;
 using CampaignManager.Signatures;
 using JasperFx.Events;
 using JasperFx.Events.Projections;
@@ -31,8 +33,8 @@ public class CoalitionSignature
     public string? NameKey { get; set; }
 
     public static string? KeyOf(SignatoryKind kind, string name, string? affiliation) =>
-        kind == SignatoryKind.Organization ? SignerIdentity.Normalize(name)
-        : string.IsNullOrWhiteSpace(affiliation) ? null : SignerIdentity.Normalize(affiliation);
+        kind == SignatoryKind.Organization ? TextRules.NameKey(name)
+        : string.IsNullOrWhiteSpace(affiliation) ? null : TextRules.NameKey(affiliation);
 }
 
 public class CoalitionSignatureProjection : SingleStreamProjection<CoalitionSignature, Guid>

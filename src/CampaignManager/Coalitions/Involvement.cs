@@ -1,3 +1,5 @@
+using CampaignManager.Hosting;
+using CampaignManager.Organizations;
 using CampaignManager.Campaigns;
 using CampaignManager.Signatures;
 using Marten;
@@ -38,7 +40,7 @@ public class Involvements
         _campaigns = campaignNames ?? new Dictionary<Guid, string>();
         foreach (var o in _organizations.Values.Where(o => o.MergedInto is null).OrderBy(o => o.Id))
         foreach (var name in o.Aliases.Prepend(o.Name))
-            _byKey.TryAdd(SignerIdentity.Normalize(name), o);
+            _byKey.TryAdd(TextRules.NameKey(name), o);
         // signing order first, so equal times keep the order the signatures were made in
         All = signatures.Where(s => s.Active).OrderBy(s => s.Sequence).Select(Involve).OfType<Involvement>()
             .OrderBy(i => i.SignedAt).ThenBy(i => i.LetterId).ThenBy(i => i.SignerName).ToList();
@@ -107,7 +109,7 @@ public class Involvements
 
     public OrganizationRef Resolve(string name)
     {
-        var key = SignerIdentity.Normalize(name);
+        var key = TextRules.NameKey(name);
         return _byKey.TryGetValue(key, out var o) ? Ref(o) : new OrganizationRef(null, key, name.Trim(), false);
     }
 

@@ -2,6 +2,7 @@ using CampaignManager.Appeals;
 using CampaignManager.Campaigns;
 using CampaignManager.Coalitions;
 using CampaignManager.Letters;
+using CampaignManager.Organizations;
 using CampaignManager.Seeding;
 using CampaignManager.Signatures;
 using CampaignManager.Staff;
@@ -27,6 +28,7 @@ public static class Composition
         builder.Services.AddTargets();
         builder.AddAppeals();
         builder.Services.AddCampaigns();
+        builder.Services.AddOrganizations();
         builder.Services.AddCoalitions();
         builder.AddSeeding();
         builder.AddStaff();

@@ -56,4 +56,33 @@ public static class TextRules
             or UnicodeCategory.EnclosingMark or UnicodeCategory.OtherNotAssigned or UnicodeCategory.PrivateUse
         // fillers that are letters or symbols to Unicode yet draw nothing
         || rune.Value is 0x115F or 0x1160 or 0x3164 or 0xFFA0 or 0x2800 or 0x034F;
+
+    /// <summary>
+    /// A name as compared for identity: accents, case and punctuation folded, runs of spaces, hyphens, slashes and
+    /// ampersands made one space. "Médecins Sans Frontières" and "medecins sans frontieres" are one signer, and one
+    /// organization's name claim.
+    /// </summary>
+    public static string NameKey(string value)
+    {
+        var decomposed = value.Normalize(NormalizationForm.FormD);
+        var builder = new StringBuilder(decomposed.Length);
+        var lastWasSpace = true;
+        foreach (var c in decomposed)
+        {
+            var category = CharUnicodeInfo.GetUnicodeCategory(c);
+            if (category == UnicodeCategory.NonSpacingMark) continue;
+            if (char.IsLetterOrDigit(c))
+            {
+                builder.Append(char.ToLowerInvariant(c));
+                lastWasSpace = false;
+            }
+            else if (char.IsWhiteSpace(c) || c is '-' or '/' or '&')
+            {
+                if (!lastWasSpace) builder.Append(' ');
+                lastWasSpace = true;
+            }
+            // other punctuation (periods, commas, apostrophes) is dropped: "Inc." = "Inc"
+        }
+        return builder.ToString().TrimEnd();
+    }
 }

@@ -1,3 +1,4 @@
+using CampaignManager.Organizations;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;

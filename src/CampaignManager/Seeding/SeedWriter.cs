@@ -1,3 +1,4 @@
+using CampaignManager.Organizations;
 using CampaignManager.Campaigns;
 using CampaignManager.Coalitions;
 using CampaignManager.Letters;

@@ -112,7 +112,7 @@ public static partial class SignOn
         e is AggregateException a && a.InnerExceptions.All(IsSignerKeyCollision);
 
     private static string OrganizationName(string name) =>
-        UniqueName.Key(UniqueName.Organization, SignerIdentity.Normalize(name));
+        UniqueName.Key(UniqueName.Organization, TextRules.NameKey(name));
 
     [LoggerMessage(EventId = 4200, EventName = "SignOnRetried", Level = LogLevel.Warning,
         Message = "Sign-on on letter {LetterId} retried after attempt {Attempt}: {Reason}")]
@@ -137,7 +137,7 @@ public static partial class SignOn
         var batch = session.CreateBatchQuery();
         var held = LetterGate.Hold(batch, session, command.LetterId);
         var registered = s.Kind == SignatoryKind.Organization
-            ? batch.Query<Coalitions.Organization>(
+            ? batch.Query<Organizations.Organization>(
                 $"where id = (select owner_id from {schema}.mt_doc_uniquename where id = ?)", OrganizationName(s.Name))
             : null;
         var knownKeys = batch.Query<SignerKey>($"where id = any({candidates})", args);

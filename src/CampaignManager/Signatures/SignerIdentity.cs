@@ -1,3 +1,5 @@
+using CampaignManager.Hosting;
+using CampaignManager.Organizations;
 using System.Globalization;
 using System.Text;
 
@@ -13,7 +15,7 @@ public static class SignerIdentity
     {
         var keys = new List<string>(2)
         {
-            $"{letterId:N}|{kind.ToString().ToLowerInvariant()}|{Normalize(name)}|{Normalize(affiliation ?? "")}"
+            $"{letterId:N}|{kind.ToString().ToLowerInvariant()}|{TextRules.NameKey(name)}|{TextRules.NameKey(affiliation ?? "")}"
         };
         if (!string.IsNullOrWhiteSpace(email)) keys.Add($"{letterId:N}|email|{email.Trim().ToLowerInvariant()}");
         return keys;
@@ -26,9 +28,9 @@ public static class SignerIdentity
     /// A sign-on under a name the organization is registered under (an alias, an acronym, a merged duplicate's name)
     /// becomes the organization's own, under its registered name. Anything else signs as typed.
     /// </summary>
-    public static AddSignatory Resolve(AddSignatory signatory, Coalitions.Organization? registered) =>
+    public static AddSignatory Resolve(AddSignatory signatory, Organization? registered) =>
         signatory.Kind == SignatoryKind.Organization && registered is { MergedInto: null } organization
-            && organization.Keys().Contains(Normalize(signatory.Name))
+            && organization.Keys().Contains(TextRules.NameKey(signatory.Name))
             ? signatory with { Name = organization.Name }
             : signatory;
 
@@ -36,31 +38,7 @@ public static class SignerIdentity
     public static bool IsPartOfName(string? familyName, string? name)
     {
         if (string.IsNullOrWhiteSpace(familyName)) return true;
-        var family = Normalize(familyName);
-        return family.Length > 0 && $" {Normalize(name ?? "")} ".Contains($" {family} ", StringComparison.Ordinal);
-    }
-
-    public static string Normalize(string value)
-    {
-        var decomposed = value.Normalize(NormalizationForm.FormD);
-        var builder = new StringBuilder(decomposed.Length);
-        var lastWasSpace = true;
-        foreach (var c in decomposed)
-        {
-            var category = CharUnicodeInfo.GetUnicodeCategory(c);
-            if (category == UnicodeCategory.NonSpacingMark) continue;
-            if (char.IsLetterOrDigit(c))
-            {
-                builder.Append(char.ToLowerInvariant(c));
-                lastWasSpace = false;
-            }
-            else if (char.IsWhiteSpace(c) || c is '-' or '/' or '&')
-            {
-                if (!lastWasSpace) builder.Append(' ');
-                lastWasSpace = true;
-            }
-            // other punctuation (periods, commas, apostrophes) is dropped: "Inc." = "Inc"
-        }
-        return builder.ToString().TrimEnd();
+        var family = TextRules.NameKey(familyName);
+        return family.Length > 0 && $" {TextRules.NameKey(name ?? "")} ".Contains($" {family} ", StringComparison.Ordinal);
     }
 }

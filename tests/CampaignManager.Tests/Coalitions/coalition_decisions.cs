@@ -1,3 +1,4 @@
+using CampaignManager.Organizations;
 using CampaignManager.Coalitions;
 using CampaignManager.Letters;
 using CampaignManager.Signatures;

@@ -49,8 +49,8 @@ public class claiming_a_name_at_the_same_time(HardeningFixture fixture) : Integr
         await using (var session = Store.LightweightSession())
         {
             var (org, list) = (Guid.NewGuid(), Guid.NewGuid());
-            session.Events.StartStream<CampaignManager.Coalitions.Organization>(org,
-                new CampaignManager.Coalitions.OrganizationRegistered(org, "Freedom House", ["FH"], "earlier", DateTimeOffset.UnixEpoch));
+            session.Events.StartStream<CampaignManager.Organizations.Organization>(org,
+                new CampaignManager.Organizations.OrganizationRegistered(org, "Freedom House", ["FH"], "earlier", DateTimeOffset.UnixEpoch));
             session.Events.StartStream<CampaignManager.Targets.TargetList>(list,
                 new CampaignManager.Targets.TargetListCreated(list, "Security Council", null, "earlier", DateTimeOffset.UnixEpoch));
             await session.SaveChangesAsync();

@@ -1,3 +1,5 @@
+using CampaignManager.Hosting;
+using CampaignManager.Organizations;
 using CampaignManager.Letters;
 using CampaignManager.Signatures;
 using CampaignManager.Tests.Letters;
@@ -103,7 +105,7 @@ public class signing_decisions
     [InlineData("Human Rights Watch", "human  rights watch.")]
     [InlineData("Comité Pro-Démocratie", "comite pro democratie")]
     public void signer_identity_ignores_case_accents_punctuation_and_spacing(string a, string b) =>
-        SignerIdentity.Normalize(a).ShouldBe(SignerIdentity.Normalize(b));
+        TextRules.NameKey(a).ShouldBe(TextRules.NameKey(b));
 
     [Fact]
     public void the_block_orders_organizations_ignoring_the_then_individuals_by_family_name()

@@ -1,11 +1,10 @@
 using CampaignManager.Hosting;
-using CampaignManager.Signatures;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 using Wolverine.Marten;
 
-namespace CampaignManager.Coalitions;
+namespace CampaignManager.Organizations;
 
 /// <summary>E.g. name "Committee for Human Rights in North Korea", aliases ["HRNK"].</summary>
 public record RegisterOrganization(string Name, IReadOnlyList<string>? Aliases = null);
@@ -24,7 +23,7 @@ public record KnownOrganizations(IReadOnlyList<Organization> All)
         var i = 0;
         foreach (var name in names)
         {
-            var key = SignerIdentity.Normalize(name ?? "");
+            var key = TextRules.NameKey(name ?? "");
             var owner = All.FirstOrDefault(o => o.Id != except && o.Keys().Contains(key));
             errors.When(owner is not null, field.Replace("{i}", i.ToString()), $"already names {owner?.Name} ({owner?.Id})");
             i++;
@@ -53,12 +52,12 @@ public static class RegisterOrganizationEndpoint
 
     public static OrganizationRegistered Decide(Guid id, RegisterOrganization command, string by, DateTimeOffset at) =>
         new(id, command.Name.Trim(), (command.Aliases ?? []).Select(a => a.Trim())
-            .DistinctBy(SignerIdentity.Normalize).Where(a => SignerIdentity.Normalize(a) != SignerIdentity.Normalize(command.Name))
+            .DistinctBy(TextRules.NameKey).Where(a => TextRules.NameKey(a) != TextRules.NameKey(command.Name))
             .ToList(), by, at);
 
     /// <summary>Every normalized name the new organization answers to: each one is claimed for it alone.</summary>
     public static IEnumerable<string> NamesOf(OrganizationRegistered registered) =>
-        registered.Aliases.Prepend(registered.Name).Select(SignerIdentity.Normalize);
+        registered.Aliases.Prepend(registered.Name).Select(TextRules.NameKey);
 
     [WolverinePost("/api/organizations", Name = "RegisterOrganization")]
     [EndpointSummary("Register an organization")]

@@ -1,11 +1,10 @@
 using CampaignManager.Hosting;
-using CampaignManager.Signatures;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 using Wolverine.Marten;
 
-namespace CampaignManager.Coalitions;
+namespace CampaignManager.Organizations;
 
 /// <summary>Another name or acronym the organization signs under, e.g. "JBI".</summary>
 public record AddOrganizationAlias(string Alias);
@@ -23,7 +22,7 @@ public static class AddOrganizationAliasEndpoint
         if (errors.Count > 0) return Problems.Validation(errors);
         if (organization.MergedInto is { } survivor)
             return Problems.Conflict($"This organization was merged into {survivor}; add the alias there.");
-        if (organization.Keys().Contains(SignerIdentity.Normalize(command.Alias)))
+        if (organization.Keys().Contains(TextRules.NameKey(command.Alias)))
             return Problems.Conflict($"{organization.Name} already answers to \"{command.Alias}\".");
         known.CheckUnclaimed(errors, "alias", [command.Alias], except: organization.Id);
         return errors.Count > 0 ? Problems.Conflict($"\"{command.Alias}\" {errors.ToDictionary()["alias"][0]}") : WolverineContinue.NoProblems;
@@ -39,7 +38,7 @@ public static class AddOrganizationAliasEndpoint
         IDocumentSession session, HttpContext context, TimeProvider clock)
     {
         // the claim row commits with the event, so a name claimed by a concurrent request fails this one with a 409
-        UniqueName.Claim(session, UniqueName.Organization, [SignerIdentity.Normalize(command.Alias)], organization.Id);
+        UniqueName.Claim(session, UniqueName.Organization, [TextRules.NameKey(command.Alias)], organization.Id);
         return (new OrganizationChanged(organization.Id, organization.Version + 1),
             Decide(organization, command, context.User.ActorName(), clock.GetUtcNow()));
     }

@@ -1,7 +1,7 @@
 using CampaignManager.Hosting;
 using Marten;
 
-namespace CampaignManager.Coalitions;
+namespace CampaignManager.Organizations;
 
 /// <summary>Organizations registered before names were claimed as keys get their keys at start-up (see UniqueName).</summary>
 internal sealed class OrganizationNamesBackfill : Marten.Schema.IInitialData

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 using Wolverine.Marten;
 
-namespace CampaignManager.Coalitions;
+namespace CampaignManager.Organizations;
 
 /// <summary>The organization at {id} survives; <see cref="DuplicateId"/> was the same organization under another record.</summary>
 public record MergeOrganizations(Guid? DuplicateId);
@@ -33,7 +33,7 @@ public static class MergeOrganizationsEndpoint
     public static (OrganizationAbsorbed, OrganizationMergedInto) Decide(Organization survivor, Organization duplicate, string by,
         DateTimeOffset at) =>
         (new OrganizationAbsorbed(survivor.Id, duplicate.Id,
-                duplicate.Aliases.Prepend(duplicate.Name).Where(n => !survivor.Keys().Contains(Signatures.SignerIdentity.Normalize(n))).ToList(),
+                duplicate.Aliases.Prepend(duplicate.Name).Where(n => !survivor.Keys().Contains(TextRules.NameKey(n))).ToList(),
                 by, at),
             new OrganizationMergedInto(duplicate.Id, survivor.Id, by, at));
 

@@ -1,4 +1,4 @@
-namespace CampaignManager.Coalitions;
+namespace CampaignManager.Organizations;
 
 public interface IOrganizationEvent
 {

@@ -1,6 +1,7 @@
-using CampaignManager.Signatures;
+using CampaignManager.Hosting;
 
-namespace CampaignManager.Coalitions;
+
+namespace CampaignManager.Organizations;
 
 /// <summary>The organization stream folded: what name checks and merges decide on. Stored inline so they never lag.</summary>
 public class Organization
@@ -12,7 +13,7 @@ public class Organization
     public Guid? MergedInto { get; set; }
 
     /// <summary>Every normalized name this organization answers to (canonical name, aliases, acronyms).</summary>
-    public IEnumerable<string> Keys() => Aliases.Prepend(Name).Select(SignerIdentity.Normalize).Distinct();
+    public IEnumerable<string> Keys() => Aliases.Prepend(Name).Select(TextRules.NameKey).Distinct();
 
     public static Organization Create(OrganizationRegistered e) => new() { Id = e.OrganizationId, Name = e.Name, Aliases = [.. e.Aliases] };
 
