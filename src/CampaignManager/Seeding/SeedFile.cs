@@ -1,7 +1,4 @@
 using CampaignManager.Organizations;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using CampaignManager.Campaigns;
 using CampaignManager.Coalitions;

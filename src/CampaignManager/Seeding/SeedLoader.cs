@@ -1,4 +1,3 @@
-using System.Text.Json;
 using CampaignManager.Campaigns;
 using CampaignManager.Coalitions;
 using CampaignManager.Outcomes;

@@ -1,4 +1,3 @@
-using System.Text;
 using CampaignManager.Letters;
 
 namespace CampaignManager.Signatures;
