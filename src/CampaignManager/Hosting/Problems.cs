@@ -77,5 +77,10 @@ public sealed class FieldErrors
 
     public FieldErrors When(bool condition, string field, string message) => condition ? Add(field, message) : this;
 
+    /// <summary>The id a command names is given and is a known <paramref name="what"/> ("letter", "target").</summary>
+    public FieldErrors Known<T>(string field, Reference<T> reference, string what) where T : class =>
+        When(reference.Id is null, field, "is required")
+            .When(reference.Id is not null && reference.Found is null, field, $"is not a known {what}");
+
     public Dictionary<string, string[]> ToDictionary() => _errors.ToDictionary(x => x.Key, x => x.Value.ToArray());
 }
