@@ -19,7 +19,7 @@ public static class RecordTargetPositionEndpoint
 
     public static TargetPositionRecorded Decide(Campaign campaign, RecordTargetPosition command, string by, DateTimeOffset at) =>
         new(campaign.Id, command.TargetId!.Value, command.Position!.Value, command.Date!.Value,
-            string.IsNullOrWhiteSpace(command.Source) ? null : command.Source.Trim(), by, at);
+            TextRules.TrimToNull(command.Source), by, at);
 
     [WolverinePost("/api/campaigns/{id}/positions", Name = "RecordTargetPosition")]
     [Tags("Campaigns")]

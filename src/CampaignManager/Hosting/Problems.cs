@@ -26,7 +26,7 @@ public static class Problems
     /// so a Validate reads as one expression instead of repeating the NoProblems comparison after every rule.
     /// </summary>
     public static ProblemDetails Then(this ProblemDetails state, Func<ProblemDetails> next) =>
-        ReferenceEquals(state, WolverineContinue.NoProblems) ? next() : state;
+        state.IsNone() ? next() : state;
 
     public static bool IsNone(this ProblemDetails state) => ReferenceEquals(state, WolverineContinue.NoProblems);
 
