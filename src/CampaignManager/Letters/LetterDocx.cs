@@ -1,4 +1,3 @@
-using CampaignManager.Signatures;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;

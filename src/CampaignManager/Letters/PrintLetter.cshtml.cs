@@ -1,5 +1,3 @@
-using CampaignManager.Signatures;
-
 namespace CampaignManager.Letters;
 
 /// <summary>The letter as it will be printed or saved as PDF from the browser (print stylesheet, no app chrome).</summary>

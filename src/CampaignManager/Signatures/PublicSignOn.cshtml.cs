@@ -1,5 +1,4 @@
 using CampaignManager.Letters;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace CampaignManager.Signatures;

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Authentication.OpenIdConnect;
-
 namespace CampaignManager.Staff;
 
 /// <summary>
