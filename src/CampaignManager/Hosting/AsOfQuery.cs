@@ -1,6 +1,3 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Mvc;
-
 namespace CampaignManager.Hosting;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using JasperFx.Events.Projections;
-using Marten;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Options;
-
 namespace CampaignManager.Hosting;
 
 /// <summary>How far an async projection may trail the high-water mark, in events (Health:ProjectionLag).</summary>

@@ -1,6 +1,4 @@
 using JasperFx;
-using Marten;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace CampaignManager.Hosting;
 

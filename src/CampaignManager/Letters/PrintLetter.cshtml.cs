@@ -1,8 +1,3 @@
-using CampaignManager.Signatures;
-using Marten;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace CampaignManager.Letters;
 
 /// <summary>The letter as it will be printed or saved as PDF from the browser (print stylesheet, no app chrome).</summary>

@@ -1,12 +1,3 @@
-using System.Text.Json;
-using CampaignManager.Campaigns;
-using CampaignManager.Coalitions;
-using CampaignManager.Hosting;
-using CampaignManager.Outcomes;
-using CampaignManager.Targets;
-using Marten;
-using Microsoft.AspNetCore.Mvc;
-
 namespace CampaignManager.Seeding;
 
 /// <summary>What loading one file did; <see cref="Problem"/> names the place and reason when the file was refused.</summary>

@@ -1,11 +1,6 @@
 using CampaignManager.Organizations;
 using CampaignManager.Campaigns;
-using CampaignManager.Coalitions;
-using CampaignManager.Letters;
-using CampaignManager.Outcomes;
-using CampaignManager.Signatures;
 using CampaignManager.Targets;
-using Marten;
 
 namespace CampaignManager.Seeding;
 

@@ -1,11 +1,6 @@
 using System.Buffers.Text;
-using System.Text;
-using CampaignManager.Hosting;
 using CampaignManager.Letters;
-using Marten;
 using Marten.Services.BatchQuerying;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace CampaignManager.Signatures;
 

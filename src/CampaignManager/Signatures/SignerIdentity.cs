@@ -1,7 +1,4 @@
-using CampaignManager.Hosting;
 using CampaignManager.Organizations;
-using System.Globalization;
-using System.Text;
 
 namespace CampaignManager.Signatures;
 

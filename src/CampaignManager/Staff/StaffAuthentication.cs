@@ -1,8 +1,3 @@
-using System.Security.Claims;
-using Marten;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
-
 namespace CampaignManager.Staff;
 
 /// <summary>

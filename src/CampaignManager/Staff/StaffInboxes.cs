@@ -1,7 +1,3 @@
-using Marten;
-using Microsoft.Extensions.Options;
-using MimeKit;
-
 namespace CampaignManager.Staff;
 
 /// <summary>Section <c>Deadlines</c>: <c>StaffEmails</c> adds inboxes (a shared team address) to the staff accounts'.</summary>

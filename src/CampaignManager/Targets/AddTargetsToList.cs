@@ -1,10 +1,3 @@
-using CampaignManager.Hosting;
-using Marten;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine;
-using Wolverine.Http;
-using Wolverine.Marten;
-
 namespace CampaignManager.Targets;
 
 public record AddTargetsToList(IReadOnlyList<Guid>? TargetIds);
@@ -28,8 +21,7 @@ public static class AddTargetsToListEndpoint
     [WolverinePost("/api/target-lists/{id}/members", Name = "AddTargetsToList"), EmptyResponse]
     [Tags("Targets")]
     [EndpointSummary("Add targets to a list (already listed ones are skipped)")]
-    public static Events Post(AddTargetsToList command,
-        [WriteAggregate] TargetList list,
+    public static Events Post(AddTargetsToList command, [WriteAggregate] TargetList list,
         HttpContext context, TimeProvider clock) =>
         Decide(list, command.TargetIds!, context.User.ActorName(), clock.GetUtcNow());
 }

@@ -1,9 +1,3 @@
-using CampaignManager.Hosting;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine;
-using Wolverine.Http;
-using Wolverine.Marten;
-
 namespace CampaignManager.Targets;
 
 /// <summary>Replaces all contact details at once, the way the edit form sends them.</summary>
@@ -31,8 +25,7 @@ public static class CorrectTargetDetailsEndpoint
     [WolverinePost("/api/targets/{id}/details", Name = "CorrectTargetDetails"), EmptyResponse]
     [Tags("Targets")]
     [EndpointSummary("Correct a target's contact details")]
-    public static Events Post(CorrectTargetDetails command,
-        [WriteAggregate] Target target,
+    public static Events Post(CorrectTargetDetails command, [WriteAggregate] Target target,
         HttpContext context, TimeProvider clock) =>
         Decide(target, TargetContact.Normalize(command.Name!, command.Title, command.Organization, command.Email,
             command.Address, command.Country, command.Tags), context.User.ActorName(), clock.GetUtcNow());

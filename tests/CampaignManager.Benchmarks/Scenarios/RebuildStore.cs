@@ -1,6 +1,7 @@
 using CampaignManager.Campaigns;
 using CampaignManager.Coalitions;
 using CampaignManager.Letters;
+using CampaignManager.Organizations;
 using CampaignManager.Signatures;
 using Marten;
 

@@ -63,7 +63,7 @@ public partial class capabilities_depend_one_way
         "Letters/FinalizeLetter.cs", "Letters/ReviseLetter.cs", "Letters/_Reconfirmations.cshtml",
         "Letters/LetterDetails.cs", "Letters/LetterDocx.cs", "Letters/LetterHistory.cs", "Letters/LetterHistoryPage.cshtml",
         "Letters/LetterHistoryPage.cshtml.cs", "Letters/LetterList.cs", "Letters/LetterTimeline.cs",
-        "Letters/LetterView.cshtml.cs", "Letters/PrintLetter.cshtml", "Letters/PrintLetter.cshtml.cs", "Letters/SetSignatoryOrder.cs",
+        "Letters/LetterView.cshtml.cs", "Letters/PrintLetter.cshtml", "Letters/SetSignatoryOrder.cs",
         "Letters/_AwaitingApproval.cshtml", "Letters/_SignatoryBlock.cshtml",
         "Letters/_Signatories.cshtml"
     ];

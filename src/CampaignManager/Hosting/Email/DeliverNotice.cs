@@ -1,7 +1,4 @@
 using CampaignManager.Appeals;
-using Microsoft.Extensions.Options;
-using MimeKit;
-using Wolverine;
 
 namespace CampaignManager.Hosting.Email;
 
