@@ -1,8 +1,6 @@
 using CampaignManager.Appeals.Delivery;
 using CampaignManager.Hosting.Email;
-using CampaignManager.Tests.Hosting;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

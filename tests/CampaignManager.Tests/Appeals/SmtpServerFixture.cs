@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.Sockets;
-using System.Text.Json;
 using CampaignManager.Appeals.Delivery;
 using CampaignManager.Hosting.Email;
 using MimeKit;

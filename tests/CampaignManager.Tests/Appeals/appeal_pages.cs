@@ -1,5 +1,4 @@
 using CampaignManager.Tests.Campaigns;
-using CampaignManager.Tests.Hosting;
 
 namespace CampaignManager.Tests.Appeals;
 

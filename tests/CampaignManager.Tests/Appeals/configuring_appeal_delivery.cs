@@ -2,7 +2,6 @@ using CampaignManager.Appeals;
 using CampaignManager.Appeals.Delivery;
 using CampaignManager.Hosting.Email;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

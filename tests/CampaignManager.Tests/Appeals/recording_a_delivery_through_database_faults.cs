@@ -1,6 +1,4 @@
-using Alba;
 using CampaignManager.Appeals;
-using CampaignManager.Tests.Hosting;
 using Npgsql;
 using Wolverine.Tracking;
 

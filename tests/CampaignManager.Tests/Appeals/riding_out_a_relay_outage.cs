@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using Alba;
 using CampaignManager.Appeals;
-using CampaignManager.Tests.Hosting;
 using Xunit.Abstractions;
 
 namespace CampaignManager.Tests.Appeals;

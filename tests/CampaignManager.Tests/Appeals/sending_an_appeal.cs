@@ -1,9 +1,7 @@
-using Alba;
 using CampaignManager.Appeals;
 using CampaignManager.Appeals.Delivery;
 using CampaignManager.Hosting.Email;
 using CampaignManager.Targets;
-using CampaignManager.Tests.Hosting;
 using CampaignManager.Tests.Targets;
 using Wolverine.Tracking;
 

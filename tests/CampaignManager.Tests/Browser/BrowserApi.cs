@@ -1,8 +1,6 @@
-using System.Net;
-using System.Net.Http.Json;
+using CampaignManager.Tests.Appeals;
 using CampaignManager.Letters;
 using CampaignManager.Signatures;
-using CampaignManager.Tests.Appeals;
 
 namespace CampaignManager.Tests.Browser;
 

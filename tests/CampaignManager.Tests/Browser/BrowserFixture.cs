@@ -1,5 +1,4 @@
 using CampaignManager.Tests.Appeals;
-using CampaignManager.Tests.Hosting;
 using Microsoft.Playwright;
 
 namespace CampaignManager.Tests.Browser;

@@ -1,6 +1,4 @@
-using System.Text.Json;
 using CampaignManager.Tests.Appeals;
-
 namespace CampaignManager.Tests.Browser;
 
 /// <summary>The data set's targets, lists, campaigns, outcome, organizations and the appeal with its responses.</summary>

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static CampaignManager.Tests.Browser.signing_on_through_the_public_page;
 

@@ -1,4 +1,3 @@
-using System.Net;
 using CampaignManager.Coalitions;
 using CampaignManager.Appeals;
 using CampaignManager.Targets;

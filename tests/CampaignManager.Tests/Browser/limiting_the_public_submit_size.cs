@@ -1,8 +1,3 @@
-using System.Net;
-using System.Text;
-using System.Text.Json;
-using System.Text.RegularExpressions;
-
 namespace CampaignManager.Tests.Browser;
 
 /// <summary>

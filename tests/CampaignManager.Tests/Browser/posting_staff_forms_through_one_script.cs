@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace CampaignManager.Tests.Browser;

@@ -1,6 +1,4 @@
-using System.Text.RegularExpressions;
 using CampaignManager.Tests.Appeals;
-using CampaignManager.Tests.Hosting;
 using Microsoft.Playwright;
 
 namespace CampaignManager.Tests.Browser;

@@ -1,6 +1,4 @@
-using Alba;
 using CampaignManager.Campaigns;
-using CampaignManager.Tests.Hosting;
 using Microsoft.Extensions.Hosting;
 using Wolverine.Marten;
 

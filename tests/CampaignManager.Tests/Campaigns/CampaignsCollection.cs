@@ -1,5 +1,3 @@
-using CampaignManager.Tests.Hosting;
-
 namespace CampaignManager.Tests.Campaigns;
 
 /// <summary>A host and database of their own, so campaign tests run in parallel with the other capabilities.</summary>

@@ -1,5 +1,3 @@
-using CampaignManager.Tests.Hosting;
-
 namespace CampaignManager.Tests.Campaigns;
 
 /// <summary>A host and database of their own for the staff pages' tests (campaigns, appeals, targets, coalitions).</summary>

@@ -1,7 +1,5 @@
-using Alba;
 using CampaignManager.Campaigns;
 using CampaignManager.Outcomes;
-using CampaignManager.Tests.Hosting;
 using CampaignManager.Tests.Targets;
 
 namespace CampaignManager.Tests.Campaigns;

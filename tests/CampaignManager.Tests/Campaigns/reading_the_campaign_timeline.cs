@@ -1,4 +1,3 @@
-using CampaignManager.Tests.Hosting;
 using static CampaignManager.Tests.Hosting.LetterApi;
 
 namespace CampaignManager.Tests.Campaigns;

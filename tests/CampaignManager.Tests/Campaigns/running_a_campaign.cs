@@ -1,8 +1,5 @@
-using System.Text;
-using Alba;
 using CampaignManager.Campaigns;
 using CampaignManager.Outcomes;
-using CampaignManager.Tests.Hosting;
 using CampaignManager.Tests.Targets;
 using static CampaignManager.Tests.Hosting.LetterApi;
 

@@ -1,6 +1,4 @@
-using Alba;
 using CampaignManager.Campaigns;
-using CampaignManager.Tests.Hosting;
 using CampaignManager.Tests.Targets;
 
 namespace CampaignManager.Tests.Campaigns;

@@ -1,5 +1,3 @@
-using CampaignManager.Tests.Hosting;
-
 namespace CampaignManager.Tests.Coalitions;
 
 /// <summary>Own host: the rebuild test pauses this host's projection daemon, which must not stall other collections.</summary>

@@ -1,5 +1,4 @@
 using CampaignManager.Tests.Campaigns;
-using CampaignManager.Tests.Hosting;
 using static CampaignManager.Tests.Hosting.LetterApi;
 
 namespace CampaignManager.Tests.Coalitions;

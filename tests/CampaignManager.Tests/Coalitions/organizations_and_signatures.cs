@@ -1,7 +1,5 @@
-using Alba;
 using CampaignManager.Coalitions;
 using CampaignManager.Tests.Campaigns;
-using CampaignManager.Tests.Hosting;
 using static CampaignManager.Tests.Hosting.LetterApi;
 
 namespace CampaignManager.Tests.Coalitions;

@@ -1,8 +1,5 @@
-using Alba;
 using CampaignManager.Coalitions;
 using CampaignManager.Tests.Campaigns;
-using CampaignManager.Tests.Hosting;
-using Marten;
 using Marten.Events;
 using Microsoft.Extensions.Hosting;
 using Wolverine.Marten;

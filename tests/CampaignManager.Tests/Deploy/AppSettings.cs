@@ -1,7 +1,5 @@
 using System.Collections;
 using System.Reflection;
-using System.Text.RegularExpressions;
-using CampaignManager.Hosting;
 
 namespace CampaignManager.Tests.Deploy;
 

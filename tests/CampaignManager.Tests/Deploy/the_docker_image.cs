@@ -1,7 +1,6 @@
-using System.Diagnostics;
-using System.Text.Json;
-using System.Xml.Linq;
 using CampaignManager.Tests.Appeals;
+using System.Diagnostics;
+using System.Xml.Linq;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;

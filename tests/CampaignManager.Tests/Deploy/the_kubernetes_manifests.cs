@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace CampaignManager.Tests.Deploy;
 
 /// <summary>deploy/kubernetes/*.yaml, checked as data: no cluster here, so the checks are the ones a typo would break.</summary>

@@ -1,8 +1,5 @@
-using System.Diagnostics;
-using System.Text.RegularExpressions;
-using Alba;
 using CampaignManager.Tests.Appeals;
-using CampaignManager.Tests.Hosting;
+using System.Diagnostics;
 
 namespace CampaignManager.Tests.Deploy;
 

@@ -1,7 +1,4 @@
-using CampaignManager.Tests.Hosting;
-using Marten;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CampaignManager.Tests.Hardening;
 

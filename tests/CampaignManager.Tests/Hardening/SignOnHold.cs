@@ -1,5 +1,4 @@
 using CampaignManager.Signatures;
-using Marten;
 
 namespace CampaignManager.Tests.Hardening;
 

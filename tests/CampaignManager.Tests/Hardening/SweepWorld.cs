@@ -1,7 +1,4 @@
-using System.Text.RegularExpressions;
-using Alba;
 using CampaignManager.Tests.Campaigns;
-using CampaignManager.Tests.Hosting;
 using CampaignManager.Tests.Staff;
 using CampaignManager.Tests.Targets;
 

@@ -1,9 +1,5 @@
-using System.Text.Json;
-using CampaignManager.Hosting;
-using CampaignManager.Tests.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace CampaignManager.Tests.Hardening;

@@ -1,10 +1,6 @@
 using System.Net.Sockets;
-using System.Text.Json;
-using CampaignManager.Hosting;
-using CampaignManager.Tests.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 

@@ -1,7 +1,3 @@
-using Alba;
-using Marten;
-using Microsoft.Extensions.DependencyInjection;
-using CampaignManager.Tests.Hosting;
 using CampaignManager.Tests.Targets;
 
 namespace CampaignManager.Tests.Hardening;

@@ -1,8 +1,5 @@
-using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
 using CampaignManager.Tests.Appeals;
-using CampaignManager.Tests.Hosting;
+using System.Net.Http.Headers;
 
 namespace CampaignManager.Tests.Hardening;
 

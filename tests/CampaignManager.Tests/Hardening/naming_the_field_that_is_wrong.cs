@@ -1,7 +1,4 @@
-using System.Text;
-using Alba;
 using CampaignManager.Letters;
-using CampaignManager.Tests.Hosting;
 using CampaignManager.Tests.Targets;
 
 namespace CampaignManager.Tests.Hardening;

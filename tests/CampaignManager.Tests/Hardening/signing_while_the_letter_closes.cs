@@ -1,9 +1,6 @@
-using Alba;
+using CampaignManager.Tests.Appeals;
 using CampaignManager.Letters;
 using CampaignManager.Signatures;
-using CampaignManager.Tests.Hosting;
-using CampaignManager.Tests.Appeals;
-using Marten;
 using Npgsql;
 
 namespace CampaignManager.Tests.Hardening;

@@ -1,15 +1,10 @@
-using System.Text;
-using Alba;
 using CampaignManager.Tests.Appeals;
 using CampaignManager.Tests.Campaigns;
-using CampaignManager.Tests.Hosting;
 using CampaignManager.Tests.Targets;
 using CampaignManager.Staff;
-using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CampaignManager.Tests.Hardening;
 

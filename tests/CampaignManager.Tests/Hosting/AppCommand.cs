@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using CampaignManager.Tests.Appeals;
+using System.Diagnostics;
 
 namespace CampaignManager.Tests.Hosting;
 

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net.Http.Json;
 
 namespace CampaignManager.Tests.Hosting;
 

@@ -2,7 +2,6 @@ using CampaignManager.Coalitions;
 using JasperFx;
 using JasperFx.Events;
 using JasperFx.Events.Projections;
-using Marten;
 using Weasel.Core;
 
 namespace CampaignManager.Tests.Hosting;

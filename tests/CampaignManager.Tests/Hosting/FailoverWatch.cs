@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using CampaignManager.Tests.Appeals;
+using System.Diagnostics;
 using static CampaignManager.Tests.Hosting.ClusterTables;
 
 namespace CampaignManager.Tests.Hosting;

@@ -1,6 +1,3 @@
-using Alba;
-using Marten;
-using Microsoft.Extensions.DependencyInjection;
 using Wolverine.Tracking;
 
 namespace CampaignManager.Tests.Hosting;

@@ -1,5 +1,3 @@
-using System.Net;
-using Alba;
 using CampaignManager.Letters;
 using CampaignManager.Signatures;
 

@@ -1,7 +1,6 @@
-using System.Collections.Concurrent;
-using System.Net.Http.Json;
-using CampaignManager.Signatures;
 using CampaignManager.Tests.Appeals;
+using System.Collections.Concurrent;
+using CampaignManager.Signatures;
 
 namespace CampaignManager.Tests.Hosting;
 

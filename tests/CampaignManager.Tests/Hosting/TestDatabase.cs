@@ -1,4 +1,3 @@
-using CampaignManager.Hosting;
 using Npgsql;
 using Testcontainers.PostgreSql;
 

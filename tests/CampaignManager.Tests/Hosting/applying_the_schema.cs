@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text.Json;
 using CampaignManager.Tests.Appeals;
 using Npgsql;
 

@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Text.RegularExpressions;
 using CampaignManager.Tests.Deploy;
 
 namespace CampaignManager.Tests.Hosting;

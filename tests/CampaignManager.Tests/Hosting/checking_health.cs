@@ -1,7 +1,4 @@
-using Alba;
-using Marten;
 using Marten.Events;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;

@@ -1,4 +1,3 @@
-using CampaignManager.Hosting;
 using Microsoft.Extensions.Configuration;
 using Wolverine;
 

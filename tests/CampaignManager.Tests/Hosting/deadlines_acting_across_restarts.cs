@@ -1,12 +1,9 @@
-using Alba;
+using CampaignManager.Tests.Appeals;
 using CampaignManager.Appeals;
 using CampaignManager.Appeals.Delivery;
 using CampaignManager.Hosting.Email;
 using CampaignManager.Letters;
-using CampaignManager.Tests.Appeals;
-using Marten;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;

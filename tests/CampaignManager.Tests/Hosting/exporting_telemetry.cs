@@ -1,7 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
 using CampaignManager.Tests.Appeals;
-
 namespace CampaignManager.Tests.Hosting;
 
 /// <summary>

@@ -5,9 +5,7 @@ using CampaignManager.Seeding;
 using CampaignManager.Signatures;
 using CampaignManager.Targets;
 using CampaignManager.Tests.Seeding;
-using Marten;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CampaignManager.Tests.Hosting;
 

@@ -1,4 +1,3 @@
-using CampaignManager.Hosting;
 using Npgsql;
 
 namespace CampaignManager.Tests.Hosting;

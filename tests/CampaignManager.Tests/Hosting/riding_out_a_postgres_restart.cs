@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-using CampaignManager.Hosting;
 using CampaignManager.Tests.Appeals;
 using Npgsql;
 using Xunit.Abstractions;

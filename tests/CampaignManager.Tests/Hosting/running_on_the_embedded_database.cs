@@ -1,8 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.RegularExpressions;
-using System.Text.Json;
-using CampaignManager.Hosting;
 using CampaignManager.Tests.Appeals;
 using Xunit.Abstractions;
 

@@ -1,5 +1,3 @@
-using Alba;
-
 namespace CampaignManager.Tests.Hosting;
 
 /// <summary>Every answer carries the security headers, whatever produced it; the app answers only to hosts it knows.</summary>

@@ -1,5 +1,4 @@
 using CampaignManager.Campaigns;
-using CampaignManager.Hosting;
 using CampaignManager.Signatures;
 using Microsoft.AspNetCore.Http;
 

@@ -1,9 +1,8 @@
+using CampaignManager.Tests.Appeals;
 using System.Diagnostics;
-using System.Net.Http.Json;
 using CampaignManager.Appeals;
 using CampaignManager.Coalitions;
 using CampaignManager.Letters;
-using CampaignManager.Tests.Appeals;
 using Xunit.Abstractions;
 using static CampaignManager.Tests.Hosting.ClusterTables;
 

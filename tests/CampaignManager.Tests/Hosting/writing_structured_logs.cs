@@ -1,6 +1,4 @@
-using System.Text.Json;
 using CampaignManager.Tests.Appeals;
-
 namespace CampaignManager.Tests.Hosting;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using CampaignManager.Tests.Hosting;
-
 namespace CampaignManager.Tests.Letters;
 
 /// <summary>A host and database of their own for the staff pages and the endpoints only they need.</summary>

@@ -1,9 +1,7 @@
-using Alba;
+using CampaignManager.Tests.Appeals;
 using CampaignManager.Appeals.Delivery;
 using CampaignManager.Hosting.Email;
 using CampaignManager.Letters;
-using CampaignManager.Tests.Appeals;
-using CampaignManager.Tests.Hosting;
 using DocumentFormat.OpenXml.Packaging;
 using MimeKit;
 

@@ -1,6 +1,4 @@
-using Alba;
 using CampaignManager.Letters;
-using CampaignManager.Tests.Hosting;
 using CampaignManager.Tests.Signatures;
 
 namespace CampaignManager.Tests.Letters;

@@ -1,5 +1,3 @@
-using Alba;
-using CampaignManager.Tests.Hosting;
 using DocumentFormat.OpenXml.Packaging;
 
 namespace CampaignManager.Tests.Letters;

@@ -1,8 +1,4 @@
-using System.Net;
-using Alba;
 using CampaignManager.Letters;
-using CampaignManager.Tests.Hosting;
-using Marten;
 
 namespace CampaignManager.Tests.Letters;
 

@@ -1,8 +1,3 @@
-using System.Net;
-using System.Text.RegularExpressions;
-using Alba;
-using CampaignManager.Tests.Hosting;
-
 namespace CampaignManager.Tests.Letters;
 
 /// <summary>The staff pages as a browser first receives them: what is offered, what is listed, what is encoded.</summary>

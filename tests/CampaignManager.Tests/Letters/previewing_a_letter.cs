@@ -1,5 +1,4 @@
 using CampaignManager.Letters;
-using CampaignManager.Tests.Hosting;
 
 namespace CampaignManager.Tests.Letters;
 

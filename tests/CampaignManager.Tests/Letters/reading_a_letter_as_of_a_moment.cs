@@ -1,7 +1,5 @@
-using System.Text.Json;
 using CampaignManager.Letters;
 using CampaignManager.Signatures;
-using CampaignManager.Tests.Hosting;
 
 namespace CampaignManager.Tests.Letters;
 

@@ -1,7 +1,5 @@
-using Alba;
-using CampaignManager.Letters;
 using CampaignManager.Tests.Appeals;
-using CampaignManager.Tests.Hosting;
+using CampaignManager.Letters;
 using Wolverine.Tracking;
 
 namespace CampaignManager.Tests.Letters;

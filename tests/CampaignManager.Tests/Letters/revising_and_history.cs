@@ -1,8 +1,4 @@
-using System.Text.Json;
-using Alba;
-using CampaignManager.Hosting;
 using CampaignManager.Letters;
-using CampaignManager.Tests.Hosting;
 
 namespace CampaignManager.Tests.Letters;
 

@@ -1,5 +1,4 @@
 using CampaignManager.Campaigns;
-using CampaignManager.Hosting;
 using CampaignManager.Outcomes;
 
 namespace CampaignManager.Tests.Outcomes;

@@ -1,8 +1,6 @@
-using Alba;
 using CampaignManager.Campaigns;
 using CampaignManager.Outcomes;
 using CampaignManager.Tests.Campaigns;
-using CampaignManager.Tests.Hosting;
 using CampaignManager.Tests.Targets;
 using Npgsql;
 

@@ -1,7 +1,5 @@
-using Alba;
 using CampaignManager.Outcomes;
 using CampaignManager.Tests.Campaigns;
-using CampaignManager.Tests.Hosting;
 using CampaignManager.Tests.Targets;
 
 namespace CampaignManager.Tests.Outcomes;

@@ -1,16 +1,11 @@
-using Alba;
 using CampaignManager.Campaigns;
 using CampaignManager.Coalitions;
-using CampaignManager.Hosting;
 using CampaignManager.Letters;
 using CampaignManager.Outcomes;
 using CampaignManager.Seeding;
 using CampaignManager.Signatures;
 using CampaignManager.Tests.Campaigns;
-using CampaignManager.Tests.Hosting;
-using Marten;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CampaignManager.Tests.Seeding;
 

@@ -1,7 +1,3 @@
-using System.Net;
-using System.Text.RegularExpressions;
-using Alba;
-
 namespace CampaignManager.Tests.Signatures;
 
 /// <summary>The public page as a browser without JavaScript uses it: GET the form, POST it back with its antiforgery token.</summary>

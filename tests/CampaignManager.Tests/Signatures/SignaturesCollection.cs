@@ -1,5 +1,3 @@
-using CampaignManager.Tests.Hosting;
-
 namespace CampaignManager.Tests.Signatures;
 
 /// <summary>A host and database of their own, so signature tests run in parallel with the letter tests.</summary>

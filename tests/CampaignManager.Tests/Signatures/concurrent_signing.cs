@@ -1,7 +1,4 @@
-using Alba;
 using CampaignManager.Signatures;
-using CampaignManager.Tests.Hosting;
-using Marten;
 
 namespace CampaignManager.Tests.Signatures;
 

@@ -1,11 +1,7 @@
-using System.Text.RegularExpressions;
-using Alba;
+using CampaignManager.Tests.Appeals;
 using CampaignManager.Letters;
 using CampaignManager.Signatures;
 using CampaignManager.Staff;
-using CampaignManager.Tests.Appeals;
-using CampaignManager.Tests.Hosting;
-using Marten;
 using Wolverine.Tracking;
 
 namespace CampaignManager.Tests.Signatures;

@@ -1,7 +1,4 @@
-using System.Text;
-using Alba;
 using CampaignManager.Signatures;
-using CampaignManager.Tests.Hosting;
 using CampaignManager.Tests.Targets;
 using static CampaignManager.Tests.Hosting.LetterApi;
 

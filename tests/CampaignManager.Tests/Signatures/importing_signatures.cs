@@ -1,7 +1,5 @@
 using System.Net.Http.Headers;
-using System.Text;
 using CampaignManager.Signatures;
-using CampaignManager.Tests.Hosting;
 using CampaignManager.Tests.Letters;
 using CampaignManager.Tests.Targets;
 

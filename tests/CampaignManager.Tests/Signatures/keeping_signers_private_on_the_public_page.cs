@@ -1,7 +1,4 @@
-using System.Text.RegularExpressions;
-using Alba;
 using CampaignManager.Signatures;
-using CampaignManager.Tests.Hosting;
 
 namespace CampaignManager.Tests.Signatures;
 

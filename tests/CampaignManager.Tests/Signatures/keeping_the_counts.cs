@@ -1,9 +1,5 @@
-using System.Text;
-using Alba;
 using CampaignManager.Letters;
-using CampaignManager.Tests.Hosting;
 using CampaignManager.Tests.Targets;
-using Marten;
 using Npgsql;
 using static CampaignManager.Tests.Hosting.LetterApi;
 

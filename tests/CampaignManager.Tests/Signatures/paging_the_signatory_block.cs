@@ -1,7 +1,5 @@
-using Alba;
 using CampaignManager.Letters;
 using CampaignManager.Signatures;
-using CampaignManager.Tests.Hosting;
 
 namespace CampaignManager.Tests.Signatures;
 

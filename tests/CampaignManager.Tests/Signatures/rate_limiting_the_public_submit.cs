@@ -1,7 +1,4 @@
-using System.Net;
-using Alba;
 using CampaignManager.Tests.Appeals;
-using CampaignManager.Tests.Hosting;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc;
 

@@ -1,8 +1,5 @@
-using System.Text.Json;
-using Alba;
 using CampaignManager.Letters;
 using CampaignManager.Signatures;
-using CampaignManager.Tests.Hosting;
 
 namespace CampaignManager.Tests.Signatures;
 

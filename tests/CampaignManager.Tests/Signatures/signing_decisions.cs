@@ -1,4 +1,3 @@
-using CampaignManager.Hosting;
 using CampaignManager.Organizations;
 using CampaignManager.Letters;
 using CampaignManager.Signatures;

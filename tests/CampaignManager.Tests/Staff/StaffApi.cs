@@ -1,8 +1,4 @@
-using System.Net;
-using System.Text.RegularExpressions;
-using Alba;
 using CampaignManager.Staff;
-using CampaignManager.Tests.Hosting;
 using Microsoft.AspNetCore.Http;
 
 namespace CampaignManager.Tests.Staff;

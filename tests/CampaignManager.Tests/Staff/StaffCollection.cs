@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using CampaignManager.Staff;
-using CampaignManager.Tests.Hosting;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Logging;
 

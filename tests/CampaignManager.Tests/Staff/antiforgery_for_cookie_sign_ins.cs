@@ -1,6 +1,3 @@
-using Marten;
-using CampaignManager.Tests.Hosting;
-
 namespace CampaignManager.Tests.Staff;
 
 [Collection(StaffCollection.Name)]

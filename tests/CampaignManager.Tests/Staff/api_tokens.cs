@@ -1,5 +1,3 @@
-using CampaignManager.Tests.Hosting;
-
 namespace CampaignManager.Tests.Staff;
 
 [Collection(StaffCollection.Name)]

@@ -1,7 +1,4 @@
-using Marten;
 using CampaignManager.Staff;
-using CampaignManager.Tests.Hosting;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CampaignManager.Tests.Staff;
 

@@ -1,10 +1,7 @@
-using System.Text.RegularExpressions;
 using CampaignManager.Staff;
-using CampaignManager.Tests.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CampaignManager.Tests.Staff;
 

@@ -1,6 +1,4 @@
-using System.Net;
 using CampaignManager.Tests.Appeals;
-using CampaignManager.Tests.Hosting;
 using Microsoft.AspNetCore.Hosting;
 
 namespace CampaignManager.Tests.Staff;

@@ -1,5 +1,4 @@
 using CampaignManager.Staff;
-using CampaignManager.Tests.Hosting;
 
 namespace CampaignManager.Tests.Staff;
 

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using CampaignManager.Staff;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CampaignManager.Tests.Staff;
 

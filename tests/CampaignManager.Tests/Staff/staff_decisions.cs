@@ -1,4 +1,3 @@
-using CampaignManager.Hosting;
 using CampaignManager.Staff;
 
 namespace CampaignManager.Tests.Staff;

@@ -1,6 +1,4 @@
 using CampaignManager.Tests.Appeals;
-using CampaignManager.Tests.Hosting;
-
 namespace CampaignManager.Tests.Staff;
 
 [Collection(StaffCollection.Name)]

@@ -1,6 +1,3 @@
-using Alba;
-using CampaignManager.Tests.Hosting;
-
 namespace CampaignManager.Tests.Targets;
 
 /// <summary>A host and database of their own, so the targets tests run in parallel with the others.</summary>

@@ -1,10 +1,5 @@
 using System.Net.Http.Headers;
-using System.Text;
-using Alba;
-using CampaignManager.Hosting;
 using CampaignManager.Targets;
-using CampaignManager.Tests.Hosting;
-using Marten;
 
 namespace CampaignManager.Tests.Targets;
 

@@ -1,4 +1,3 @@
-using CampaignManager.Hosting;
 using CampaignManager.Targets;
 
 namespace CampaignManager.Tests.Targets;

@@ -1,8 +1,4 @@
-using Alba;
-using CampaignManager.Hosting;
 using CampaignManager.Targets;
-using CampaignManager.Tests.Hosting;
-using Marten;
 
 namespace CampaignManager.Tests.Targets;
 

@@ -1,5 +1,4 @@
 using CampaignManager.Tests.Appeals;
-using CampaignManager.Tests.Hosting;
 using CampaignsUiCollection = CampaignManager.Tests.Campaigns.CampaignsUiCollection;
 using static CampaignManager.Tests.Campaigns.Pages;
 using static CampaignManager.Tests.Campaigns.CampaignApi;
