@@ -1,6 +1,4 @@
-using CampaignManager.Hosting;
 using JasperFx;
-using Wolverine.Http;
 
 var builder = WebApplication.CreateBuilder(args);
 

@@ -1,8 +1,3 @@
-using CampaignManager.Hosting;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-using Wolverine.Marten;
-
 namespace CampaignManager.Appeals;
 
 /// <summary>The target's office confirmed receipt, often with a reference number for the correspondence.</summary>

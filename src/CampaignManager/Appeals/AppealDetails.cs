@@ -1,8 +1,3 @@
-using CampaignManager.Hosting;
-using Marten;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-
 namespace CampaignManager.Appeals;
 
 /// <summary>Recipients per status. <see cref="Uncertain"/> ones need a person: see <see cref="AppealDeliveryUncertain"/>.</summary>

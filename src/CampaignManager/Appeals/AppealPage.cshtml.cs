@@ -1,7 +1,3 @@
-using Marten;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace CampaignManager.Appeals;
 
 /// <summary>An appeal's follow-up: read through the same code as <c>GET /api/appeals/{id}</c>, which staff.js polls.</summary>

@@ -1,9 +1,5 @@
 using CampaignManager.Hosting.Email;
 using CampaignManager.Appeals.Delivery;
-using JasperFx.Events.Projections;
-using Marten;
-using Microsoft.Extensions.Options;
-using Wolverine;
 
 namespace CampaignManager.Appeals;
 

@@ -1,8 +1,5 @@
 using CampaignManager.Hosting.Email;
 using CampaignManager.Appeals.Delivery;
-using Marten;
-using Microsoft.Extensions.Options;
-using Wolverine;
 using Wolverine.Runtime.Handlers;
 
 namespace CampaignManager.Appeals;

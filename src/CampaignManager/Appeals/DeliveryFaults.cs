@@ -1,5 +1,4 @@
 using Npgsql;
-using Wolverine;
 using Wolverine.ErrorHandling;
 using Wolverine.Runtime;
 using Wolverine.Runtime.Handlers;

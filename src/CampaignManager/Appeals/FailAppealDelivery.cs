@@ -1,4 +1,3 @@
-using Marten;
 using Wolverine.ErrorHandling;
 using Wolverine.Runtime.Handlers;
 

@@ -2,11 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using CampaignManager.Hosting.Email;
-using CampaignManager.Hosting;
 using CampaignManager.Staff;
-using Microsoft.Extensions.Options;
-using Marten;
-using Wolverine;
 
 namespace CampaignManager.Appeals;
 

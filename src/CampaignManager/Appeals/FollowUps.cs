@@ -1,6 +1,3 @@
-using Marten;
-using Wolverine.Http;
-
 namespace CampaignManager.Appeals;
 
 /// <summary>A recipient whose response date passed without an answer, until staff record one.</summary>

@@ -1,8 +1,5 @@
 using CampaignManager.Letters;
 using CampaignManager.Targets;
-using Marten;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CampaignManager.Appeals;
 

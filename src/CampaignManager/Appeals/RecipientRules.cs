@@ -1,7 +1,3 @@
-using CampaignManager.Hosting;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-
 namespace CampaignManager.Appeals;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using Marten;
 using Wolverine.Runtime.Handlers;
 
 namespace CampaignManager.Appeals;

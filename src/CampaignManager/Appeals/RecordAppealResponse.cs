@@ -1,8 +1,3 @@
-using CampaignManager.Hosting;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-using Wolverine.Marten;
-
 namespace CampaignManager.Appeals;
 
 /// <summary>The target answered: a summary for the campaign team and, when published, a link to the answer.</summary>

@@ -1,10 +1,4 @@
-using CampaignManager.Hosting;
 using CampaignManager.Targets;
-using Marten;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine;
-using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace CampaignManager.Appeals;
 

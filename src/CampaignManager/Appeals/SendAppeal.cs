@@ -1,11 +1,6 @@
-using CampaignManager.Hosting;
 using CampaignManager.Letters;
 using CampaignManager.Signatures;
 using CampaignManager.Targets;
-using Marten;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine;
-using Wolverine.Http;
 
 namespace CampaignManager.Appeals;
 

@@ -1,8 +1,4 @@
-using CampaignManager.Hosting;
 using CampaignManager.Targets;
-using Marten;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace CampaignManager.Appeals;
 

@@ -1,11 +1,6 @@
-using CampaignManager.Hosting;
 using CampaignManager.Letters;
 using CampaignManager.Outcomes;
 using CampaignManager.Targets;
-using JasperFx.Events;
-using Marten;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace CampaignManager.Campaigns;
 

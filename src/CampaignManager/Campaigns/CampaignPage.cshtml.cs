@@ -1,9 +1,5 @@
-using CampaignManager.Hosting;
 using CampaignManager.Letters;
 using CampaignManager.Targets;
-using Marten;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CampaignManager.Campaigns;
 

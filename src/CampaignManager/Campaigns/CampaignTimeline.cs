@@ -1,7 +1,6 @@
 using CampaignManager.Hosting.Web;
 using CampaignManager.Letters;
 using CampaignManager.Outcomes;
-using JasperFx.Events;
 
 namespace CampaignManager.Campaigns;
 

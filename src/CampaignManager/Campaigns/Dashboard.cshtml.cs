@@ -1,7 +1,5 @@
 using CampaignManager.Appeals;
 using CampaignManager.Letters;
-using Marten;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CampaignManager.Campaigns;
 

@@ -1,8 +1,3 @@
-using CampaignManager.Hosting;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-using Wolverine.Marten;
-
 namespace CampaignManager.Campaigns;
 
 /// <summary>A target's explanation of its vote (or of the position it took), as published: a link and a short summary.</summary>

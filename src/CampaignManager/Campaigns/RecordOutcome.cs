@@ -1,10 +1,5 @@
-using CampaignManager.Hosting;
 using CampaignManager.Outcomes;
 using CampaignManager.Targets;
-using Marten;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace CampaignManager.Campaigns;
 

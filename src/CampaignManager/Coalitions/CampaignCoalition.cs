@@ -1,8 +1,4 @@
 using CampaignManager.Campaigns;
-using CampaignManager.Hosting;
-using Marten;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace CampaignManager.Coalitions;
 

@@ -1,7 +1,6 @@
 using CampaignManager.Campaigns;
 using CampaignManager.Letters;
 using CampaignManager.Signatures;
-using Marten;
 
 namespace CampaignManager.Coalitions;
 

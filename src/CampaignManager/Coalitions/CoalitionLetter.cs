@@ -1,7 +1,5 @@
 using CampaignManager.Campaigns;
 using CampaignManager.Letters;
-using JasperFx.Events.Projections;
-using Marten;
 using Marten.Events.Projections;
 
 namespace CampaignManager.Coalitions;

@@ -1,6 +1,3 @@
-using Marten;
-using Wolverine.Http;
-
 namespace CampaignManager.Coalitions;
 
 /// <summary>Two organizations and the letters both signed in their own name.</summary>

@@ -1,9 +1,5 @@
-using CampaignManager.Hosting;
 using CampaignManager.Organizations;
 using CampaignManager.Signatures;
-using JasperFx.Events;
-using JasperFx.Events.Projections;
-using Marten;
 using Marten.Events.Aggregation;
 
 namespace CampaignManager.Coalitions;

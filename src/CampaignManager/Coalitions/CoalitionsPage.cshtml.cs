@@ -1,6 +1,3 @@
-using Marten;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace CampaignManager.Coalitions;
 
 /// <summary>

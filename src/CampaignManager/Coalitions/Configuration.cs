@@ -1,5 +1,3 @@
-using Marten;
-
 namespace CampaignManager.Coalitions;
 
 public static class Configuration

@@ -1,8 +1,6 @@
-using CampaignManager.Hosting;
 using CampaignManager.Organizations;
 using CampaignManager.Campaigns;
 using CampaignManager.Signatures;
-using Marten;
 
 namespace CampaignManager.Coalitions;
 

@@ -1,7 +1,4 @@
 using CampaignManager.Organizations;
-using Marten;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CampaignManager.Coalitions;
 

@@ -1,6 +1,3 @@
-using Marten;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace CampaignManager.Coalitions;
 
 /// <summary>Every organization involved in letters, registered or only named in signatures, with its counts.</summary>

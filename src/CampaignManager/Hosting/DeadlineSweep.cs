@@ -1,9 +1,6 @@
 using CampaignManager.Appeals;
 using CampaignManager.Letters;
 using CampaignManager.Staff;
-using Marten;
-using Microsoft.Extensions.Options;
-using Wolverine;
 
 namespace CampaignManager.Hosting;
 

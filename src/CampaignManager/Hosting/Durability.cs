@@ -1,5 +1,3 @@
-using Wolverine;
-
 namespace CampaignManager.Hosting;
 
 /// <summary>

@@ -1,14 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using JasperFx;
-using JasperFx.Events;
-using Marten;
 using Scalar.AspNetCore;
 using CampaignManager.Staff;
 using Weasel.Core;
-using Wolverine;
-using Wolverine.Http;
-using Wolverine.Marten;
 using Wolverine.Persistence;
 
 namespace CampaignManager.Hosting;

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-
 namespace CampaignManager.Hosting;
 
 /// <summary>Builds the RFC 9457 answers the endpoints return before they change anything.</summary>

@@ -1,7 +1,4 @@
-using JasperFx.Events.Projections;
-using Marten;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Options;
 
 namespace CampaignManager.Hosting;
 

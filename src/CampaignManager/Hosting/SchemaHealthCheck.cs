@@ -1,5 +1,4 @@
 using JasperFx;
-using Marten;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace CampaignManager.Hosting;

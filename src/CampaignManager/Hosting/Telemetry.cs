@@ -1,5 +1,4 @@
 using JasperFx.OpenTelemetry;
-using Marten;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;

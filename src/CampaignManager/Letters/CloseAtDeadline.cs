@@ -1,6 +1,3 @@
-using Marten;
-using Wolverine;
-
 namespace CampaignManager.Letters;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using JasperFx.Events.Projections;
-using Marten;
-
 namespace CampaignManager.Letters;
 
 public static class Configuration

@@ -1,8 +1,5 @@
 using CampaignManager.Hosting.Email;
-using CampaignManager.Hosting;
 using CampaignManager.Staff;
-using Marten;
-using Wolverine;
 
 namespace CampaignManager.Letters;
 

@@ -1,9 +1,3 @@
-using CampaignManager.Hosting;
-using Marten;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-using Wolverine.Marten;
-
 namespace CampaignManager.Letters;
 
 public record DraftLetter(string Title, string Subject, string Body, string Closing, IReadOnlyList<Addressee>? Addressees)

@@ -1,7 +1,3 @@
-using Marten;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace CampaignManager.Letters;
 
 /// <summary>The revision form, prefilled with the current text; posts to /api/letters/{id}/revisions with basedOnVersion.</summary>

@@ -1,7 +1,3 @@
-using Marten;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace CampaignManager.Letters;
 
 /// <summary>Two text versions side by side, line by line (title, subject and addressees included).</summary>

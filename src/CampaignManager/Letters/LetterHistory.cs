@@ -1,9 +1,4 @@
-using CampaignManager.Hosting;
 using CampaignManager.Signatures;
-using JasperFx.Events;
-using Marten;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace CampaignManager.Letters;
 

@@ -1,10 +1,6 @@
 using System.Globalization;
-using CampaignManager.Hosting;
 using CampaignManager.Hosting.Web;
 using CampaignManager.Signatures;
-using Marten;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CampaignManager.Letters;
 

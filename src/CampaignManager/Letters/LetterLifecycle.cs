@@ -1,7 +1,3 @@
-using CampaignManager.Hosting;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-
 namespace CampaignManager.Letters;
 
 /// <summary>What a lifecycle command answers: the letter's state after it.</summary>

@@ -1,7 +1,3 @@
-using CampaignManager.Hosting;
-using Marten;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace CampaignManager.Letters;
 
 /// <summary>The staff list of letters: the same query as GET /api/letters, filtered by status and searched.</summary>

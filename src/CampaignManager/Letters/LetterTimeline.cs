@@ -1,7 +1,4 @@
-using CampaignManager.Hosting;
 using CampaignManager.Signatures;
-using JasperFx.Events;
-using Marten;
 
 namespace CampaignManager.Letters;
 

@@ -1,7 +1,4 @@
 using CampaignManager.Signatures;
-using Marten;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CampaignManager.Letters;
 

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace CampaignManager.Letters;
 
 /// <summary>The drafting form. It stores nothing itself: staff.js posts it to POST /api/letters (DraftLetter).</summary>

@@ -1,9 +1,3 @@
-using CampaignManager.Hosting;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine;
-using Wolverine.Http;
-using Wolverine.Marten;
-
 namespace CampaignManager.Letters;
 
 /// <summary>

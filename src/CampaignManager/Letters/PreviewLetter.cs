@@ -1,7 +1,3 @@
-using CampaignManager.Hosting;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-
 namespace CampaignManager.Letters;
 
 /// <summary>The body as it will render, for the editor's live preview; nothing is stored.</summary>

@@ -1,8 +1,3 @@
-using CampaignManager.Hosting;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-using Wolverine.Marten;
-
 namespace CampaignManager.Letters;
 
 /// <summary>Lift a letter's embargo: from now on the public page shows who signed. It cannot be undone.</summary>

@@ -1,8 +1,3 @@
-using CampaignManager.Hosting;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-using Wolverine.Marten;
-
 namespace CampaignManager.Letters;
 
 /// <summary>By default public sign-ons wait for staff approval; a letter can opt out (or back in).</summary>

@@ -1,9 +1,3 @@
-using CampaignManager.Hosting;
-using Marten;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-using Wolverine.Marten;
-
 namespace CampaignManager.Organizations;
 
 /// <summary>Another name or acronym the organization signs under, e.g. "JBI".</summary>

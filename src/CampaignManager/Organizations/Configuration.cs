@@ -1,6 +1,3 @@
-using JasperFx.Events.Projections;
-using Marten;
-
 namespace CampaignManager.Organizations;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using CampaignManager.Hosting;
-using Marten;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-using Wolverine.Marten;
-
 namespace CampaignManager.Organizations;
 
 /// <summary>The organization at {id} survives; <see cref="DuplicateId"/> was the same organization under another record.</summary>

@@ -1,6 +1,3 @@
-using CampaignManager.Hosting;
-
-
 namespace CampaignManager.Organizations;
 
 /// <summary>The organization stream folded: what name checks and merges decide on. Stored inline so they never lag.</summary>

@@ -1,6 +1,3 @@
-using CampaignManager.Hosting;
-using Marten;
-
 namespace CampaignManager.Organizations;
 
 /// <summary>Organizations registered before names were claimed as keys get their keys at start-up (see UniqueName).</summary>

@@ -1,9 +1,3 @@
-using CampaignManager.Hosting;
-using Marten;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-using Wolverine.Marten;
-
 namespace CampaignManager.Organizations;
 
 /// <summary>E.g. name "Committee for Human Rights in North Korea", aliases ["HRNK"].</summary>

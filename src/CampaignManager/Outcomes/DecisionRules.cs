@@ -1,4 +1,3 @@
-using CampaignManager.Hosting;
 using static CampaignManager.Outcomes.DecisionResult;
 
 namespace CampaignManager.Outcomes;

@@ -1,6 +1,4 @@
-using CampaignManager.Hosting;
 using JasperFx.CommandLine;
-using Marten;
 
 namespace CampaignManager.Seeding;
 

@@ -1,6 +1,5 @@
 using CampaignManager.Appeals;
 using CampaignManager.Targets;
-using Marten;
 
 namespace CampaignManager.Seeding;
 

@@ -5,7 +5,6 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using CampaignManager.Campaigns;
 using CampaignManager.Coalitions;
-using CampaignManager.Hosting;
 using CampaignManager.Letters;
 using CampaignManager.Outcomes;
 using CampaignManager.Signatures;

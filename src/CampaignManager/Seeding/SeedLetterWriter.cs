@@ -1,6 +1,5 @@
 using CampaignManager.Letters;
 using CampaignManager.Signatures;
-using Marten;
 
 namespace CampaignManager.Seeding;
 

@@ -1,11 +1,8 @@
 using System.Text.Json;
 using CampaignManager.Campaigns;
 using CampaignManager.Coalitions;
-using CampaignManager.Hosting;
 using CampaignManager.Outcomes;
 using CampaignManager.Targets;
-using Marten;
-using Microsoft.AspNetCore.Mvc;
 
 namespace CampaignManager.Seeding;
 

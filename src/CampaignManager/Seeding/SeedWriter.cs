@@ -5,7 +5,6 @@ using CampaignManager.Letters;
 using CampaignManager.Outcomes;
 using CampaignManager.Signatures;
 using CampaignManager.Targets;
-using Marten;
 
 namespace CampaignManager.Seeding;
 

@@ -1,7 +1,4 @@
-using JasperFx.Events.Projections;
-using Marten;
 using Marten.Schema;
-using Wolverine;
 
 namespace CampaignManager.Signatures;
 

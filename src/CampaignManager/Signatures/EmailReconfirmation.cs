@@ -1,8 +1,6 @@
 using CampaignManager.Hosting.Email;
 using CampaignManager.Letters;
 using CampaignManager.Staff;
-using Marten;
-using Microsoft.Extensions.Options;
 using MimeKit;
 
 namespace CampaignManager.Signatures;

@@ -1,5 +1,4 @@
 using CampaignManager.Letters;
-using Marten;
 using Marten.Services.BatchQuerying;
 
 namespace CampaignManager.Signatures;

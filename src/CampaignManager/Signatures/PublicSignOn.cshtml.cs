@@ -1,12 +1,6 @@
-using CampaignManager.Hosting;
 using CampaignManager.Letters;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Wolverine.Http;
 
 namespace CampaignManager.Signatures;
 

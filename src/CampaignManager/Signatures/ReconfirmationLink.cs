@@ -1,6 +1,5 @@
 using CampaignManager.Letters;
 using CampaignManager.Staff;
-using Marten;
 
 namespace CampaignManager.Signatures;
 

@@ -1,9 +1,4 @@
-using CampaignManager.Hosting;
 using CampaignManager.Letters;
-using Marten;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace CampaignManager.Signatures;
 

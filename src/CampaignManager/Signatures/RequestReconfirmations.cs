@@ -1,6 +1,4 @@
 using CampaignManager.Letters;
-using Marten;
-using Wolverine;
 
 namespace CampaignManager.Signatures;
 

@@ -1,6 +1,4 @@
-using CampaignManager.Hosting;
 using CampaignManager.Letters;
-using Microsoft.AspNetCore.Mvc;
 
 namespace CampaignManager.Signatures;
 

@@ -1,9 +1,5 @@
 using System.Text;
-using CampaignManager.Hosting;
 using CampaignManager.Letters;
-using Marten;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace CampaignManager.Signatures;
 

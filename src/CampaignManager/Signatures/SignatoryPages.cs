@@ -1,11 +1,7 @@
 using System.Buffers.Text;
 using System.Text;
-using CampaignManager.Hosting;
 using CampaignManager.Letters;
-using Marten;
 using Marten.Services.BatchQuerying;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace CampaignManager.Signatures;
 

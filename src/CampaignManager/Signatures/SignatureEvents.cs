@@ -1,4 +1,3 @@
-using CampaignManager.Hosting;
 using CampaignManager.Letters;
 
 namespace CampaignManager.Signatures;

@@ -1,8 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
-using CampaignManager.Hosting;
 using CampaignManager.Letters;
-using Marten;
-using Microsoft.AspNetCore.Mvc;
 
 namespace CampaignManager.Signatures;
 

@@ -1,4 +1,3 @@
-using CampaignManager.Hosting;
 using CampaignManager.Organizations;
 using System.Globalization;
 using System.Text;

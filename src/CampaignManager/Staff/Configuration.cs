@@ -1,7 +1,3 @@
-using CampaignManager.Hosting;
-using JasperFx.Events.Projections;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;

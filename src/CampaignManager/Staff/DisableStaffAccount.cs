@@ -1,9 +1,3 @@
-using CampaignManager.Hosting;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-using Wolverine.Marten;
-
 namespace CampaignManager.Staff;
 
 public record DisableStaffAccount;

@@ -1,9 +1,3 @@
-using CampaignManager.Hosting;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-using Wolverine.Marten;
-
 namespace CampaignManager.Staff;
 
 /// <summary>A bearer token for a script or an integration, acting as the account it is issued to.</summary>

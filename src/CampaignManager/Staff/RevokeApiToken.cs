@@ -1,8 +1,3 @@
-using CampaignManager.Hosting;
-using Microsoft.AspNetCore.Authorization;
-using Wolverine.Http;
-using Wolverine.Marten;
-
 namespace CampaignManager.Staff;
 
 public record RevokeApiToken;

@@ -1,5 +1,3 @@
-using CampaignManager.Hosting;
-
 namespace CampaignManager.Staff;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Marten;
-using CampaignManager.Hosting;
-
 namespace CampaignManager.Staff;
 
 /// <summary>

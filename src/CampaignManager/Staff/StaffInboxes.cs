@@ -1,5 +1,3 @@
-using Marten;
-using Microsoft.Extensions.Options;
 using MimeKit;
 
 namespace CampaignManager.Staff;

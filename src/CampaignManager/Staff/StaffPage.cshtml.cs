@@ -1,7 +1,3 @@
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace CampaignManager.Staff;
 
 /// <summary>Accounts and API tokens for admins; every form posts to the same /api/staff commands scripts use.</summary>

@@ -1,7 +1,3 @@
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Wolverine.Http;
-
 namespace CampaignManager.Staff;
 
 public record ApiTokenView(Guid Id, string Name, DateTimeOffset IssuedAt, string IssuedBy, DateTimeOffset? ExpiresAt, DateTimeOffset? RevokedAt);

@@ -1,10 +1,3 @@
-using CampaignManager.Hosting;
-using Marten;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine;
-using Wolverine.Http;
-using Wolverine.Marten;
-
 namespace CampaignManager.Targets;
 
 public record AddTargetsToList(IReadOnlyList<Guid>? TargetIds);

@@ -1,6 +1,3 @@
-using JasperFx.Events.Projections;
-using Marten;
-
 namespace CampaignManager.Targets;
 
 public static class Configuration

@@ -1,9 +1,3 @@
-using CampaignManager.Hosting;
-using Marten;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-using Wolverine.Marten;
-
 namespace CampaignManager.Targets;
 
 public record CreateTargetList(string? Name, string? Description, IReadOnlyList<Guid>? TargetIds);

@@ -1,8 +1,4 @@
 using System.Text.RegularExpressions;
-using CampaignManager.Hosting;
-using Marten;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace CampaignManager.Targets;
 

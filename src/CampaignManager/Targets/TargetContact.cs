@@ -1,5 +1,4 @@
 using System.Net.Mail;
-using CampaignManager.Hosting;
 
 namespace CampaignManager.Targets;
 

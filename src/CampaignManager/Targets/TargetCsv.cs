@@ -1,5 +1,3 @@
-using CampaignManager.Hosting;
-
 namespace CampaignManager.Targets;
 
 /// <summary>One data row as typed; <see cref="Problem"/> is set when the row itself could not be read.</summary>

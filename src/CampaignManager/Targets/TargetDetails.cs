@@ -1,10 +1,5 @@
-using CampaignManager.Hosting;
-using JasperFx.Events.Projections;
-using Marten;
 using Marten.Events.Projections;
 using Marten.Pagination;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace CampaignManager.Targets;
 

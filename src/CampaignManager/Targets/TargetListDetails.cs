@@ -1,8 +1,4 @@
-using CampaignManager.Hosting;
-using Marten;
 using Marten.Pagination;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace CampaignManager.Targets;
 

@@ -1,6 +1,3 @@
-using CampaignManager.Hosting;
-using Marten;
-
 namespace CampaignManager.Targets;
 
 /// <summary>Target lists created before names were claimed as keys get their keys at start-up (see UniqueName).</summary>

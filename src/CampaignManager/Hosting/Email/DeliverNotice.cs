@@ -1,7 +1,5 @@
 using CampaignManager.Appeals;
-using Microsoft.Extensions.Options;
 using MimeKit;
-using Wolverine;
 
 namespace CampaignManager.Hosting.Email;
 
