@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using CampaignManager.Appeals;
 using CampaignManager.Coalitions;
 using CampaignManager.Letters;
+using CampaignManager.Signatures;
 using CampaignManager.Tests.Appeals;
 using Xunit.Abstractions;
 using static CampaignManager.Tests.Hosting.ClusterTables;

@@ -1,6 +1,7 @@
 using System.Text;
 using Alba;
 using CampaignManager.Letters;
+using CampaignManager.Signatures;
 using CampaignManager.Tests.Hosting;
 using CampaignManager.Tests.Targets;
 using Marten;
