@@ -1,7 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-
 namespace CampaignManager.Appeals;
 
 /// <summary>
@@ -42,7 +38,7 @@ public record AppealRequestKey(string Id, Guid AppealId, string Fingerprint)
             targetIds = (command.TargetIds ?? []).Distinct().Order().ToArray(),
             targetListIds = (command.TargetListIds ?? []).Distinct().Order().ToArray(),
             channel = command.Channel?.ToString(),
-            coverMessage = string.IsNullOrWhiteSpace(command.CoverMessage) ? null : command.CoverMessage.Trim(),
+            coverMessage = TextRules.TrimToNull(command.CoverMessage),
             responseDueBy = command.ResponseDueBy?.ToUniversalTime()
         });
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using CampaignManager.Hosting.Email;
 using CampaignManager.Staff;
 

@@ -11,7 +11,7 @@ public static class RecordAppealResponseEndpoint
     public static ProblemDetails Validate(Guid id, Guid targetId, RecordAppealResponse command, AppealRecipient? recipient)
     {
         var errors = new FieldErrors().Required("summary", command.Summary, 5000, multiLine: true).MaxLength("link", command.Link, 2000)
-            .When(!string.IsNullOrWhiteSpace(command.Link) && !IsWebLink(command.Link.Trim()), "link", "must be an http(s) URL");
+            .When(!string.IsNullOrWhiteSpace(command.Link) && !TextRules.IsWebLink(command.Link), "link", "must be an http(s) URL");
         if (errors.Count > 0) return Problems.Validation(errors);
         // one response per recipient: a later exchange is a new appeal, not an overwrite of this answer
         return RecipientRules.MustBe(recipient, id, targetId, "recorded as responded", RecipientStatus.Sent, RecipientStatus.Acknowledged);
@@ -26,7 +26,4 @@ public static class RecordAppealResponseEndpoint
     public static AppealResponded Post(RecordAppealResponse command,
         [WriteAggregate(FromMethod = nameof(RecipientId), Required = false)] AppealRecipient? recipient, HttpContext context,
         TimeProvider clock) => Decide(recipient!, command, context.User.ActorName(), clock.GetUtcNow());
-
-    private static bool IsWebLink(string value) =>
-        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 }

@@ -4,21 +4,20 @@ namespace CampaignManager.Campaigns;
 
 public record AttachLetterToCampaign(Guid? LetterId);
 
-/// <summary>Wraps the loaded letter so Wolverine does not try to bind it from the query string.</summary>
-public record LetterLookup(Letter? Letter);
-
-public record CampaignVersionResponse(Guid Id, int Version);
+public record CampaignVersionResponse(Guid Id, int Version)
+{
+    /// <summary>The answer to a command appending one event to the campaign, and that event: the version it makes.</summary>
+    public static (CampaignVersionResponse, T) After<T>(Campaign campaign, T change) => (new(campaign.Id, campaign.Version + 1), change);
+}
 
 public static class AttachLetterToCampaignEndpoint
 {
-    public static async Task<LetterLookup> LoadAsync(AttachLetterToCampaign command, IQuerySession session, CancellationToken token) =>
-        new(command.LetterId is { } id ? await session.LoadAsync<Letter>(id, token) : null);
+    public static Task<Reference<Letter>> LoadAsync(AttachLetterToCampaign command, IQuerySession session, CancellationToken token) =>
+        Reference<Letter>.LoadAsync(command.LetterId, session, token);
 
-    public static ProblemDetails Validate(AttachLetterToCampaign command, LetterLookup lookup, Campaign campaign)
+    public static ProblemDetails Validate(AttachLetterToCampaign command, Reference<Letter> letter, Campaign campaign)
     {
-        var errors = new FieldErrors()
-            .When(command.LetterId is null, "letterId", "is required")
-            .When(command.LetterId is not null && lookup.Letter is null, "letterId", "is not a known letter");
+        var errors = new FieldErrors().Known("letterId", letter, "letter");
         if (errors.Count > 0) return Problems.Validation(errors);
         return campaign.Letters.Any(l => l.LetterId == command.LetterId)
             ? Problems.Conflict($"Letter {command.LetterId} is already attached to this campaign.")
@@ -33,6 +32,5 @@ public static class AttachLetterToCampaignEndpoint
     [EndpointSummary("Attach a letter to a campaign")]
     public static (CampaignVersionResponse, LetterAttachedToCampaign) Post(AttachLetterToCampaign command, [WriteAggregate] Campaign campaign,
         HttpContext context, TimeProvider clock) =>
-        (new CampaignVersionResponse(campaign.Id, campaign.Version + 1),
-            Decide(campaign, command.LetterId!.Value, context.User.ActorName(), clock.GetUtcNow()));
+        CampaignVersionResponse.After(campaign, Decide(campaign, command.LetterId!.Value, context.User.ActorName(), clock.GetUtcNow()));
 }

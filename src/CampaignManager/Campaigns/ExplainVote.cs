@@ -25,6 +25,5 @@ public static class ExplainVoteEndpoint
     [EndpointSummary("Attach an explanation of vote (a link and a summary) to a target's position in the whip count")]
     public static (CampaignVersionResponse, VoteExplained) Post(ExplainVote command, [WriteAggregate] Campaign campaign,
         HttpContext context, TimeProvider clock) =>
-        (new CampaignVersionResponse(campaign.Id, campaign.Version + 1),
-            Decide(campaign, command, context.User.ActorName(), clock.GetUtcNow()));
+        CampaignVersionResponse.After(campaign, Decide(campaign, command, context.User.ActorName(), clock.GetUtcNow()));
 }

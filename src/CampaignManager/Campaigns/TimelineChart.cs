@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace CampaignManager.Campaigns;
 
 /// <summary>One dot on the campaign timeline: the campaign's own events above the line, its letters' below.</summary>

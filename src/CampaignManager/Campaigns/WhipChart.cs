@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace CampaignManager.Campaigns;
 
 /// <summary>One bar of the whip chart, already placed: the view only writes these numbers out.</summary>

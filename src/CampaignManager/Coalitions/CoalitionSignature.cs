@@ -1,4 +1,3 @@
-using CampaignManager.Organizations;
 using CampaignManager.Signatures;
 using Marten.Events.Aggregation;
 

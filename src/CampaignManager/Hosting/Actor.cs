@@ -1,5 +1,3 @@
-using System.Security.Claims;
-
 namespace CampaignManager.Hosting;
 
 public static class Actor

@@ -1,6 +1,5 @@
 using System.Collections.Frozen;
 using System.Linq.Expressions;
-using System.Reflection;
 
 namespace CampaignManager.Hosting;
 

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Diagnostics.HealthChecks;
-
 namespace CampaignManager.Hosting;
 
 /// <summary>Opens a connection through Marten's own data source and asks the server for its version.</summary>

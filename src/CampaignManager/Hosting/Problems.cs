@@ -26,7 +26,7 @@ public static class Problems
     /// so a Validate reads as one expression instead of repeating the NoProblems comparison after every rule.
     /// </summary>
     public static ProblemDetails Then(this ProblemDetails state, Func<ProblemDetails> next) =>
-        ReferenceEquals(state, WolverineContinue.NoProblems) ? next() : state;
+        state.IsNone() ? next() : state;
 
     public static bool IsNone(this ProblemDetails state) => ReferenceEquals(state, WolverineContinue.NoProblems);
 
@@ -76,6 +76,11 @@ public sealed class FieldErrors
     }
 
     public FieldErrors When(bool condition, string field, string message) => condition ? Add(field, message) : this;
+
+    /// <summary>The id a command names is given and is a known <paramref name="what"/> ("letter", "target").</summary>
+    public FieldErrors Known<T>(string field, Reference<T> reference, string what) where T : class =>
+        When(reference.Id is null, field, "is required")
+            .When(reference.Id is not null && reference.Found is null, field, $"is not a known {what}");
 
     public Dictionary<string, string[]> ToDictionary() => _errors.ToDictionary(x => x.Key, x => x.Value.ToArray());
 }

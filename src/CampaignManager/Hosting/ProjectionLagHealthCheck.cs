@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Diagnostics.HealthChecks;
-
 namespace CampaignManager.Hosting;
 
 /// <summary>How far an async projection may trail the high-water mark, in events (Health:ProjectionLag).</summary>

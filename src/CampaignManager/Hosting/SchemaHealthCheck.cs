@@ -1,5 +1,4 @@
 using JasperFx;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace CampaignManager.Hosting;
 

@@ -3,22 +3,19 @@ namespace CampaignManager.Organizations;
 /// <summary>The organization at {id} survives; <see cref="DuplicateId"/> was the same organization under another record.</summary>
 public record MergeOrganizations(Guid? DuplicateId);
 
-public record DuplicateLookup(Organization? Duplicate);
-
 public static class MergeOrganizationsEndpoint
 {
-    public static async Task<DuplicateLookup> LoadAsync(MergeOrganizations command, IQuerySession session, CancellationToken token) =>
-        new(command.DuplicateId is { } id ? await session.LoadAsync<Organization>(id, token) : null);
+    public static Task<Reference<Organization>> LoadAsync(MergeOrganizations command, IQuerySession session, CancellationToken token) =>
+        Reference<Organization>.LoadAsync(command.DuplicateId, session, token);
 
-    public static ProblemDetails Validate(MergeOrganizations command, DuplicateLookup lookup, Organization organization)
+    public static ProblemDetails Validate(MergeOrganizations command, Reference<Organization> duplicate, Organization organization)
     {
         var errors = new FieldErrors()
-            .When(command.DuplicateId is null, "duplicateId", "is required")
-            .When(command.DuplicateId is not null && lookup.Duplicate is null, "duplicateId", "is not a known organization")
+            .Known("duplicateId", duplicate, "organization")
             .When(command.DuplicateId == organization.Id, "duplicateId", "is the organization itself");
         if (errors.Count > 0) return Problems.Validation(errors);
         if (organization.MergedInto is { } s) return Problems.Conflict($"This organization was itself merged into {s}.");
-        return lookup.Duplicate!.MergedInto is { } into
+        return duplicate.Found!.MergedInto is { } into
             ? Problems.Conflict($"The duplicate was already merged into {into}.")
             : WolverineContinue.NoProblems;
     }
@@ -34,13 +31,13 @@ public static class MergeOrganizationsEndpoint
     [WolverinePost("/api/organizations/{id}/merge", Name = "MergeOrganizations")]
     [EndpointSummary("Merge a duplicate organization into this one")]
     [Tags("Organizations")]
-    public static (OrganizationChanged, OrganizationAbsorbed) Post(MergeOrganizations command, DuplicateLookup lookup,
+    public static (OrganizationChanged, OrganizationAbsorbed) Post(MergeOrganizations command, Reference<Organization> duplicate,
         [WriteAggregate] Organization organization, IDocumentSession session, HttpContext context, TimeProvider clock)
     {
-        var (absorbed, mergedInto) = Decide(organization, lookup.Duplicate!, context.User.ActorName(), clock.GetUtcNow());
+        var (absorbed, mergedInto) = Decide(organization, duplicate.Found!, context.User.ActorName(), clock.GetUtcNow());
         // same transaction as the survivor's event; the expected version guards against a concurrent second merge
-        session.Events.Append(mergedInto.OrganizationId, lookup.Duplicate!.Version + 1, mergedInto);
-        UniqueName.Transfer(session, UniqueName.Organization, lookup.Duplicate.Keys(), organization.Id);
+        session.Events.Append(mergedInto.OrganizationId, duplicate.Found!.Version + 1, mergedInto);
+        UniqueName.Transfer(session, UniqueName.Organization, duplicate.Found.Keys(), organization.Id);
         return (new OrganizationChanged(organization.Id, organization.Version + 1), absorbed);
     }
 }

@@ -1,12 +1,7 @@
 using CampaignManager.Organizations;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using CampaignManager.Campaigns;
-using CampaignManager.Coalitions;
 using CampaignManager.Letters;
-using CampaignManager.Outcomes;
 using CampaignManager.Signatures;
 using CampaignManager.Targets;
 

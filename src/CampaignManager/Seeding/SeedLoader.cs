@@ -1,9 +1,3 @@
-using System.Text.Json;
-using CampaignManager.Campaigns;
-using CampaignManager.Coalitions;
-using CampaignManager.Outcomes;
-using CampaignManager.Targets;
-
 namespace CampaignManager.Seeding;
 
 /// <summary>What loading one file did; <see cref="Problem"/> names the place and reason when the file was refused.</summary>

@@ -1,9 +1,5 @@
 using CampaignManager.Organizations;
 using CampaignManager.Campaigns;
-using CampaignManager.Coalitions;
-using CampaignManager.Letters;
-using CampaignManager.Outcomes;
-using CampaignManager.Signatures;
 using CampaignManager.Targets;
 
 namespace CampaignManager.Seeding;

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using CampaignManager.Letters;
 
 namespace CampaignManager.Signatures;
 

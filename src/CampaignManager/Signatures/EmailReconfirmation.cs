@@ -1,7 +1,6 @@
 using CampaignManager.Hosting.Email;
 using CampaignManager.Letters;
 using CampaignManager.Staff;
-using MimeKit;
 
 namespace CampaignManager.Signatures;
 

@@ -80,6 +80,10 @@ public record LetterDetails(
         return Build(letter, signatures);
     }
 
+    /// <summary>What every export of the whole letter answers: the file it renders to, or a 404 for an unknown letter.</summary>
+    public static async Task<IResult> ExportAsync(IQuerySession session, Guid id, Func<LetterDetails, IResult> file, CancellationToken token) =>
+        await LoadWholeAsync(session, id, token) is { } details ? file(details) : Results.Problem(Problems.NotFound("Letter", id));
+
     /// <summary>The public sign-on page for a letter; only the token identifies it.</summary>
     public static string PublicSignOnPath(string token) => $"/sign/{token}";
 }

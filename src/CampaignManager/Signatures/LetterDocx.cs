@@ -18,12 +18,9 @@ public static class LetterDocx
     [EndpointSummary("The letter as a Word document, signatory block in order")]
     [Tags("Exports")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
-    public static async Task<IResult> Get(Guid id, IQuerySession session, CancellationToken token)
-    {
-        if (await LetterDetails.LoadWholeAsync(session, id, token) is not { } details)
-            return Results.Problem(Problems.NotFound("Letter", id));
-        return Results.File(Render(details, details.FinalizedAt ?? details.LastChangedAt), ContentType, FileName(details.Title, "docx"));
-    }
+    public static Task<IResult> Get(Guid id, IQuerySession session, CancellationToken token) =>
+        LetterDetails.ExportAsync(session, id, details =>
+            Results.File(Render(details, details.FinalizedAt ?? details.LastChangedAt), ContentType, FileName(details.Title, "docx")), token);
 
     public static byte[] Render(LetterDetails letter, DateTimeOffset date)
     {

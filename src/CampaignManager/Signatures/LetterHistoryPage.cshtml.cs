@@ -1,4 +1,3 @@
-using System.Globalization;
 using CampaignManager.Hosting.Web;
 using CampaignManager.Letters;
 

@@ -1,5 +1,4 @@
 using CampaignManager.Letters;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace CampaignManager.Signatures;
@@ -91,7 +90,7 @@ public class PublicSignOnModel(IQuerySession session, IDocumentStore store, Time
             var stream = await write.Events.FetchForWriting<Signature>(mine.Id, HttpContext.RequestAborted);
             if (letter is null || stream.Aggregate is null) return LetterPage();
             var (problem, events) = decide(letter, stream.Aggregate, by, clock.GetUtcNow());
-            if (!ReferenceEquals(problem, WolverineContinue.NoProblems))
+            if (!problem.IsNone())
             {
                 Errors = new() { [""] = [problem.Detail ?? problem.Title ?? "Your answer could not be recorded."] };
                 Returning = ReturningSigner.For(letter, stream.Aggregate);

@@ -1,5 +1,4 @@
 using System.Net;
-using MimeKit;
 
 namespace CampaignManager.Signatures;
 

@@ -27,5 +27,5 @@ public record ReturningSigner(Signature? Signature, DiffTable? Changes, bool Exp
 
     /// <summary>The refusal, or the events of the answer.</summary>
     public static (ProblemDetails Problem, IReadOnlyList<object> Events) Answer(ProblemDetails problem, Func<IEnumerable<object>> events) =>
-        ReferenceEquals(problem, Wolverine.Http.WolverineContinue.NoProblems) ? (problem, events().ToList()) : (problem, []);
+        problem.IsNone() ? (problem, events().ToList()) : (problem, []);
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using CampaignManager.Letters;
 
 namespace CampaignManager.Signatures;
@@ -10,13 +9,9 @@ public static class SignatoriesCsv
     [EndpointSummary("The signatories as CSV, in the order they print")]
     [Tags("Exports")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
-    public static async Task<IResult> Get(Guid id, IQuerySession session, CancellationToken token)
-    {
-        if (await LetterDetails.LoadWholeAsync(session, id, token) is not { } details)
-            return Results.Problem(Problems.NotFound("Letter", id));
-        return Results.File(Encoding.UTF8.GetBytes(Render(details.Signatories)), "text/csv; charset=utf-8",
-            LetterDocx.FileName(details.Title + "-signatories", "csv"));
-    }
+    public static Task<IResult> Get(Guid id, IQuerySession session, CancellationToken token) =>
+        LetterDetails.ExportAsync(session, id, details => Results.File(Encoding.UTF8.GetBytes(Render(details.Signatories)),
+            "text/csv; charset=utf-8", LetterDocx.FileName(details.Title + "-signatories", "csv")), token);
 
     public static string Render(IEnumerable<SignatoryView> signatories)
     {

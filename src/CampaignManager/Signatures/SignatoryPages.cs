@@ -1,5 +1,4 @@
 using System.Buffers.Text;
-using System.Text;
 using CampaignManager.Letters;
 using Marten.Services.BatchQuerying;
 

@@ -6,7 +6,11 @@ namespace CampaignManager.Signatures;
 /// <summary>What every command on one signature checks first: that it is on the letter named, and what a final letter forbids.</summary>
 public static class SignatureRules
 {
-    /// <summary>The letter, read under <see cref="LetterGate"/> so a close or finalize cannot commit under the change.</summary>
+    /// <summary>
+    /// The letter, read under <see cref="LetterGate"/> so a close or finalize cannot commit under the change. Wolverine runs
+    /// an endpoint class's own <c>LoadAsync</c> before <c>Validate</c>, so each command on one signature names this gate
+    /// in a one-line <c>LoadAsync</c>; the checks after it are the rest of this class.
+    /// </summary>
     public static Task<Letter?> LetterAsync(Guid id, IDocumentSession session, CancellationToken token) =>
         LetterGate.HoldAsync(session, id, token);
 

@@ -1,6 +1,4 @@
 using CampaignManager.Organizations;
-using System.Globalization;
-using System.Text;
 
 namespace CampaignManager.Signatures;
 

@@ -6,8 +6,6 @@ public record WithdrawSignature(string? Reason = null);
 
 public static class WithdrawSignatureEndpoint
 {
-    // House shape for a command on one signature: Wolverine runs this class's own LoadAsync before Validate, so each
-    // command names the gate here; the gate and the checks after it are SignatureRules'.
     public static Task<Letter?> LoadAsync(Guid id, IDocumentSession session, CancellationToken token) =>
         SignatureRules.LetterAsync(id, session, token);
 

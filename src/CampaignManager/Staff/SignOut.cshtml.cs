@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
-
 namespace CampaignManager.Staff;
 
 /// <summary>A POST with the page's antiforgery token, so another site cannot sign staff out behind their back.</summary>

@@ -1,5 +1,3 @@
-using MimeKit;
-
 namespace CampaignManager.Staff;
 
 /// <summary>Section <c>Deadlines</c>: <c>StaffEmails</c> adds inboxes (a shared team address) to the staff accounts'.</summary>

@@ -21,8 +21,7 @@ public static class AddTargetsToListEndpoint
     [WolverinePost("/api/target-lists/{id}/members", Name = "AddTargetsToList"), EmptyResponse]
     [Tags("Targets")]
     [EndpointSummary("Add targets to a list (already listed ones are skipped)")]
-    public static Events Post(AddTargetsToList command,
-        [WriteAggregate] TargetList list,
+    public static Events Post(AddTargetsToList command, [WriteAggregate] TargetList list,
         HttpContext context, TimeProvider clock) =>
         Decide(list, command.TargetIds!, context.User.ActorName(), clock.GetUtcNow());
 }

@@ -25,8 +25,7 @@ public static class CorrectTargetDetailsEndpoint
     [WolverinePost("/api/targets/{id}/details", Name = "CorrectTargetDetails"), EmptyResponse]
     [Tags("Targets")]
     [EndpointSummary("Correct a target's contact details")]
-    public static Events Post(CorrectTargetDetails command,
-        [WriteAggregate] Target target,
+    public static Events Post(CorrectTargetDetails command, [WriteAggregate] Target target,
         HttpContext context, TimeProvider clock) =>
         Decide(target, TargetContact.Normalize(command.Name!, command.Title, command.Organization, command.Email,
             command.Address, command.Country, command.Tags), context.User.ActorName(), clock.GetUtcNow());

@@ -11,8 +11,7 @@ public static class RemoveTargetFromListEndpoint
     [WolverineDelete("/api/target-lists/{id}/members/{targetId}", Name = "RemoveTargetFromList"), EmptyResponse]
     [Tags("Targets")]
     [EndpointSummary("Remove a target from a list")]
-    public static TargetRemovedFromList Delete(Guid targetId,
-        [WriteAggregate] TargetList list,
+    public static TargetRemovedFromList Delete(Guid targetId, [WriteAggregate] TargetList list,
         HttpContext context, TimeProvider clock) =>
         Decide(list, targetId, context.User.ActorName(), clock.GetUtcNow());
 }

@@ -1,8 +1,5 @@
-using System.Globalization;
 using System.Net;
-using System.Text;
 using CampaignManager.Letters;
-using MimeKit;
 
 namespace CampaignManager.Appeals.Delivery;
 

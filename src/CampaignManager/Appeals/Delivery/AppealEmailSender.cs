@@ -1,5 +1,4 @@
 using CampaignManager.Hosting.Email;
-using MimeKit;
 
 namespace CampaignManager.Appeals.Delivery;
 

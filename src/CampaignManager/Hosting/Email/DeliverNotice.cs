@@ -1,5 +1,4 @@
 using CampaignManager.Appeals;
-using MimeKit;
 
 namespace CampaignManager.Hosting.Email;
 

@@ -1,6 +1,5 @@
 using MailKit.Net.Smtp;
 using MailKit.Security;
-using MimeKit;
 using Polly;
 
 namespace CampaignManager.Hosting.Email;
