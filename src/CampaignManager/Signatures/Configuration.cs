@@ -1,3 +1,4 @@
+using CampaignManager.Hosting.Email;
 using CampaignManager.Letters;
 using Marten.Schema;
 
@@ -36,7 +37,7 @@ public static class Configuration
             // Durable, as appeal deliveries are: a revision's emails survive a crash and go out after a restart.
             opts.LocalQueueFor<OpenLetterRevised>().UseDurableInbox();
             opts.LocalQueueFor<RequestReconfirmations>().UseDurableInbox();
-            opts.LocalQueueFor<EmailReconfirmation>().UseDurableInbox().MaximumParallelMessages(Appeals.Configuration.DeliveryParallelism);
+            opts.LocalQueueFor<EmailReconfirmation>().UseDurableInbox().MaximumParallelMessages(EmailSender.Parallelism);
         });
         services.AddSingleton<ILetterSigners, LetterSigners>();
         services.InitializeMartenWith<SignatureSortKeysBackfill>();

@@ -1,5 +1,3 @@
-using CampaignManager.Letters;
-
 namespace CampaignManager.Signatures;
 
 /// <summary>
