@@ -5,9 +5,6 @@ namespace CampaignManager.Appeals;
 
 public static class Configuration
 {
-    /// <summary>How many recipients are handed to the relay at once; the rest wait their turn in the durable queue.</summary>
-    public const int DeliveryParallelism = 5;
-
     /// <summary>The appeals workflow: streams, views, the durable per-recipient delivery queue and SMTP delivery.</summary>
     public static WebApplicationBuilder AddAppeals(this WebApplicationBuilder builder)
     {
@@ -26,7 +23,7 @@ public static class Configuration
         builder.Services.ConfigureWolverine(opts =>
         {
             // Durable: a delivery survives a crash in the inbox table and is picked up again on restart.
-            opts.LocalQueueFor<DeliverAppealEmail>().UseDurableInbox().MaximumParallelMessages(DeliveryParallelism);
+            opts.LocalQueueFor<DeliverAppealEmail>().UseDurableInbox().MaximumParallelMessages(EmailSender.Parallelism);
         });
         return builder;
     }

@@ -1,5 +1,6 @@
 using CampaignManager.Letters;
 using CampaignManager.Outcomes;
+using CampaignManager.Signatures;
 using CampaignManager.Targets;
 
 namespace CampaignManager.Campaigns;

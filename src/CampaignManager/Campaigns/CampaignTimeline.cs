@@ -1,6 +1,7 @@
 using CampaignManager.Hosting.Web;
 using CampaignManager.Letters;
 using CampaignManager.Outcomes;
+using CampaignManager.Signatures;
 
 namespace CampaignManager.Campaigns;
 

@@ -1,5 +1,3 @@
-using CampaignManager.Signatures;
-
 namespace CampaignManager.Letters;
 
 /// <summary>
@@ -9,31 +7,24 @@ namespace CampaignManager.Letters;
 public record FinalizeLetter(UnconfirmedSigners? Unconfirmed = null);
 
 /// <summary>What finalizing records: on the letter, and a withdrawal on each dropped signer's own stream.</summary>
-public record FinalizeDecision(LetterStatus Status, IReadOnlyList<object> LetterEvents, IReadOnlyList<SignatureWithdrawn> Dropped);
+public record FinalizeDecision(LetterStatus Status, IReadOnlyList<object> LetterEvents, IReadOnlyList<DroppedSigner> Dropped);
 
 public static class FinalizeLetterEndpoint
 {
-    /// <summary>
-    /// The signatures in the block still on an older text version: read from the block's index (it carries
-    /// signed_version), so a letter with 100,000 signers who all re-confirmed loads none of them.
-    /// </summary>
-    public static async Task<Signature[]> LoadAsync(Guid id, IDocumentSession session, CancellationToken token)
-    {
-        if (await session.LoadAsync<Letter>(id, token) is not { } letter) return [];
-        var version = letter.TextVersion;
-        return [.. await session.Query<Signature>()
-            .Where(x => x.LetterId == id && x.Status == SignatureStatus.Active && x.SignedVersion < version).ToListAsync(token)];
-    }
+    /// <summary>The signers in the block still on an older text version (none when there is no such letter).</summary>
+    public static async Task<IReadOnlyList<IBlockSigner>> LoadAsync(Guid id, IDocumentSession session, ILetterSigners signers,
+        CancellationToken token) =>
+        await session.LoadAsync<Letter>(id, token) is { } letter ? await signers.BehindAsync(session, id, letter.TextVersion, token) : [];
 
     // Only a closed letter: finalizing while open would let a signature land after the text is locked.
-    public static ProblemDetails Validate(FinalizeLetter command, Letter letter, Signature[] behind) =>
+    public static ProblemDetails Validate(FinalizeLetter command, Letter letter, IReadOnlyList<IBlockSigner> behind) =>
         LetterRules.MustBe(letter, "finalized", LetterStatus.Closed).Then(() =>
             Owing(letter, behind).Count is var owing and > 0 && command.Unconfirmed is null
                 ? ChoiceNeeded(letter, owing)
                 : WolverineContinue.NoProblems);
 
-    public static IReadOnlyList<Signature> Owing(Letter letter, IEnumerable<Signature> signatures) =>
-        signatures.Where(s => s.Status == SignatureStatus.Active && s.SignedVersion < letter.TextVersion).ToList();
+    public static IReadOnlyList<IBlockSigner> Owing(Letter letter, IEnumerable<IBlockSigner> signatures) =>
+        signatures.Where(s => s.InBlock && s.SignedVersion < letter.TextVersion).ToList();
 
     public static ProblemDetails ChoiceNeeded(Letter letter, int owing)
     {
@@ -46,7 +37,7 @@ public static class FinalizeLetterEndpoint
         return problem;
     }
 
-    public static FinalizeDecision Decide(Letter letter, FinalizeLetter command, IEnumerable<Signature> signatures, string by, DateTimeOffset at)
+    public static FinalizeDecision Decide(Letter letter, FinalizeLetter command, IEnumerable<IBlockSigner> signatures, string by, DateTimeOffset at)
     {
         var owing = Owing(letter, signatures);
         if (owing.Count == 0)
@@ -56,7 +47,7 @@ public static class FinalizeLetterEndpoint
         {
             UnconfirmedSigners.Wait => new(letter.Status, [new FinalizationPostponed(letter.Id, letter.TextVersion, owing.Count, by, at)], []),
             UnconfirmedSigners.Drop => new(LetterStatus.Final, [new LetterFinalized(letter.Id, letter.TextVersion, by, at, UnconfirmedSigners.Drop, ids)],
-                owing.Select(s => new SignatureWithdrawn(s.Id, letter.Id,
+                owing.Select(s => new DroppedSigner(s.Id, letter.Id,
                     $"Dropped when the letter was finalized: signed version {s.SignedVersion}, not re-confirmed on version {letter.TextVersion}", by, at)).ToList()),
             UnconfirmedSigners.Keep => new(LetterStatus.Final, [new LetterFinalized(letter.Id, letter.TextVersion, by, at, UnconfirmedSigners.Keep, ids)], []),
             _ => throw new ArgumentOutOfRangeException(nameof(command), "Validate refuses a missing choice")
@@ -68,11 +59,11 @@ public static class FinalizeLetterEndpoint
     [Tags("Letters")]
     // Exclusive: waits for signature changes in flight and blocks new ones until committed (see Signatures/LetterGate).
     public static (LetterState, Events) Post(FinalizeLetter command, [WriteAggregate(LoadStyle = ConcurrencyStyle.Exclusive)] Letter letter,
-        Signature[] behind, IDocumentSession session, HttpContext context, TimeProvider clock)
+        IReadOnlyList<IBlockSigner> behind, ILetterSigners signers, IDocumentSession session, HttpContext context, TimeProvider clock)
     {
         var decision = Decide(letter, command, behind, context.User.ActorName(), clock.GetUtcNow());
         // the withdrawals commit with the letter's event: the block never shows a dropped signer on a final letter
-        foreach (var dropped in decision.Dropped) session.Events.Append(dropped.SignatureId, dropped);
+        signers.Drop(session, decision.Dropped);
         return (LetterRules.StateAfter(letter, decision.Status), new Events(decision.LetterEvents));
     }
 }

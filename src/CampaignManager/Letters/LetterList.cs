@@ -1,13 +1,11 @@
-using CampaignManager.Signatures;
-
 namespace CampaignManager.Letters;
 
 public record LetterSummary(Guid Id, string Title, string Subject, LetterStatus Status, int TextVersion,
     int Signatories, DateTimeOffset DraftedAt, DateTimeOffset LastChangedAt)
 {
     /// <summary>The query behind the list, shared by the JSON endpoint and the staff page.</summary>
-    public static async Task<PageOf<LetterSummary>> QueryAsync(IQuerySession session, LetterStatus? wanted, string? q, int p, int size,
-        CancellationToken token)
+    public static async Task<PageOf<LetterSummary>> QueryAsync(IQuerySession session, ILetterSigners signers, LetterStatus? wanted,
+        string? q, int p, int size, CancellationToken token)
     {
         IQueryable<Letter> query = session.Query<Letter>();
         if (wanted is { } w) query = query.Where(x => x.Status == w);
@@ -20,19 +18,12 @@ public record LetterSummary(Guid Id, string Title, string Subject, LetterStatus 
 
         var total = await query.CountAsync(token);
         var letters = await query.OrderByDescending(x => x.LastChangedAt).Skip((p - 1) * size).Take(size).ToListAsync(token);
-        // counted by PostgreSQL from the block index, one number per letter: no signature leaves the database
-        var signed = (await session.QueryAsync<SignedCount>(
-                "select jsonb_build_object('letterId', letter_id, 'count', count(*)) from " +
-                $"{session.DocumentStore.Options.DatabaseSchemaName}.mt_doc_signature where letter_id = any(?) and status = ? " +
-                "group by letter_id", token, letters.Select(x => x.Id).ToArray(), nameof(SignatureStatus.Active)))
-            .ToDictionary(x => x.LetterId, x => x.Count);
+        var signed = await signers.SignatoriesAsync(session, letters.Select(x => x.Id).ToArray(), token);
 
         var items = letters.Select(l => new LetterSummary(l.Id, l.Title, l.Subject, l.Status, l.TextVersion,
             signed.GetValueOrDefault(l.Id), l.DraftedAt, l.LastChangedAt)).ToList();
         return new PageOf<LetterSummary>(items, total, p, size);
     }
-
-    private sealed record SignedCount(Guid LetterId, int Count);
 }
 
 public static class LetterListEndpoint
@@ -44,7 +35,7 @@ public static class LetterListEndpoint
     [ProducesResponseType<PageOf<LetterSummary>>(StatusCodes.Status200OK)]
     [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest)]
     public static async Task<IResult> Get(string? status, string? q, int? page, int? pageSize, IQuerySession session,
-        CancellationToken token)
+        ILetterSigners signers, CancellationToken token)
     {
         var errors = new FieldErrors()
             .When(status is not null && !Enum.TryParse<LetterStatus>(status, ignoreCase: true, out _), "status",
@@ -52,7 +43,7 @@ public static class LetterListEndpoint
             .PageAndSize(page, pageSize);
         if (errors.Count > 0) return Results.Problem(Problems.Validation(errors));
 
-        return Results.Ok(await LetterSummary.QueryAsync(session, status is null ? null : Enum.Parse<LetterStatus>(status, ignoreCase: true), q,
+        return Results.Ok(await LetterSummary.QueryAsync(session, signers, status is null ? null : Enum.Parse<LetterStatus>(status, ignoreCase: true), q,
             page ?? 1, pageSize ?? 20, token));
     }
 }

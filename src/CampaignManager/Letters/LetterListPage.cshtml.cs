@@ -1,7 +1,7 @@
 namespace CampaignManager.Letters;
 
 /// <summary>The staff list of letters: the same query as GET /api/letters, filtered by status and searched.</summary>
-public class LetterListPageModel(IQuerySession session) : PageModel
+public class LetterListPageModel(IQuerySession session, ILetterSigners signers) : PageModel
 {
     public PageOf<LetterSummary> Letters { get; private set; } = new([], 0, 1, 50);
     public LetterStatus? Status { get; private set; }
@@ -11,6 +11,6 @@ public class LetterListPageModel(IQuerySession session) : PageModel
     {
         Status = Enum.TryParse<LetterStatus>(status, ignoreCase: true, out var s) ? s : null;
         Q = q;
-        Letters = await LetterSummary.QueryAsync(session, Status, q, Math.Max(page ?? 1, 1), 50, HttpContext.RequestAborted);
+        Letters = await LetterSummary.QueryAsync(session, signers, Status, q, Math.Max(page ?? 1, 1), 50, HttpContext.RequestAborted);
     }
 }

@@ -1,5 +1,3 @@
-using CampaignManager.Signatures;
-
 namespace CampaignManager.Letters;
 
 /// <summary>
@@ -11,6 +9,13 @@ public record ReviseLetter(
     IReadOnlyList<Addressee>? Addressees = null, string? Note = null, int? BasedOnVersion = null);
 
 public record LetterRevisionAccepted(Guid Id, int TextVersion, IReadOnlyList<string> Changed);
+
+/// <summary>
+/// An open letter's text changed, so its signers owe a re-confirmation of <see cref="TextVersion"/>. Letters does not
+/// know its signers: Signatures handles this by asking them (RequestReconfirmationsHandler). <see cref="LinkBase"/> is
+/// the scheme and host the staff member used, so the links point at the same site without a setting of their own.
+/// </summary>
+public record OpenLetterRevised(Guid LetterId, int TextVersion, string LinkBase);
 
 public static class ReviseLetterEndpoint
 {
@@ -43,6 +48,12 @@ public static class ReviseLetterEndpoint
             Changes(current, command), TextRules.TrimToNull(command.Note), by, at);
     }
 
+    /// <summary>The message a revision cascades, or none: only an open letter's signers can still answer.</summary>
+    public static IEnumerable<OpenLetterRevised> ForSigners(Letter letter, LetterRevised revised, HttpRequest request) =>
+        letter.Status == LetterStatus.Open
+            ? [new OpenLetterRevised(letter.Id, revised.TextVersion, $"{request.Scheme}://{request.Host}")]
+            : [];
+
     /// <summary>The parts of the text a revision really changes; a resent identical field is not a change.</summary>
     public static IReadOnlyList<string> Changes(LetterText current, ReviseLetter command)
     {
@@ -65,7 +76,7 @@ public static class ReviseLetterEndpoint
     {
         var revised = Decide(letter, command, context.User.ActorName(), clock.GetUtcNow());
         var emails = new OutgoingMessages();
-        emails.AddRange(RequestReconfirmationsHandler.ForRevision(letter, revised, context.Request));
+        emails.AddRange(ForSigners(letter, revised, context.Request));
         return (new LetterRevisionAccepted(letter.Id, revised.TextVersion, revised.Changed), revised, emails);
     }
 }

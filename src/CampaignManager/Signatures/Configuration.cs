@@ -1,3 +1,5 @@
+using CampaignManager.Hosting.Email;
+using CampaignManager.Letters;
 using Marten.Schema;
 
 namespace CampaignManager.Signatures;
@@ -33,9 +35,11 @@ public static class Configuration
         services.ConfigureWolverine(opts =>
         {
             // Durable, as appeal deliveries are: a revision's emails survive a crash and go out after a restart.
+            opts.LocalQueueFor<OpenLetterRevised>().UseDurableInbox();
             opts.LocalQueueFor<RequestReconfirmations>().UseDurableInbox();
-            opts.LocalQueueFor<EmailReconfirmation>().UseDurableInbox().MaximumParallelMessages(Appeals.Configuration.DeliveryParallelism);
+            opts.LocalQueueFor<EmailReconfirmation>().UseDurableInbox().MaximumParallelMessages(EmailSender.Parallelism);
         });
+        services.AddSingleton<ILetterSigners, LetterSigners>();
         services.InitializeMartenWith<SignatureSortKeysBackfill>();
         services.AddPublicSignOnLimits();
         return services;

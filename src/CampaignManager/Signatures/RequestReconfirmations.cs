@@ -3,9 +3,9 @@ using CampaignManager.Letters;
 namespace CampaignManager.Signatures;
 
 /// <summary>
-/// Ask every signer who owes a re-confirmation of <see cref="TextVersion"/> and gave an email to answer. Cascaded by a
-/// revision of an open letter and by staff's reminder; <see cref="LinkBase"/> is the scheme and host the staff member
-/// used, so the links point at the same site without a setting of their own.
+/// Ask every signer who owes a re-confirmation of <see cref="TextVersion"/> and gave an email to answer: after a
+/// revision of an open letter (<see cref="OpenLetterRevised"/>) and on staff's reminder; <see cref="LinkBase"/> is the
+/// scheme and host the staff member used, so the links point at the same site without a setting of their own.
 /// </summary>
 public record RequestReconfirmations(Guid LetterId, int TextVersion, string LinkBase, bool Reminder = false);
 
@@ -27,9 +27,7 @@ public static class RequestReconfirmationsHandler
         return messages;
     }
 
-    /// <summary>The message a revision cascades, or none: only an open letter's signers can still answer.</summary>
-    public static IEnumerable<RequestReconfirmations> ForRevision(Letter letter, LetterRevised revised, HttpRequest request) =>
-        letter.Status == LetterStatus.Open
-            ? [new RequestReconfirmations(letter.Id, revised.TextVersion, $"{request.Scheme}://{request.Host}")]
-            : [];
+    /// <summary>A revision of an open letter, cascaded by Letters (which does not know its signers), asks them.</summary>
+    public static Task<OutgoingMessages> Handle(OpenLetterRevised revised, IQuerySession session, CancellationToken token) =>
+        Handle(new RequestReconfirmations(revised.LetterId, revised.TextVersion, revised.LinkBase), session, token);
 }

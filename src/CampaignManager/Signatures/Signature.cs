@@ -1,9 +1,11 @@
+using CampaignManager.Letters;
+
 namespace CampaignManager.Signatures;
 
 public enum SignatureStatus { Active, Withdrawn, AwaitingApproval, Rejected }
 
 /// <summary>One signature folded from its stream; stored inline so a letter's signatures are one indexed query.</summary>
-public class Signature
+public class Signature : IBlockSigner
 {
     public Guid Id { get; set; }
     public int Version { get; set; }
@@ -35,6 +37,8 @@ public class Signature
 
     /// <summary>Where the signature falls in the unpinned block; a name never changes, so it is fixed when signed.</summary>
     public string SortKey { get; set; } = "";
+
+    bool IBlockSigner.InBlock => Status == SignatureStatus.Active;
 
     public static Signature Create(SignatureAdded e) => new()
     {

@@ -70,7 +70,7 @@ public class surviving_a_crash_mid_fan_out(ITestOutputHelper output) : IAsyncLif
         emails.ShouldAllBe(e => _smtp.MessagesTo(e).Count <= 1, "no email may be sent twice automatically");
         settled.Recipients.Where(r => r.Status == RecipientStatus.Sent).ShouldAllBe(r => _smtp.MessagesTo(r.Email!).Count == 1);
         // only an attempt that was with the relay at the kill can be in doubt: at most one per parallel send
-        uncertain.Count.ShouldBeLessThanOrEqualTo(Configuration.DeliveryParallelism);
+        uncertain.Count.ShouldBeLessThanOrEqualTo(CampaignManager.Hosting.Email.EmailSender.Parallelism);
         uncertain.ShouldAllBe(r => r.Reason!.Contains("may or may not have arrived") && r.MessageId != null);
         uncertain.ShouldContain(r => r.Email == held, "the recipient whose 250 never came back");
 

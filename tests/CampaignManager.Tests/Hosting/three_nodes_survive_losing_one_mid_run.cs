@@ -1,8 +1,9 @@
-using CampaignManager.Tests.Appeals;
 using System.Diagnostics;
 using CampaignManager.Appeals;
 using CampaignManager.Coalitions;
 using CampaignManager.Letters;
+using CampaignManager.Signatures;
+using CampaignManager.Tests.Appeals;
 using Xunit.Abstractions;
 using static CampaignManager.Tests.Hosting.ClusterTables;
 
@@ -101,7 +102,7 @@ public class three_nodes_survive_losing_one_mid_run(ITestOutputHelper output) : 
         output.WriteLine($"emails: {perRecipient.Values.Sum()} for {Recipients} recipients, {uncertain.Count} uncertain");
         perRecipient.Values.ShouldAllBe(n => n <= 1, "no email is sent twice");
         perRecipient.Where(p => !uncertain.Contains(p.Key)).ShouldAllBe(p => p.Value == 1);
-        uncertain.Count.ShouldBeLessThanOrEqualTo(CampaignManager.Appeals.Configuration.DeliveryParallelism);
+        uncertain.Count.ShouldBeLessThanOrEqualTo(CampaignManager.Hosting.Email.EmailSender.Parallelism);
 
         // The projection ran on past the kill on a survivor, caught up with every event, and shows each signature.
         var caughtUp = await Eventually.UntilAsync(tables.ProjectionProgressAsync, p => p.Projection >= p.Events, TimeSpan.FromSeconds(60),

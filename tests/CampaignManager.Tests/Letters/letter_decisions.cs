@@ -1,4 +1,5 @@
 using CampaignManager.Letters;
+using CampaignManager.Signatures;
 using Wolverine.Http;
 
 namespace CampaignManager.Tests.Letters;

@@ -1,4 +1,5 @@
 using CampaignManager.Letters;
+using CampaignManager.Signatures;
 using CampaignManager.Tests.Targets;
 using Npgsql;
 using static CampaignManager.Tests.Hosting.LetterApi;

@@ -49,8 +49,8 @@ public class reconfirmation_decisions
         var request = new Microsoft.AspNetCore.Http.DefaultHttpContext().Request;
         (request.Scheme, request.Host) = ("https", new Microsoft.AspNetCore.Http.HostString("campaigns.example"));
 
-        RequestReconfirmationsHandler.ForRevision(Revised(), revised, request).ShouldHaveSingleItem().LinkBase.ShouldBe("https://campaigns.example");
-        RequestReconfirmationsHandler.ForRevision(Revised(LetterStatus.Closed), revised, request).ShouldBeEmpty();
+        ReviseLetterEndpoint.ForSigners(Revised(), revised, request).ShouldHaveSingleItem().LinkBase.ShouldBe("https://campaigns.example");
+        ReviseLetterEndpoint.ForSigners(Revised(LetterStatus.Closed), revised, request).ShouldBeEmpty();
     }
 
     [Fact]

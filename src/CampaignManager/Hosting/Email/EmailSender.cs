@@ -11,6 +11,12 @@ namespace CampaignManager.Hosting.Email;
 /// </summary>
 public sealed partial class EmailSender
 {
+    /// <summary>
+    /// How many emails each durable queue (appeal deliveries, re-confirmations) hands to the relay at once; the rest
+    /// wait their turn in the queue.
+    /// </summary>
+    public const int Parallelism = 5;
+
     private readonly SmtpSettings _settings;
     private readonly ILogger<EmailSender> _logger;
     private readonly ResiliencePipeline _pipeline;

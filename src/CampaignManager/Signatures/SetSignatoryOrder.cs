@@ -1,6 +1,6 @@
-using CampaignManager.Signatures;
+using CampaignManager.Letters;
 
-namespace CampaignManager.Letters;
+namespace CampaignManager.Signatures;
 
 /// <summary>Staff override of the signatory block: these signatures first, in this order (empty list: back to the rule).</summary>
 public record SetSignatoryOrder(IReadOnlyList<Guid>? SignatureIds);

@@ -1,7 +1,7 @@
 using CampaignManager.Hosting.Web;
-using CampaignManager.Signatures;
+using CampaignManager.Letters;
 
-namespace CampaignManager.Letters;
+namespace CampaignManager.Signatures;
 
 /// <summary>The audit trail (the same entries as GET /api/letters/{id}/history) and the letter as of a chosen moment.</summary>
 public class LetterHistoryPageModel(IQuerySession session) : PageModel

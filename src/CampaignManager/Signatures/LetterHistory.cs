@@ -1,8 +1,11 @@
-using CampaignManager.Signatures;
+using CampaignManager.Letters;
 
-namespace CampaignManager.Letters;
+namespace CampaignManager.Signatures;
 
-/// <summary>One thing that happened to a letter: what, who, when, and the event's own data.</summary>
+/// <summary>
+/// One thing that happened to a letter or a signature on it: what, who, when, and the event's own data. In Signatures,
+/// as every view of the letter with its signatures is (see <see cref="LetterDetails"/>).
+/// </summary>
 public record LetterHistoryEntry(long Sequence, Guid StreamId, string Event, string Summary, string By, DateTimeOffset At, object Data);
 
 public static class LetterHistoryEndpoint

@@ -1,6 +1,9 @@
-namespace CampaignManager.Letters;
+namespace CampaignManager.Signatures;
 
-/// <summary>The letter as it will be printed or saved as PDF from the browser (print stylesheet, no app chrome).</summary>
+/// <summary>
+/// The letter as it will be printed or saved as PDF from the browser (print stylesheet, no app chrome). In Signatures,
+/// as every view of the letter with its signatory block is (see <see cref="LetterDetails"/>).
+/// </summary>
 public class PrintLetterModel(IQuerySession session) : PageModel
 {
     public LetterDetails? Details { get; private set; }

@@ -1,14 +1,15 @@
-using CampaignManager.Signatures;
+using CampaignManager.Letters;
 
-namespace CampaignManager.Letters;
+namespace CampaignManager.Signatures;
 
 public record SignatureCounts(int Signatories, int Organizations, int Individuals, int NeedingReconfirmation, int Withdrawn,
     int AwaitingApproval = 0);
 
 /// <summary>
 /// The letter as staff see it: current text, state, the ordered signatory block with re-confirmation flags (now: its
-/// first page, with <see cref="NextSignatories"/> to page on), and the withdrawn signatures kept apart. Built from the inline Letter and Signature documents, or folded from the
-/// timeline when read "as of" a past moment.
+/// first page, with <see cref="NextSignatories"/> to page on), and the withdrawn signatures kept apart. Built from the
+/// inline Letter and Signature documents, or folded from the timeline when read "as of" a past moment. It lives with
+/// the signatures because it joins them into the letter: Signatures reads Letters, never the other way round.
 /// </summary>
 public record LetterDetails(
     Guid Id, string Title, string Subject, string Body, string Closing, IReadOnlyList<Addressee> Addressees,

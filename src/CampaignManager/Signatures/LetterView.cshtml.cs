@@ -1,10 +1,12 @@
-using CampaignManager.Signatures;
+using CampaignManager.Letters;
 
-namespace CampaignManager.Letters;
+namespace CampaignManager.Signatures;
 
 /// <summary>
 /// The staff view of one letter: text, lifecycle, versions and signatures. Read-only on the server; every button
-/// is posted by staff.js to the same API command a script would call.
+/// is posted by staff.js to the same API command a script would call. The page and its partials live in Signatures
+/// because they show the letter with its signatures (see <see cref="LetterDetails"/>); the letter's own partials
+/// (text form, deadline, diff) stay in Letters.
 /// </summary>
 public class LetterViewModel(IQuerySession session) : PageModel
 {

@@ -1,12 +1,14 @@
+using CampaignManager.Letters;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 
-namespace CampaignManager.Letters;
+namespace CampaignManager.Signatures;
 
 /// <summary>
 /// The letter as a Word document, for coalitions that still circulate .docx: date, addressee block, subject, body
-/// (Markdown paragraphs as plain paragraphs, **bold** and *italic* kept), closing and the ordered signatory block.
+/// (Markdown paragraphs as plain paragraphs, **bold** and *italic* kept), closing and the ordered signatory block. In
+/// Signatures, as every view of the letter with its signatory block is (see <see cref="LetterDetails"/>).
 /// </summary>
 public static class LetterDocx
 {

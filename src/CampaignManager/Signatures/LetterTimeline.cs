@@ -1,10 +1,11 @@
-using CampaignManager.Signatures;
+using CampaignManager.Letters;
 
-namespace CampaignManager.Letters;
+namespace CampaignManager.Signatures;
 
 /// <summary>
 /// Every event of a letter: its own stream and the streams of all signatures ever made on it, in the order they
-/// happened. History is read from it directly, and "as of" views fold it up to a moment.
+/// happened. History is read from it directly, and "as of" views fold it up to a moment. In Signatures, as every view
+/// of the letter with its signatures is (see <see cref="LetterDetails"/>).
 /// </summary>
 public static class LetterTimeline
 {
