@@ -19,6 +19,7 @@ public static class Configuration
             // ResponseDueBy: the deadline sweep looks for unanswered recipients past their date every minute
             opts.Schema.For<AppealRecipient>().Index(x => x.AppealId).Index(x => x.TargetId).Index(x => x.ResponseDueBy);
             opts.Schema.For<AppealRequestKey>().Identity(x => x.Id);
+            opts.Schema.For<FollowUpDigest>().Identity(x => x.Id);
         });
         builder.Services.ConfigureWolverine(opts =>
         {

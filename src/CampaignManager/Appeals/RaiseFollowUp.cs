@@ -27,3 +27,22 @@ public static class RaiseFollowUpHandler
         if (Decide(stream.Aggregate, m, clock.GetUtcNow()) is { } due) stream.AppendOne(due);
     }
 }
+
+/// <summary>The Appeals part of the deadline sweep (Hosting/DeadlineSweep): follow-ups now due, and the day's digest.</summary>
+public static class SweepFollowUpsHandler
+{
+    public static async Task<OutgoingMessages> HandleAsync(SweepDeadlines _, IQuerySession session, TimeProvider clock,
+        IOptions<DeadlineSettings> settings, CancellationToken token)
+    {
+        var now = clock.GetUtcNow();
+        var messages = new OutgoingMessages();
+        var unanswered = await FollowUps.DueAsync(session, now, token);
+        messages.AddRange(unanswered.Select(r => new RaiseFollowUp(r.AppealId, r.TargetId, r.ResponseDueBy!.Value)));
+
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        if (now >= settings.Value.DigestMomentOn(today)
+            && await session.LoadAsync<FollowUpDigest>(SendFollowUpDigestHandler.IdFor(today), token) is null)
+            messages.Add(new SendFollowUpDigest(today));
+        return messages;
+    }
+}

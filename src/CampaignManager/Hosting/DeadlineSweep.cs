@@ -1,7 +1,3 @@
-using CampaignManager.Appeals;
-using CampaignManager.Letters;
-using CampaignManager.Staff;
-
 namespace CampaignManager.Hosting;
 
 /// <summary>Section <c>Deadlines</c>.</summary>
@@ -18,49 +14,16 @@ public sealed class DeadlineSettings
     public DateTimeOffset DigestMomentOn(DateOnly day) => new(day.ToDateTime(new TimeOnly(DigestHourUtc, 0)), TimeSpan.Zero);
 }
 
-/// <summary>Look for deadlines, reminders, follow-ups and the digest that are due, and send their messages.</summary>
-public record SweepDeadlines;
-
 /// <summary>
-/// The safety net under the scheduled messages: Wolverine runs those on the machine's clock, so one that ran early (a
-/// node's clock behind, a test's fake clock) did nothing; and one lost with a database restore is never run. The sweep
-/// reads what is due from the documents and <see cref="TimeProvider"/>, and sends the same idempotent messages again.
-/// Every node sweeps, and that is safe: each message's handler takes the letter's or recipient's row lock (the digest,
-/// the day's advisory lock) before deciding, so a second one finds the work done. The sweep itself holds no transaction
-/// across its reads, so it never blocks or deadlocks anything else.
+/// Look for work that is due by <see cref="TimeProvider"/> and send its messages again. It is the safety net under the
+/// scheduled messages: Wolverine runs those on the machine's clock, so one that ran early (a node's clock behind, a
+/// test's fake clock) did nothing, and one lost with a database restore is never run. Each capability handles it for
+/// its own deadlines (Letters: closes and reminders; Appeals: follow-ups and the digest); Wolverine runs the handlers
+/// of one message type as one. Every node sweeps, and that is safe: each message's handler takes the letter's or
+/// recipient's row lock (the digest, the day's lock) before deciding, so a second one finds the work done. A sweep
+/// holds no transaction across its reads, so it never blocks or deadlocks anything else.
 /// </summary>
-public static class SweepDeadlinesHandler
-{
-    public static async Task<OutgoingMessages> HandleAsync(SweepDeadlines _, IDocumentSession session, TimeProvider clock,
-        IOptions<DeadlineSettings> settings, CancellationToken token)
-    {
-        var now = clock.GetUtcNow();
-        var messages = new OutgoingMessages();
-
-        var open = await session.Query<Letter>()
-            .Where(l => l.Status == LetterStatus.Open && l.SignatureDeadline != null).ToListAsync(token);
-        foreach (var letter in open)
-        {
-            var deadline = letter.SignatureDeadline!.Value;
-            if (deadline <= now) messages.Add(new CloseAtDeadline(letter.Id, deadline));
-            else
-                foreach (var days in letter.Reminders?.DaysBefore ?? [])
-                {
-                    var due = new SendDeadlineReminder(letter.Id, deadline, days);
-                    if (SendDeadlineReminderHandler.IsDue(letter, due, now)) messages.Add(due);
-                }
-        }
-
-        var unanswered = await FollowUps.DueAsync(session, now, token);
-        messages.AddRange(unanswered.Select(r => new RaiseFollowUp(r.AppealId, r.TargetId, r.ResponseDueBy!.Value)));
-
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
-        if (now >= settings.Value.DigestMomentOn(today)
-            && await session.LoadAsync<FollowUpDigest>(SendFollowUpDigestHandler.IdFor(today), token) is null)
-            messages.Add(new SendFollowUpDigest(today));
-        return messages;
-    }
-}
+public record SweepDeadlines;
 
 /// <summary>Runs the sweep every <see cref="DeadlineSettings.SweepInterval"/> of real time, the first one interval after start.</summary>
 public sealed class DeadlineSweeper(IServiceScopeFactory scopes, IOptions<DeadlineSettings> settings, ILogger<DeadlineSweeper> logger)
@@ -95,9 +58,6 @@ public static class Deadlines
             .Validate(s => s.SweepInterval > TimeSpan.Zero && s.DigestHourUtc is >= 0 and <= 23,
                 "Deadlines:SweepInterval must be positive and Deadlines:DigestHourUtc 0 to 23")
             .ValidateOnStart();
-        builder.Services.AddOptions<StaffInboxSettings>().Bind(section);
-        builder.Services.AddSingleton<StaffInboxes>();
-        builder.Services.ConfigureMarten(opts => opts.Schema.For<FollowUpDigest>().Identity(x => x.Id));
         builder.Services.AddHostedService<DeadlineSweeper>();
         return builder;
     }

@@ -43,3 +43,28 @@ public static class DeadlineSchedule
 
     private static TimeSpan Until(DateTimeOffset moment, DateTimeOffset now) => moment > now ? moment - now : TimeSpan.Zero;
 }
+
+/// <summary>The Letters part of the deadline sweep (Hosting/DeadlineSweep): closes and reminders now due by the clock.</summary>
+public static class SweepLetterDeadlinesHandler
+{
+    public static async Task<OutgoingMessages> HandleAsync(SweepDeadlines _, IQuerySession session, TimeProvider clock,
+        CancellationToken token)
+    {
+        var now = clock.GetUtcNow();
+        var messages = new OutgoingMessages();
+        var open = await session.Query<Letter>()
+            .Where(l => l.Status == LetterStatus.Open && l.SignatureDeadline != null).ToListAsync(token);
+        foreach (var letter in open)
+        {
+            var deadline = letter.SignatureDeadline!.Value;
+            if (deadline <= now) messages.Add(new CloseAtDeadline(letter.Id, deadline));
+            else
+                foreach (var days in letter.Reminders?.DaysBefore ?? [])
+                {
+                    var due = new SendDeadlineReminder(letter.Id, deadline, days);
+                    if (SendDeadlineReminderHandler.IsDue(letter, due, now)) messages.Add(due);
+                }
+        }
+        return messages;
+    }
+}

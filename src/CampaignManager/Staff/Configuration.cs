@@ -31,6 +31,9 @@ public static class Configuration
         services.AddOptions<KeyManagementOptions>()
             .Configure<IDocumentStore>((o, store) => o.XmlRepository = new MartenXmlRepository(store));
 
+        // where mail "to staff" goes (deadline reminders, the follow-up digest); extra inboxes sit in section Deadlines
+        services.AddOptions<StaffInboxSettings>().Bind(builder.Configuration.GetSection(DeadlineSettings.Section));
+        services.AddSingleton<StaffInboxes>();
         services.AddSingleton<StaffBootstrap>();
         var embedded = services.Any(d => d.ServiceType == typeof(EmbeddedPostgres));
         services.AddHostedService(s => ActivatorUtilities.CreateInstance<BootstrapOnStart>(s, embedded));
