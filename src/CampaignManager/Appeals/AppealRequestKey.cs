@@ -20,12 +20,8 @@ public record AppealRequestKey(string Id, Guid AppealId, string Fingerprint)
     /// (instead of losing the insert race with a 409). The key's primary key stays the guarantee; the lock makes the
     /// answer the same. Released at commit or rollback; requests without a key never take it.
     /// </summary>
-    public static async Task HoldAsync(IDocumentSession session, string keyId, CancellationToken token)
-    {
-        await session.BeginTransactionAsync(token);
-        var lockId = BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes(keyId)), 0);
-        await session.QueryAsync<int>("select 1 from pg_advisory_xact_lock(?)", token, lockId);
-    }
+    public static Task HoldAsync(IDocumentSession session, string keyId, CancellationToken token) =>
+        NamedLock.HoldAsync(session, keyId, token);
 
     /// <summary>
     /// What makes two requests the same: recipients as sets (order and repeats do not change who gets the letter), the

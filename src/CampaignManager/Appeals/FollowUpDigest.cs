@@ -41,9 +41,7 @@ public static class SendFollowUpDigestHandler
         // read before the transaction, so it holds one lock and one table while it decides
         var (digest, emails) = Decide(m.Day, await FollowUps.OpenAsync(session, token), await staff.AddressesAsync(session, token), now);
         // serialises two nodes asking for the same day; the second then finds the first one's digest
-        await session.BeginTransactionAsync(token);
-        var lockId = BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes($"digest|{IdFor(m.Day)}")), 0);
-        await session.QueryAsync<int>("select 1 from pg_advisory_xact_lock(?)", token, lockId);
+        await NamedLock.HoldAsync(session, $"digest|{IdFor(m.Day)}", token);
         if (await session.LoadAsync<FollowUpDigest>(IdFor(m.Day), token) is not null) return [];
         // inserted, never upserted: the primary key is the last word against a second digest for the day
         session.Insert(digest);
