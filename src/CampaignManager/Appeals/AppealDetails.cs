@@ -41,7 +41,7 @@ public record AppealDetails(
     public static AppealDetails Build(Appeal appeal, IEnumerable<AppealRecipient> recipients, DateTimeOffset now)
     {
         var s = appeal.Sent;
-        var views = recipients.OrderBy(r => r.Name, StringComparer.OrdinalIgnoreCase).ThenBy(r => r.TargetId)
+        var views = recipients.OrderBy(r => r.Name, Collation.Names).ThenBy(r => r.TargetId)
             .Select(r => RecipientView.From(r, now)).ToList();
         return new AppealDetails(appeal.Id, s.LetterId, s.LetterTitle, s.TextVersion, s.Subject, s.Channel, s.CoverMessage,
             s.ResponseDueBy, s.SignatoryLines, s.At, s.By, AppealCounts.Of(views), views);

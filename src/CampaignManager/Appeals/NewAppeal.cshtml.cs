@@ -15,8 +15,8 @@ public class NewAppealModel(IQuerySession session) : PageModel
         var token = HttpContext.RequestAborted;
         if (await session.LoadAsync<Letter>(id, token) is not { } letter) return NotFound();
         Letter = letter;
-        Targets = await session.Query<TargetDetails>().OrderBy(t => t.Name).ToListAsync(token);
-        Lists = await session.Query<TargetList>().OrderBy(l => l.Name).ToListAsync(token);
+        Targets = await session.Query<TargetDetails>().OrderByName().ToListAsync(token);
+        Lists = await session.Query<TargetList>().OrderByName().ToListAsync(token);
         return Page();
     }
 }

@@ -104,7 +104,7 @@ public static class SendAppealEndpoint
         IEnumerable<TargetDetails> recipients, SendAppeal command, string by, DateTimeOffset at)
     {
         var channel = command.Channel!.Value;
-        var people = recipients.DistinctBy(t => t.Id).OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase)
+        var people = recipients.DistinctBy(t => t.Id).OrderBy(t => t.Name, Collation.Names)
             .Select(t => new AppealRecipientInfo(t.Id, t.Name, t.Title, t.Organization, t.Email)).ToList();
         var text = letter.Current;
         var sent = new AppealSent(appealId, letter.Id, text.Title, letter.TextVersion, text.Subject, text.Body, text.Closing,

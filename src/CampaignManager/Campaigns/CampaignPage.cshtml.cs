@@ -45,9 +45,9 @@ public class CampaignPageModel(IQuerySession session) : PageModel
         }
         Campaign = details;
         var attached = details.Letters.Select(l => l.LetterId).ToHashSet();
-        AttachableLetters = (await session.Query<Letter>().OrderBy(l => l.Title).ToListAsync(token))
+        AttachableLetters = (await session.Query<Letter>().OrderByName("title").ToListAsync(token))
             .Where(l => !attached.Contains(l.Id)).ToList();
-        Targets = await session.Query<TargetDetails>().OrderBy(t => t.Name).ToListAsync(token);
+        Targets = await session.Query<TargetDetails>().OrderByName().ToListAsync(token);
         return Page();
     }
 }

@@ -31,7 +31,7 @@ public record WhipCount(IReadOnlyList<PositionCount> Counts, IReadOnlyList<Targe
             return new TargetStanding(g.Key, names.GetValueOrDefault(g.Key, "(unknown target)"), latest.Position, latest.Date,
                 latest.Source, ordered.Select(Change).ToList(), expected is null ? null : Change(expected),
                 expected is null ? null : Matches(expected.Position, latest.Position), explained[g.Key].ToList());
-        }).OrderBy(t => t.Name).ThenBy(t => t.TargetId).ToList();
+        }).OrderBy(t => t.Name, Collation.Names).ThenBy(t => t.TargetId).ToList();
         var counts = Enum.GetValues<TargetPosition>()
             .Select(p => new PositionCount(p, targets.Count(t => t.Position == p))).ToList();
         return new WhipCount(counts, targets);

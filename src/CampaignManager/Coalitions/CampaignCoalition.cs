@@ -18,7 +18,7 @@ public record CampaignCoalition(Guid CampaignId, IReadOnlyList<CoalitionMember> 
                 g.Where(i => i.How == InvolvementKind.SignedAsOrganization).Select(i => new SignedLetter(i.LetterId, i.LetterTitle, i.SignedAt)).ToList(),
                 g.Where(i => i.How == InvolvementKind.AffiliationOfSigner)
                     .Select(i => new AffiliatedSignature(i.LetterId, i.LetterTitle, i.SignerName!, i.SignerTitle, i.ForIdentificationOnly, i.SignedAt)).ToList()))
-            .OrderBy(m => m.Organization.Name, StringComparer.OrdinalIgnoreCase).ThenBy(m => m.Organization.Key).ToList();
+            .OrderBy(m => m.Organization.Name, Collation.Names).ThenBy(m => m.Organization.Key).ToList();
         return new CampaignCoalition(id, members);
     }
 }

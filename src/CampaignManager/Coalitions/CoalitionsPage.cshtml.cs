@@ -14,7 +14,7 @@ public class CoalitionsPageModel(IQuerySession session) : PageModel
     {
         var all = await Involvements.LoadAsync(session, HttpContext.RequestAborted, ownNameOnly: true);
         Organizations = all.All.Where(i => i.How == InvolvementKind.SignedAsOrganization).Select(i => i.Organization)
-            .DistinctBy(o => o.Key).OrderBy(o => o.Name, StringComparer.OrdinalIgnoreCase).ThenBy(o => o.Key).ToList();
+            .DistinctBy(o => o.Key).OrderBy(o => o.Name, Collation.Names).ThenBy(o => o.Key).ToList();
         foreach (var pair in CoalitionMatrixEndpoint.Build(all))
         {
             _cells[(pair.First.Key, pair.Second.Key)] = pair.Letters;

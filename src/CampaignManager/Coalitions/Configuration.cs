@@ -10,6 +10,7 @@ public static class Configuration
             CoalitionSignatureProjection.Register(opts);
             CoalitionLetterProjection.Register(opts);
         });
+        services.InitializeMartenWith<CoalitionNameKeysBackfill>();
         services.AddSingleton<Letters.ICoalitionInboxes, CoalitionInboxes>();
         return services;
     }

@@ -13,7 +13,7 @@ public class OrganizationPageModel(IQuerySession session) : PageModel
         var token = HttpContext.RequestAborted;
         if (await OrganizationProfile.LoadAsync(session, id, token) is not { } profile) return NotFound();
         Profile = profile;
-        MergeCandidates = (await session.Query<Organization>().Where(o => o.MergedInto == null).OrderBy(o => o.Name).ToListAsync(token))
+        MergeCandidates = (await session.Query<Organization>().Where(o => o.MergedInto == null).OrderByName().ToListAsync(token))
             .Where(o => o.Id != profile.Organization.Id).ToList();
         return Page();
     }

@@ -25,7 +25,7 @@ public record OrganizationSummary(OrganizationRef Organization, IReadOnlyList<st
             return new OrganizationSummary(o.Ref, o.Aliases, mine.Count(i => i.How == InvolvementKind.SignedAsOrganization),
                 mine.Count(i => i.How == InvolvementKind.AffiliationOfSigner),
                 mine.Count > 0 ? mine.Min(i => i.SignedAt) : null, mine.Count > 0 ? mine.Max(i => i.SignedAt) : null);
-        }).OrderBy(s => s.Organization.Name, StringComparer.OrdinalIgnoreCase).ThenBy(s => s.Organization.Key).ToList();
+        }).OrderBy(s => s.Organization.Name, Collation.Names).ThenBy(s => s.Organization.Key).ToList();
     }
 }
 
@@ -50,7 +50,7 @@ public record OrganizationProfile(OrganizationRef Organization, IReadOnlyList<st
             mine.Where(i => i.How == InvolvementKind.SignedAsOrganization).Select(i => new SignedLetter(i.LetterId, i.LetterTitle, i.SignedAt)).ToList(),
             mine.Where(i => i.How == InvolvementKind.AffiliationOfSigner)
                 .Select(i => new AffiliatedSignature(i.LetterId, i.LetterTitle, i.SignerName!, i.SignerTitle, i.ForIdentificationOnly, i.SignedAt)).ToList(),
-            mine.SelectMany(i => i.CampaignIds).Distinct().Select(c => new CampaignRef(c, all.CampaignName(c))).OrderBy(c => c.Name).ToList(),
+            mine.SelectMany(i => i.CampaignIds).Distinct().Select(c => new CampaignRef(c, all.CampaignName(c))).OrderBy(c => c.Name, Collation.Names).ToList(),
             mine.Count > 0 ? mine.Min(i => i.SignedAt) : null, mine.Count > 0 ? mine.Max(i => i.SignedAt) : null);
     }
 }

@@ -19,6 +19,8 @@ public static class Composition
 {
     public static void AddCampaignManager(this WebApplicationBuilder builder, string[] args)
     {
+        Collation.RequireIcu();
+        Collation.UseInvariantCulture();
         builder.AddCampaignManagerInfrastructure(args);
         builder.AddConsoleLogs(args);
         builder.AddHealth();

@@ -31,7 +31,7 @@ public sealed record TargetDetails(
                                      || x.Email!.Contains(s, StringComparison.OrdinalIgnoreCase));
         }
 
-        var found = await query.OrderBy(x => x.Name).ThenBy(x => x.Id).ToPagedListAsync(number, size, token);
+        var found = await query.OrderByName().ToPagedListAsync(number, size, token);
         return new PageOf<TargetDetails>(found.ToList(), found.TotalItemCount, number, size);
     }
 }

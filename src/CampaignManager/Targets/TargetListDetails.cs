@@ -21,7 +21,7 @@ public static class ListTargetListsEndpoint
     public static async Task<PageOf<TargetListSummary>> List(int? page, int? pageSize, IQuerySession session, CancellationToken token)
     {
         var (number, size) = (page ?? 1, pageSize ?? 50);
-        var found = await session.Query<TargetList>().OrderBy(x => x.Name).ToPagedListAsync(number, size, token);
+        var found = await session.Query<TargetList>().OrderByName().ToPagedListAsync(number, size, token);
         return new PageOf<TargetListSummary>(
             found.Select(l => new TargetListSummary(l.Id, l.Name, l.Description, l.Members.Count, l.LastChangedAt)).ToList(),
             found.TotalItemCount, number, size);

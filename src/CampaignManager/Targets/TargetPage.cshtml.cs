@@ -16,7 +16,7 @@ public class TargetPageModel(IQuerySession session) : PageModel
         if (await session.LoadAsync<TargetDetails>(id, HttpContext.RequestAborted) is not { } target)
             return NotFound();
         Target = target;
-        var lists = await session.Query<TargetList>().OrderBy(l => l.Name).ToListAsync(HttpContext.RequestAborted);
+        var lists = await session.Query<TargetList>().OrderByName().ToListAsync(HttpContext.RequestAborted);
         OnLists = lists.Where(l => l.Members.Contains(id)).ToList();
         OtherLists = lists.Where(l => !l.Members.Contains(id)).ToList();
         return Page();

@@ -19,7 +19,7 @@ public class TargetsPageModel(IQuerySession session) : PageModel
         var token = HttpContext.RequestAborted;
         PageNumber = Math.Max(1, PageNumber);
         Found = await TargetDetails.FindAsync(session, Tag, Country, Q, PageNumber, Paging.MaxPageSize, token);
-        var lists = await session.Query<TargetList>().OrderBy(l => l.Name).ToListAsync(token);
+        var lists = await session.Query<TargetList>().OrderByName().ToListAsync(token);
         var members = (await session.LoadManyAsync<TargetDetails>(token, lists.SelectMany(l => l.Members).Distinct().ToArray()))
             .ToDictionary(t => t.Id);
         Lists = lists.Select(l => new TargetListDetails(l.Id, l.Name, l.Description,

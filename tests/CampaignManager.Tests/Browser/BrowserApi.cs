@@ -71,6 +71,9 @@ public sealed class BrowserApi(HttpClient http)
 
     public async Task<T> GetAsync<T>(string path) => (await http.GetFromJsonAsync<T>(path, AppProcess.Json))!;
 
+    /// <summary>A page or an export as the app serves it, for checks on its text.</summary>
+    public Task<string> TextAsync(string path) => http.GetStringAsync(path);
+
     private static async Task ExpectAsync(HttpResponseMessage response, HttpStatusCode expected, string what)
     {
         if (response.StatusCode != expected)

@@ -28,6 +28,10 @@ public class AppFixture : IAsyncLifetime
     public static Task<IAlbaHost> StartHostAsync(string connectionString, TimeProvider clock, Action<IWebHostBuilder> configure) =>
         AlbaHost.For<Program>(builder =>
         {
+            // the environment the app ships in (WebApplicationFactory would choose Development); against a configured
+            // database Production leaves the schema to db-apply, so the fixture asks for it as an operator may
+            builder.UseEnvironment(Microsoft.Extensions.Hosting.Environments.Production);
+            builder.UseSetting(SchemaPolicy.Setting, "All");
             builder.UseSetting("ConnectionStrings:Marten", connectionString);
             // tests sign in far more often than a person; the limit itself has its own fixture (limiting_sign_in_attempts)
             builder.UseSetting("Auth:SignInRateLimit:PermitLimit", "100000");

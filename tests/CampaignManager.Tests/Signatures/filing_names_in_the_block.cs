@@ -77,6 +77,32 @@ public class filing_names_in_the_block(AppFixture fixture) : IntegrationContext(
         (await Host.BlockAsync(id)).Select(s => s.Name).ShouldBe(["Ärzte ohne Grenzen", "Bread for the World"]);
     }
 
+    [Fact]
+    public async Task a_returning_signer_keyed_under_invariant_globalization_is_found_again_after_the_upgrade()
+    {
+        var id = await Host.OpenDraftAsync();
+        var first = await Host.SignAsync(id, Organization("Médecins Sans Frontières"));
+        // what versions before issue #18 stored: name keys with their accents, and a sort key of the earlier format
+        var schema = Store.Options.DatabaseSchemaName;
+        var folded = $"{id:N}|organization|medecins sans frontieres|";
+        await using (var session = Store.LightweightSession())
+        {
+            session.QueueSqlCommand($"update {schema}.mt_doc_signerkey set id = ?, data = jsonb_set(data, '{{id}}', to_jsonb(?::text)) where id = ?",
+                $"{id:N}|organization|médecins sans frontières|", $"{id:N}|organization|médecins sans frontières|", folded);
+            session.QueueSqlCommand($"update {schema}.mt_doc_signature set sort_key = ?, data = jsonb_set(data, '{{sortKey}}', to_jsonb(?::text)) where id = ?",
+                EarlierKey(first.Name), EarlierKey(first.Name), first.Id);
+            await session.SaveChangesAsync();
+        }
+        (await Store.QuerySession().LoadAsync<SignerKey>(folded)).ShouldBeNull();
+
+        await new SignatureSortKeysBackfill().Populate(Store, CancellationToken.None);
+
+        (await Store.QuerySession().LoadAsync<SignerKey>(folded)).ShouldNotBeNull().SignatureId.ShouldBe(first.Id);
+        var again = await Host.SignAsync(id, Organization("Medecins Sans Frontieres"), expected: 200);
+        again.Id.ShouldBe(first.Id, "the same signer, typed without its accents, is the signature on file");
+        (await Host.LetterAsync(id)).Signatories.ShouldHaveSingleItem();
+    }
+
     /// <summary>An organization's key as the earlier format wrote it: the kind, then upper-case units with accents kept.</summary>
     private static string EarlierKey(string name) =>
         "0" + string.Concat(new[] { name, name }.Select(part => string.Concat(part.ToUpperInvariant().Select(c => ((int)c).ToString("x4"))) + "0000"));
