@@ -27,6 +27,27 @@ public class organizations_and_signatures(AppFixture fixture) : IntegrationConte
     }
 
     [Fact]
+    public async Task signatures_filed_under_an_accented_key_before_the_upgrade_meet_their_organization_again()
+    {
+        var msf = await RegisterAsync("Médecins Sans Frontières", "MSF");
+        var letter = await Host.OpenDraftAsync();
+        await Host.SignAsync(letter, Organization("Médecins Sans Frontières"));
+        await Host.CatchUpAsync();
+        // what versions before issue #18 stored, under invariant globalization: the key with its accents
+        await using (var session = Store.LightweightSession())
+        {
+            session.QueueSqlCommand($"update {Store.Options.DatabaseSchemaName}.mt_doc_coalitionsignature " +
+                "set name_key = ?, data = jsonb_set(data, '{nameKey}', to_jsonb(?::text))", "médecins sans frontières", "médecins sans frontières");
+            await session.SaveChangesAsync();
+        }
+        (await ProfileAsync(msf)).SignedAsOrganization.ShouldBeEmpty();
+
+        await new CoalitionNameKeysBackfill().Populate(Store, CancellationToken.None);
+
+        (await ProfileAsync(msf)).SignedAsOrganization.Select(l => l.LetterId).ShouldBe([letter]);
+    }
+
+    [Fact]
     public async Task an_individual_signing_with_the_organization_as_affiliation_is_shown_apart_from_the_organization_signing()
     {
         var jbi = await RegisterAsync("Jacob Blaustein Institute for the Advancement of Human Rights", "JBI");
