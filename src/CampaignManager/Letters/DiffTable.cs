@@ -42,13 +42,10 @@ public record DiffTable(int From, int To, IReadOnlyList<DiffRow> Rows)
         {
             for (; x < block.DeleteStartA; x++, y++) rows.Add(new DiffRow(DiffKind.Same, x + 1, a[x], y + 1, b[y]));
             // a run of removed and added lines pairs up as changed lines, the rest stand alone
-            for (var k = 0; k < Math.Max(block.DeleteCountA, block.InsertCountB); k++)
-            {
-                var (o, n) = (k < block.DeleteCountA ? x + k : (int?)null, k < block.InsertCountB ? y + k : (int?)null);
-                rows.Add(o is { } i && n is { } j
-                    ? Changed(i + 1, a[i], j + 1, b[j])
-                    : o is { } r ? new DiffRow(DiffKind.Removed, r + 1, a[r], null, null) : new DiffRow(DiffKind.Added, null, null, n + 1, b[n!.Value]));
-            }
+            var paired = Math.Min(block.DeleteCountA, block.InsertCountB);
+            for (var k = 0; k < paired; k++) rows.Add(Changed(x + k + 1, a[x + k], y + k + 1, b[y + k]));
+            for (var k = paired; k < block.DeleteCountA; k++) rows.Add(new DiffRow(DiffKind.Removed, x + k + 1, a[x + k], null, null));
+            for (var k = paired; k < block.InsertCountB; k++) rows.Add(new DiffRow(DiffKind.Added, null, null, y + k + 1, b[y + k]));
             (x, y) = (x + block.DeleteCountA, y + block.InsertCountB);
         }
         return rows;
