@@ -6,7 +6,7 @@ public class LetterDiffModel(IQuerySession session) : PageModel
     public Letter Letter { get; private set; } = null!;
     public LetterText? From { get; private set; }
     public LetterText? To { get; private set; }
-    public IReadOnlyList<DiffRow> Rows { get; private set; } = [];
+    public DiffTable? Diff { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, int? from, int? to)
     {
@@ -21,7 +21,7 @@ public class LetterDiffModel(IQuerySession session) : PageModel
             HttpContext.Response.StatusCode = StatusCodes.Status404NotFound;
             return Page();
         }
-        Rows = LineDiff.SideBySide(LineDiff.Document(From), LineDiff.Document(To));
+        Diff = DiffTable.Between(From, To);
         return Page();
     }
 }

@@ -23,7 +23,13 @@ internal static class LetterMarkdown
 
     private static readonly string[] SafeSchemes = ["http", "https", "mailto"];
 
-    public static string ToHtml(string markdown)
+    public static string ToHtml(string markdown) => Markdown.ToHtml(Parse(markdown), Pipeline);
+
+    /// <summary>
+    /// The body's syntax tree as every rendering may show it: images replaced by their alt text, and links that are
+    /// not to a web or mail address pointing nowhere ("#"). The HTML and the Word document render from it.
+    /// </summary>
+    public static MarkdownDocument Parse(string markdown)
     {
         var document = Markdown.Parse(markdown, Pipeline);
         foreach (var image in Images(document)) image.ReplaceBy(new LiteralInline(AltText(image)));
@@ -31,10 +37,10 @@ internal static class LetterMarkdown
             if (!IsSafe(link.Url)) link.Url = "#";
         foreach (var link in document.Descendants<AutolinkInline>())
             if (!link.IsEmail && !IsSafe(link.Url)) link.Url = "#";
-        return Markdown.ToHtml(document, Pipeline);
+        return document;
     }
 
-    /// <summary>The Markdown source with every image replaced by its alt text: for plain-text email and DOCX.</summary>
+    /// <summary>The Markdown source with every image replaced by its alt text: for plain-text email.</summary>
     public static string WithoutImages(string markdown)
     {
         var images = Images(Markdown.Parse(markdown, Pipeline));

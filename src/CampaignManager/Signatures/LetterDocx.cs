@@ -7,7 +7,8 @@ namespace CampaignManager.Signatures;
 
 /// <summary>
 /// The letter as a Word document, for coalitions that still circulate .docx: date, addressee block, subject, body
-/// (Markdown paragraphs as plain paragraphs, **bold** and *italic* kept), closing and the ordered signatory block. In
+/// (its Markdown as Word headings, lists, links, tables and formatting: <see cref="MarkdownDocx"/>), closing and the
+/// ordered signatory block. In
 /// Signatures, as every view of the letter with its signatory block is (see <see cref="LetterDetails"/>).
 /// </summary>
 public static class LetterDocx
@@ -28,6 +29,8 @@ public static class LetterDocx
         using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
         {
             var main = document.AddMainDocumentPart();
+            DocxStyles.AddTo(main);
+            var markdown = new MarkdownDocx(main);
             var body = new Body();
             body.Append(Paragraph(date.ToString("MMMM d, yyyy", System.Globalization.CultureInfo.InvariantCulture)));
             foreach (var a in letter.Addressees)
@@ -35,12 +38,12 @@ public static class LetterDocx
                     body.Append(Paragraph(line!));
             body.Append(Paragraph(""));
             body.Append(Paragraph(letter.Subject, bold: true));
-            foreach (var paragraph in LetterMarkdown.WithoutImages(letter.Body).Replace("\r\n", "\n").Split("\n\n", StringSplitOptions.RemoveEmptyEntries))
-                body.Append(MarkdownParagraph(paragraph.Trim()));
+            body.Append(markdown.Body(letter.Body));
             body.Append(Paragraph(letter.Closing));
             foreach (var s in letter.Signatories) body.Append(Paragraph(s.BlockLine(letter.Status)));
             if (letter.Signatories.Any(s => s.AffiliationForIdentificationOnly))
                 body.Append(Paragraph("* Affiliation for identification purposes only.", italic: true));
+            markdown.Finish();
             main.Document = new Document(body);
         }
         return stream.ToArray();
@@ -53,20 +56,6 @@ public static class LetterDocx
 
     private static Paragraph Paragraph(string text, bool bold = false, bool italic = false) =>
         new(Run(text, bold, italic));
-
-    // Only emphasis survives: a Word document has no use for Markdown links or HTML.
-    private static Paragraph MarkdownParagraph(string markdown)
-    {
-        var paragraph = new Paragraph();
-        var parts = System.Text.RegularExpressions.Regex.Split(markdown, @"(\*\*[^*]+\*\*|\*[^*]+\*)");
-        foreach (var part in parts.Where(p => p.Length > 0))
-        {
-            if (part.StartsWith("**") && part.EndsWith("**") && part.Length > 4) paragraph.Append(Run(part[2..^2], bold: true));
-            else if (part.StartsWith('*') && part.EndsWith('*') && part.Length > 2) paragraph.Append(Run(part[1..^1], italic: true));
-            else paragraph.Append(Run(part));
-        }
-        return paragraph;
-    }
 
     private static Run Run(string text, bool bold = false, bool italic = false)
     {

@@ -1,10 +1,25 @@
 using CampaignManager.Letters;
+using CsvHelper;
 
 namespace CampaignManager.Signatures;
 
 /// <summary>The signatory block as CSV, in print order, for staff spreadsheets and mail merges.</summary>
 public static class SignatoriesCsv
 {
+    public static readonly string[] Columns =
+        ["position", "kind", "name", "title", "affiliation", "affiliation_for_identification_only", "email", "signed_version",
+         "needs_reconfirmation", "signed_at"];
+
+    // RFC 4180 quoting by CsvHelper, invariant formats, and a leading quote mark on text a spreadsheet would run as a
+    // formula (= + - @, tab, CR): names come from the public. Numbers, booleans and dates are not text, so stay as they are.
+    private static readonly CsvWriterOptions Options = CsvWriterOptions.Default with
+    {
+        FormatProvider = System.Globalization.CultureInfo.InvariantCulture,
+        Injection = CsvInjection.Escape,
+        TrueValue = "true",
+        FalseValue = "false",
+    };
+
     [WolverineGet("/api/letters/{id}/signatories.csv", Name = "ExportSignatoriesCsv")]
     [EndpointSummary("The signatories as CSV, in the order they print")]
     [Tags("Exports")]
@@ -15,25 +30,26 @@ public static class SignatoriesCsv
 
     public static string Render(IEnumerable<SignatoryView> signatories)
     {
-        var csv = new StringBuilder("position,kind,name,title,affiliation,affiliation_for_identification_only,email,signed_version,needs_reconfirmation,signed_at\r\n");
-        var position = 0;
-        foreach (var s in signatories)
+        var text = new StringWriter();
+        using (var csv = CsvWriter.Create(text, Options))
         {
-            csv.AppendJoin(',', new[]
+            csv.WriteHeader(Columns);
+            var position = 0;
+            foreach (var s in signatories)
             {
-                (++position).ToString(), s.Kind.ToString().ToLowerInvariant(), Field(s.Name), Field(s.Title), Field(s.Affiliation),
-                s.AffiliationForIdentificationOnly ? "true" : "false", Field(s.Email), s.SignedVersion.ToString(),
-                s.NeedsReconfirmation ? "true" : "false", s.SignedAt.ToString("O")
-            }).Append("\r\n");
+                csv.WriteField(++position, "");
+                csv.WriteField(s.Kind.ToString().ToLowerInvariant());
+                csv.WriteField(s.Name);
+                csv.WriteField(s.Title);
+                csv.WriteField(s.Affiliation);
+                csv.WriteField(s.AffiliationForIdentificationOnly);
+                csv.WriteField(s.Email);
+                csv.WriteField(s.SignedVersion, "");
+                csv.WriteField(s.NeedsReconfirmation);
+                csv.WriteField(s.SignedAt, "O");
+                csv.EndRecord();
+            }
         }
-        return csv.ToString();
-    }
-
-    // RFC 4180 quoting, and a leading quote mark on cells a spreadsheet would run as a formula (names come from the public).
-    private static string Field(string? value)
-    {
-        if (string.IsNullOrEmpty(value)) return "";
-        if (value[0] is '=' or '+' or '-' or '@' or '\t' or '\r') value = "'" + value;
-        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{value.Replace("\"", "\"\"")}\"" : value;
+        return text.ToString();
     }
 }

@@ -164,19 +164,23 @@ public partial class letter_pages(AppFixture fixture) : IntegrationContext(fixtu
     }
 
     [Fact]
-    public async Task the_diff_shows_removed_and_added_lines_side_by_side()
+    public async Task the_diff_shows_removed_and_added_lines_side_by_side_and_the_changed_words_inside_them()
     {
-        var id = await Host.DraftAsync(body: "Dear Secretary,\n\nWe urge you to stay.\n\nSincerely yours");
-        await Host.ReviseAsync(id, new { body = "Dear Secretary,\n\nWe urge you to stay engaged.\n\nA new closing paragraph.\n\nSincerely yours" });
+        var id = await Host.DraftAsync(body: "Dear Secretary,\n\nWe urge you to stay.\n\nSincerely yours\n\nAs <i>before</i> & after.");
+        await Host.ReviseAsync(id, new { body = "Dear Secretary,\n\nWe urge you to stay engaged.\n\nA new closing paragraph.\n\nSincerely yours\n\nAs <b>now</b> & after." });
 
         var versions = await PageAsync($"/letters/{id}");
         versions.ShouldContain($"href=\"/letters/{id}/diff?from=1&to=2\">Compare with version 1</a>");
 
         var diff = await PageAsync($"/letters/{id}/diff?from=1&to=2");
         diff.ShouldContain("<span class=\"sr-only\">removed: </span>We urge you to stay.</td>");
-        diff.ShouldContain("<span class=\"sr-only\">added: </span>We urge you to stay engaged.</td>");
+        diff.ShouldContain("<span class=\"sr-only\">added: </span>We urge you to stay<ins class=\"word\"> engaged</ins>.</td>");
         diff.ShouldContain("<span class=\"sr-only\">added: </span>A new closing paragraph.</td>");
         diff.ShouldContain("<td class=\"\">Dear Secretary,</td>");
+        // the changed words are text like the rest: encoded, never markup
+        diff.ShouldContain("As <del class=\"word\">&lt;i&gt;before&lt;/i&gt;</del> &amp; after.</td>");
+        diff.ShouldContain("As <ins class=\"word\">&lt;b&gt;now&lt;/b&gt;</ins> &amp; after.</td>");
+        diff.ShouldNotContain("<b>now");
 
         await Host.Scenario(x => { x.Get.Url($"/letters/{id}/diff?from=1&to=9"); x.StatusCodeShouldBe(HttpStatusCode.NotFound); });
     }
