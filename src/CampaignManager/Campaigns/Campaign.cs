@@ -98,7 +98,9 @@ public class Campaign
         if (i < 0) return;
         RetractedOutcomes.Add(Outcomes[i] with { Retraction = new OutcomeRetraction(e.Reason, e.By, e.At) });
         Outcomes.RemoveAt(i);
-        Positions.RemoveAll(p => e.Withdrawn.Any(w => w.MemberId == p.TargetId && w.RecordedAt == p.At));
+        // a vote names its outcome; one stored before votes did is named by the retraction
+        Positions.RemoveAll(p => p.OutcomeId == e.OutcomeId ||
+                                 p.OutcomeId is null && e.Withdrawn.Any(w => w.MemberId == p.TargetId && w.Date == p.Date && w.RecordedAt == p.At));
         // the outcome before it speaks again; with none left the campaign is pending, as before any outcome
         if (Outcomes.Count > 0) SetStatus(Outcomes[^1].Facts, e.At);
         else (Status, StatusReason, LastChangedAt) = (CampaignStatus.Pending, null, e.At);

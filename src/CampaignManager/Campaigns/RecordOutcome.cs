@@ -62,7 +62,10 @@ public record Voters(IReadOnlySet<Guid> Known)
             MemberVote.No => TargetPosition.VotedNo,
             MemberVote.Abstain => TargetPosition.Abstained,
             _ => TargetPosition.Absent
-        }, facts.Date, $"Recorded vote, {facts.Body}" + (facts.Venue is null ? "" : $", {facts.Venue}"), by, at, outcomeId));
+        }, facts.Date, SourceOf(facts), by, at, outcomeId));
+
+    /// <summary>Where a member's vote in the whip count says it came from.</summary>
+    public static string SourceOf(OutcomeFacts facts) => $"Recorded vote, {facts.Body}" + (facts.Venue is null ? "" : $", {facts.Venue}");
 }
 
 public record NewOutcomeResponse(Guid CampaignId, Guid Id)

@@ -18,15 +18,16 @@ public static class RetractOutcomeEndpoint
     /// <summary>
     /// The retraction, naming each member's vote the outcome put in the whip count so they stop counting. Votes recorded
     /// before positions named their outcome are known by being recorded with one of its versions: same moment, same
-    /// person, same day, a member it gave a vote.
+    /// person, same day and source, a member it gave a vote.
     /// </summary>
     public static OutcomeRetracted Decide(Campaign campaign, Guid outcomeId, RetractOutcome command, string by, DateTimeOffset at)
     {
         var outcome = campaign.Outcomes.First(o => o.OutcomeId == outcomeId);
         bool Cast(PositionEntry p) => p.OutcomeId == outcomeId || p.OutcomeId is null && outcome.History.Any(r =>
-            r.At == p.At && r.By == p.By && r.Facts.Date == p.Date && r.Facts.Votes?.ContainsKey(p.TargetId) == true);
+            r.At == p.At && r.By == p.By && r.Facts.Date == p.Date && p.Source == Voters.SourceOf(r.Facts) &&
+            r.Facts.Votes?.ContainsKey(p.TargetId) == true);
         return new OutcomeRetracted(campaign.Id, outcomeId, command.Reason!.Trim(),
-            campaign.Positions.Where(Cast).Select(p => new WithdrawnVote(p.TargetId, p.At)).ToList(), by, at);
+            campaign.Positions.Where(Cast).Select(p => new WithdrawnVote(p.TargetId, p.Date, p.At)).ToList(), by, at);
     }
 
     [WolverinePost("/api/campaigns/{id}/outcomes/{outcomeId}/retract", Name = "RetractOutcome")]

@@ -38,5 +38,5 @@ public record OutcomeCorrected(Guid CampaignId, Guid OutcomeId, OutcomeFacts Fac
 public record OutcomeRetracted(Guid CampaignId, Guid OutcomeId, string Reason, IReadOnlyList<WithdrawnVote> Withdrawn,
     string By, DateTimeOffset At) : IOutcomeEvent;
 
-/// <summary>A member's vote as it stood in the whip count: the member and when the vote was recorded there.</summary>
-public record WithdrawnVote(Guid MemberId, DateTimeOffset RecordedAt);
+/// <summary>A member's vote as it stood in the whip count: the member, the vote's day, and when it was recorded there.</summary>
+public record WithdrawnVote(Guid MemberId, DateOnly Date, DateTimeOffset RecordedAt);
