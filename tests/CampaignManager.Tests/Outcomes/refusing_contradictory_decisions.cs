@@ -26,27 +26,33 @@ public class refusing_contradictory_decisions(AppFixture fixture) : IntegrationC
         return members;
     }
 
-    private async Task RefusedAsync(Guid campaign, object decision, string field)
-    {
-        var refused = await Host.PostAsync($"/api/campaigns/{campaign}/outcomes", decision, 400);
-        refused.ReadAsJson<ValidationProblem>()!.Errors!.Keys.ShouldBe([field]);
-    }
-
-    [Fact]
-    public async Task each_contradictory_decision_is_a_400_naming_the_field_and_records_nothing()
+    [Theory]
+    [InlineData("every member's vote given, 11-2-2, beside a tally of 12-2-2", "tally")]
+    [InlineData("every vote given, one member absent, beside a tally that does not match them", "tally")]
+    [InlineData("a meeting held on a question not taken up", "result")]
+    [InlineData("a procedural Council adoption with 8 votes in favour", "tally")]
+    [InlineData("a 20-vote tally in the 15-member Council", "tally")]
+    [InlineData("a veto in the General Assembly", "result")]
+    public async Task a_contradictory_decision_is_a_400_naming_the_field_and_records_nothing(string decision, string field)
     {
         var campaign = await Host.LaunchAsync("DPRK on the Security Council agenda", "UN Security Council");
-        var council = await CouncilAsync();
-        var oneAbsent = await CouncilAsync([.. Enumerable.Repeat("yes", 11), "no", "no", "abstain", "absent"]);
+        var body = decision switch
+        {
+            "every member's vote given, 11-2-2, beside a tally of 12-2-2" =>
+                Decision(tally: new { yes = 12, no = 2, abstain = 2 }, votes: await CouncilAsync()),
+            "every vote given, one member absent, beside a tally that does not match them" =>
+                Decision(tally: new { yes = 11, no = 2, abstain = 2 },
+                    votes: await CouncilAsync([.. Enumerable.Repeat("yes", 11), "no", "no", "abstain", "absent"])),
+            "a meeting held on a question not taken up" => Decision(result: "notTakenUp"),
+            "a procedural Council adoption with 8 votes in favour" => Decision(tally: new { yes = 8, no = 4, abstain = 3 }),
+            "a 20-vote tally in the 15-member Council" => Decision(tally: new { yes = 14, no = 3, abstain = 3 }),
+            _ => Decision("resolutionVetoed", "UN General Assembly", "substantive", "vetoed", new { yes = 120, no = 10, abstain = 40 },
+                vetoedBy: ["United States"])
+        };
 
-        await RefusedAsync(campaign, Decision(tally: new { yes = 12, no = 2, abstain = 2 }, votes: council), "tally");
-        await RefusedAsync(campaign, Decision(tally: new { yes = 11, no = 2, abstain = 2 }, votes: oneAbsent), "tally");
-        await RefusedAsync(campaign, Decision(result: "notTakenUp"), "result");
-        await RefusedAsync(campaign, Decision(tally: new { yes = 8, no = 4, abstain = 3 }), "tally");
-        await RefusedAsync(campaign, Decision(tally: new { yes = 14, no = 3, abstain = 3 }), "tally");
-        await RefusedAsync(campaign, Decision("resolutionVetoed", "UN General Assembly", "substantive", "vetoed",
-            new { yes = 120, no = 10, abstain = 40 }, vetoedBy: ["United States"]), "result");
+        var refused = await Host.PostAsync($"/api/campaigns/{campaign}/outcomes", body, 400);
 
+        refused.ReadAsJson<ValidationProblem>()!.Errors!.Keys.ShouldBe([field]);
         var details = await Host.CampaignAsync(campaign);
         details.Outcomes.ShouldBeEmpty();
         details.WhipCount.Targets.ShouldBeEmpty();
