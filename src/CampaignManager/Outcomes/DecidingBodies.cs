@@ -39,6 +39,9 @@ public static partial class DecidingBodies
         .SelectMany(b => b.Names.Select(n => (n, b.Body)))
         .ToDictionary(x => x.n, x => x.Body);
 
+    /// <summary>Each known body by the name the app gives it, for the forms to suggest.</summary>
+    public static IReadOnlyList<string> Names { get; } = ByName.Values.Select(b => b.Name).Distinct().ToList();
+
     /// <summary>The body a decision names, or null when the app does not know it.</summary>
     public static DecidingBody? Find(string? body) => body is null ? null : ByName.GetValueOrDefault(Key(body));
 

@@ -51,7 +51,8 @@ public class retracting_an_outcome(AppFixture fixture) : IntegrationContext(fixt
         then.WhipCount.Targets.Select(t => (t.TargetId, t.Position)).ShouldBe([(china, TargetPosition.Opposes)]);
 
         var html = await Host.PageAsync($"/campaigns/{campaign}");
-        html.ShouldContain("No outcome recorded.");
+        html.ShouldContain("No outcome stands: the ones recorded were retracted.");
+        html.ShouldContain("<option value=\"UN Security Council\">");
         html.ShouldContain("This vote belongs to another campaign");
         html.ShouldNotContain($"/outcomes/{outcome}/retract");
         (await Host.GetAsJson<List<CampaignSummary>>("/api/campaigns"))!.Single(c => c.Id == campaign).Outcomes.ShouldBe(0);
