@@ -11,12 +11,14 @@ public record CampaignTimelineEntry(long Sequence, Guid StreamId, string Event, 
 
 /// <summary>
 /// The campaign as staff see it, now or "as of" a past moment: its letters, whip count, outcomes (corrected values
-/// with their history) and a timeline of everything that happened in it, including its letters' drafting and sign-ons.
+/// with their history), the outcomes retracted (with why), and a timeline of everything that happened in it,
+/// including its letters' drafting and sign-ons.
 /// </summary>
 public record CampaignDetails(
     Guid Id, string Name, string Goal, string Venue, DateOnly? DecisionDate, CampaignStatus Status, string? StatusReason,
     DateTimeOffset LaunchedAt, string LaunchedBy, IReadOnlyList<CampaignLetter> Letters, WhipCount WhipCount,
-    IReadOnlyList<OutcomeEntry> Outcomes, IReadOnlyList<CampaignTimelineEntry> Timeline, DateTimeOffset? AsOf)
+    IReadOnlyList<OutcomeEntry> Outcomes, IReadOnlyList<CampaignTimelineEntry> Timeline, DateTimeOffset? AsOf,
+    IReadOnlyList<OutcomeEntry> RetractedOutcomes)
 {
     /// <summary>
     /// The campaign now from its inline snapshot and its letters' documents, with the timeline in one query over the
@@ -33,15 +35,16 @@ public record CampaignDetails(
             .Select(a => new CampaignLetter(a.LetterId, documents[a.LetterId].Title, documents[a.LetterId].Status, a.By, a.At))
             .ToList();
         var timeline = await LetterTimeline.LoadManyAsync(session, letterIds, [id], token);
-        return await BuildAsync(session, campaign, letters, timeline, null, token);
+        return await BuildAsync(session, campaign, letters, timeline, null, null, token);
     }
 
     /// <summary>The campaign and its letters folded from their events up to <paramref name="asOf"/>, by each event's own time.</summary>
     private static async Task<CampaignDetails?> AsOfAsync(IQuerySession session, Guid id, DateTimeOffset asOf, CancellationToken token)
     {
         var own = await session.Events.FetchStreamAsync(id, token: token);
-        // by when each fact happened (a position or an outcome by its own date, see Happened), folded in recorded order
-        var campaign = Campaign.Fold(own.Where(e => Happened.By(e.Data, CampaignDetailsEndpoint.At(e.Data), asOf)).Select(e => e.Data));
+        // by when each fact happened (a position or an outcome by its own date, see CampaignAsOf), folded in recorded order
+        var happened = new CampaignAsOf(own);
+        var campaign = Campaign.Fold(own.Where(e => happened.By(e.Data, CampaignDetailsEndpoint.At(e.Data), asOf)).Select(e => e.Data));
         if (campaign is null) return null;
 
         var timeline = new List<IEvent>(own);
@@ -54,23 +57,27 @@ public record CampaignDetails(
             if (letter is not null)
                 letters.Add(new CampaignLetter(letter.Id, letter.Title, letter.Status, attached.By, attached.At));
         }
-        return await BuildAsync(session, campaign, letters, timeline, asOf, token);
+        return await BuildAsync(session, campaign, letters, timeline, asOf, happened, token);
     }
 
     private static async Task<CampaignDetails> BuildAsync(IQuerySession session, Campaign campaign, IReadOnlyList<CampaignLetter> letters,
-        IReadOnlyList<IEvent> timeline, DateTimeOffset? asOf, CancellationToken token)
+        IReadOnlyList<IEvent> timeline, DateTimeOffset? asOf, CampaignAsOf? happened, CancellationToken token)
     {
-        var targetIds = campaign.Positions.Select(p => p.TargetId).Distinct().ToArray();
+        // a retracted outcome's votes left the whip count but not the timeline, which still names their members
+        var targetIds = campaign.Positions.Select(p => p.TargetId)
+            .Concat(campaign.RetractedOutcomes.SelectMany(o => o.History).SelectMany(r => r.Facts.Votes?.Keys ?? []))
+            .Distinct().ToArray();
         var targets = (await session.LoadManyAsync<TargetDetails>(token, targetIds)).ToDictionary(t => t.Id, t => t.Name);
         var names = new CampaignTimeline.Names(targets, letters.ToDictionary(l => l.LetterId, l => l.Title));
         var until = asOf ?? DateTimeOffset.MaxValue;
         // listed in the order things were recorded; "as of" leaves out what had not happened yet
         var entries = timeline.Select(e => (Entry: CampaignTimeline.Entry(e, names), e.Data))
-            .Where(x => Happened.By(x.Data, x.Entry.At, until)).Select(x => x.Entry)
+            .Where(x => happened is null || happened.By(x.Data, x.Entry.At, until)).Select(x => x.Entry)
             .OrderBy(e => e.At).ThenBy(e => e.Sequence).ToList();
         return new CampaignDetails(campaign.Id, campaign.Name, campaign.Goal, campaign.Venue, campaign.DecisionDate,
             campaign.Status, campaign.StatusReason, campaign.LaunchedAt, campaign.LaunchedBy, letters,
-            WhipCount.From(campaign.Positions, targets, campaign.Explanations), campaign.Outcomes, entries, asOf);
+            WhipCount.From(campaign.Positions, targets, campaign.Explanations), campaign.Outcomes, entries, asOf,
+            campaign.RetractedOutcomes);
     }
 }
 

@@ -20,9 +20,13 @@ public record CampaignLaunched(Guid CampaignId, string Name, string Goal, string
 
 public record LetterAttachedToCampaign(Guid CampaignId, Guid LetterId, string By, DateTimeOffset At) : ICampaignEvent;
 
-/// <summary>Where a target stands, as stated on <see cref="Date"/> and reported by <see cref="Source"/>.</summary>
+/// <summary>
+/// Where a target stands, as stated on <see cref="Date"/> and reported by <see cref="Source"/>. A member's vote in a
+/// recorded outcome names it (<see cref="OutcomeId"/>), so the vote follows the outcome when it is corrected or
+/// retracted; positions from before that have none.
+/// </summary>
 public record TargetPositionRecorded(Guid CampaignId, Guid TargetId, TargetPosition Position, DateOnly Date, string? Source,
-    string By, DateTimeOffset At) : ICampaignEvent, IHappened
+    string By, DateTimeOffset At, Guid? OutcomeId = null) : ICampaignEvent, IHappened
 {
     DateOnly? IHappened.On => Date;
 }

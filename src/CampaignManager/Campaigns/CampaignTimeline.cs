@@ -42,6 +42,8 @@ public static class CampaignTimeline
     {
         OutcomeRecorded r => $"Outcome recorded: {Format.Words(r.Facts.Kind)} by {r.Facts.Body} on {r.Facts.Date:yyyy-MM-dd}; campaign {Format.Words(r.Facts.Status)}",
         OutcomeCorrected c => $"Outcome corrected: {c.Note}",
+        OutcomeRetracted x => $"Outcome retracted: {x.Reason}" +
+                              (x.Withdrawn.Count > 0 ? $"; {x.Withdrawn.Count} member votes left the whip count" : ""),
         _ => e.GetType().Name
     };
 

@@ -27,6 +27,8 @@ public static class CorrectOutcomeEndpoint
     {
         var errors = command.AsRecord().Check(new FieldErrors(), voters).Required("note", command.Note, 1000, multiLine: true);
         if (errors.Count > 0) return Problems.Validation(errors);
+        if (campaign.RetractedOutcomes.Any(o => o.OutcomeId == outcomeId))
+            return Problems.Conflict($"Outcome {outcomeId} was retracted; record the decision again instead of correcting it.");
         var outcome = campaign.Outcomes.FirstOrDefault(o => o.OutcomeId == outcomeId);
         if (outcome is null) return Problems.NotFound("Outcome", outcomeId);
         return outcome.Facts.SameAs(command.AsRecord().Facts())
@@ -45,7 +47,7 @@ public static class CorrectOutcomeEndpoint
         bool Changed(Guid member, MemberVote vote) => before.Date != facts.Date || before.Votes?.GetValueOrDefault(member) != vote ||
                                                        before.Votes?.ContainsKey(member) != true;
         return [new OutcomeCorrected(campaign.Id, outcomeId, facts, command.Note!.Trim(), by, at),
-            .. Voters.Positions(campaign.Id, facts, Changed, by, at)];
+            .. Voters.Positions(campaign.Id, outcomeId, facts, Changed, by, at)];
     }
 
     [WolverinePost("/api/campaigns/{id}/outcomes/{outcomeId}/corrections", Name = "CorrectOutcome")]

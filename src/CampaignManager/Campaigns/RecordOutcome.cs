@@ -49,9 +49,12 @@ public record Voters(IReadOnlySet<Guid> Known)
         votes is not { Count: > 0 } ? None
             : new((await session.LoadManyAsync<TargetDetails>(token, votes.Keys)).Select(t => t.Id).ToHashSet());
 
-    /// <summary>Each member's vote as that target's position, dated the day of the vote, so the whip count before it still shows what staff expected.</summary>
-    public static IEnumerable<TargetPositionRecorded> Positions(Guid campaignId, OutcomeFacts facts, Func<Guid, MemberVote, bool> include,
-        string by, DateTimeOffset at) =>
+    /// <summary>
+    /// Each member's vote as that target's position, dated the day of the vote, so the whip count before it still
+    /// shows what staff expected; it names its outcome, which a correction or retraction of it then carries along.
+    /// </summary>
+    public static IEnumerable<TargetPositionRecorded> Positions(Guid campaignId, Guid outcomeId, OutcomeFacts facts,
+        Func<Guid, MemberVote, bool> include, string by, DateTimeOffset at) =>
         (facts.Votes ?? new Dictionary<Guid, MemberVote>()).Where(v => include(v.Key, v.Value)).OrderBy(v => v.Key)
         .Select(v => new TargetPositionRecorded(campaignId, v.Key, v.Value switch
         {
@@ -59,7 +62,10 @@ public record Voters(IReadOnlySet<Guid> Known)
             MemberVote.No => TargetPosition.VotedNo,
             MemberVote.Abstain => TargetPosition.Abstained,
             _ => TargetPosition.Absent
-        }, facts.Date, $"Recorded vote, {facts.Body}" + (facts.Venue is null ? "" : $", {facts.Venue}"), by, at));
+        }, facts.Date, SourceOf(facts), by, at, outcomeId));
+
+    /// <summary>Where a member's vote in the whip count says it came from.</summary>
+    public static string SourceOf(OutcomeFacts facts) => $"Recorded vote, {facts.Body}" + (facts.Venue is null ? "" : $", {facts.Venue}");
 }
 
 public record NewOutcomeResponse(Guid CampaignId, Guid Id)
@@ -76,7 +82,7 @@ public static class RecordOutcomeEndpoint
     public static IReadOnlyList<object> Decide(Campaign campaign, Guid outcomeId, RecordOutcome command, string by, DateTimeOffset at)
     {
         var facts = command.Facts();
-        return [new OutcomeRecorded(campaign.Id, outcomeId, facts, by, at), .. Voters.Positions(campaign.Id, facts, (_, _) => true, by, at)];
+        return [new OutcomeRecorded(campaign.Id, outcomeId, facts, by, at), .. Voters.Positions(campaign.Id, outcomeId, facts, (_, _) => true, by, at)];
     }
 
     [WolverinePost("/api/campaigns/{id}/outcomes", Name = "RecordOutcome")]

@@ -57,6 +57,59 @@ public class reading_a_campaign_as_of_when_things_happened(AppFixture fixture) :
     }
 
     [Fact]
+    public async Task a_corrected_outcome_reads_corrected_as_of_the_day_after_its_decision_outcome_and_votes_alike()
+    {
+        var (campaign, _, china, chad) = await RecordedAfterTheFactAsync();
+        var outcome = (await Host.CampaignAsync(campaign)).Outcomes.Single().OutcomeId;
+        Fixture.Clock.Advance(TimeSpan.FromDays(3));
+        await Host.PostAsync($"/api/campaigns/{campaign}/outcomes/{outcome}/corrections", new
+        {
+            kind = "meetingHeld", date = "2014-12-22", body = "UN Security Council", venue = "7353rd meeting", nature = "procedural",
+            result = "adoptedByVote", tally = new { yes = 11, no = 2, abstain = 2 },
+            votes = new Dictionary<Guid, string> { [china] = "no", [chad] = "abstain" }, status = "achieved",
+            reason = "The Council put the situation in the DPRK on its agenda", note = "The vote, from the meeting record"
+        }, 200);
+
+        var after = await Host.CampaignAsync(campaign, "?asOf=2014-12-23");
+
+        var facts = after.Outcomes.ShouldHaveSingleItem().Facts;
+        (facts.Tally, facts.Votes?.GetValueOrDefault(china)).ShouldBe((new VoteTally(11, 2, 2), MemberVote.No));
+        after.Outcomes.Single().History.Count.ShouldBe(2);
+        after.WhipCount.Targets.Single(t => t.TargetId == china).Position.ShouldBe(TargetPosition.VotedNo);
+        after.Timeline.Select(e => e.Event).ShouldContain("OutcomeCorrected");
+        var before = await Host.CampaignAsync(campaign, "?asOf=2014-12-21");
+        before.Outcomes.ShouldBeEmpty();
+        before.WhipCount.Targets.Single(t => t.TargetId == china).Position.ShouldBe(TargetPosition.Opposes);
+        before.Timeline.Select(e => e.Event).ShouldNotContain("OutcomeCorrected");
+    }
+
+    [Fact]
+    public async Task a_correction_that_moves_the_decisions_day_moves_its_votes_with_it()
+    {
+        var (campaign, _, china, _) = await RecordedAfterTheFactAsync();
+        var outcome = (await Host.CampaignAsync(campaign)).Outcomes.Single().OutcomeId;
+        await Host.PostAsync($"/api/campaigns/{campaign}/outcomes/{outcome}/corrections", new
+        {
+            kind = "meetingHeld", date = "2014-12-20", body = "UN Security Council", nature = "procedural", result = "adoptedByVote",
+            tally = new { yes = 11, no = 2, abstain = 2 }, votes = new Dictionary<Guid, string> { [china] = "no" }, status = "achieved",
+            reason = "The Council put the situation in the DPRK on its agenda", note = "The vote was two days earlier"
+        }, 200);
+        await Host.PostAsync($"/api/campaigns/{campaign}/outcomes/{outcome}/corrections", new
+        {
+            kind = "meetingHeld", date = "2014-12-22", body = "UN Security Council", nature = "procedural", result = "adoptedByVote",
+            tally = new { yes = 11, no = 2, abstain = 2 }, votes = new Dictionary<Guid, string> { [china] = "no" }, status = "achieved",
+            reason = "The Council put the situation in the DPRK on its agenda", note = "No: the 22nd, as first recorded"
+        }, 200);
+
+        var between = await Host.CampaignAsync(campaign, "?asOf=2014-12-21");
+
+        between.Outcomes.ShouldBeEmpty();
+        between.WhipCount.Targets.Single(t => t.TargetId == china).Position.ShouldBe(TargetPosition.Opposes);
+        (await Host.CampaignAsync(campaign, "?asOf=2014-12-22")).WhipCount.Targets.Single(t => t.TargetId == china)
+            .Position.ShouldBe(TargetPosition.VotedNo);
+    }
+
+    [Fact]
     public async Task a_campaign_launched_without_a_start_day_begins_when_it_was_recorded()
     {
         var campaign = await Host.LaunchAsync();

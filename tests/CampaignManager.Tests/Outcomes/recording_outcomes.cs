@@ -81,8 +81,9 @@ public class recording_outcomes(AppFixture fixture) : IntegrationContext(fixture
         outcome.History[1].Note.ShouldBe("Eight members supported, not seven");
         (await Host.CampaignAsync(campaign)).Timeline.Select(e => e.Event).ShouldContain("OutcomeCorrected");
 
+        // the correction says what the decision was: "as of" any moment after its day it reads corrected
         var then = await Host.CampaignAsync(campaign, $"?asOf={Uri.EscapeDataString(recordedAt.ToString("O"))}");
-        then.Outcomes.Single().Facts.Support!.Supporters.ShouldBe(7);
+        then.Outcomes.Single().Facts.Support!.Supporters.ShouldBe(8);
     }
 
     [Fact]
