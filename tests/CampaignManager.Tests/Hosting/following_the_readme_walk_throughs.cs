@@ -3,14 +3,14 @@ using CampaignManager.Staff;
 using CampaignManager.Tests.Appeals;
 using CampaignManager.Tests.Deploy;
 
-namespace CampaignManager.Tests.Staff;
+namespace CampaignManager.Tests.Hosting;
 
 /// <summary>
-/// README's "Managing staff" commands, run as written with bash, curl and jq against the built app: a placeholder
-/// left in a URL (the token id once was a literal <c>{tokenId}</c>) is a 404 for whoever copies it, so every call
-/// must succeed. curl is made to fail on any 4xx or 5xx; the block itself stays as a reader sees it.
+/// README's commands, run as written with bash, curl and jq against the built app: a placeholder left in a URL (the
+/// token id once was a literal <c>{tokenId}</c>) is a 404 for whoever copies it, so every call must succeed. curl is
+/// made to fail on any 4xx or 5xx; each block stays as a reader sees it, after the variables earlier sections set.
 /// </summary>
-public class following_the_readme_staff_walk_through : IAsyncLifetime
+public class following_the_readme_walk_throughs : IAsyncLifetime
 {
     private AppProcess _app = null!;
 
@@ -38,19 +38,21 @@ public class following_the_readme_staff_walk_through : IAsyncLifetime
         return block.Groups[1].Value;
     }
 
-    [Fact]
-    public async Task every_command_succeeds_and_the_issued_token_ends_up_revoked()
-    {
-        var block = BashBlockAfter("**Managing staff**");
-        block.ShouldNotContain("{tokenId}");
-        var script = $$"""
+    private Task<(int Exit, string Output)> RunAsync(string block, params (string Name, string Value)[] variables) =>
+        BashAsync($$"""
             set -euo pipefail
             curl() { command curl --fail-with-body "$@"; }
             API={{_app.BaseAddress.ToString().TrimEnd('/')}}/api
             AUTH=(-H "Authorization: Bearer $BOOTSTRAP")
             {{block}}
-            """;
-        var (exit, output) = await BashAsync(script, ("BOOTSTRAP", AppProcess.BootstrapToken));
+            """, [("BOOTSTRAP", AppProcess.BootstrapToken), .. variables]);
+
+    [Fact]
+    public async Task the_staff_commands_succeed_and_the_issued_token_ends_up_revoked()
+    {
+        var block = BashBlockAfter("**Managing staff**");
+        block.ShouldNotContain("{tokenId}");
+        var (exit, output) = await RunAsync(block);
 
         exit.ShouldBe(0, output);
         using var http = _app.Client();
@@ -61,7 +63,25 @@ public class following_the_readme_staff_walk_through : IAsyncLifetime
         token.RevokedAt.ShouldNotBeNull();
     }
 
-    private static async Task<(int Exit, string Output)> BashAsync(string script, params (string Name, string Value)[] environment)
+    [Fact]
+    public async Task the_target_import_takes_the_file_from_a_form_and_reports_the_row_and_line_readme_shows()
+    {
+        using var http = _app.Client();
+        var created = await http.PostAsJsonAsync("/api/target-lists", new { name = "README import" });
+        created.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var list = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        var folder = Directory.CreateTempSubdirectory("cm readme ").FullName;
+
+        var (exit, output) = await RunAsync($"cd '{folder}'\n" + BashBlockAfter("**Importing targets from CSV.**"), ("LIST", list));
+
+        exit.ShouldBe(0, output);
+        output.ShouldContain("\"imported\": 1");
+        output.ShouldContain("\"row\": 3");
+        output.ShouldContain("\"line\": 3");
+        Directory.Delete(folder, recursive: true);
+    }
+
+    private static async Task<(int Exit, string Output)> BashAsync(string script, (string Name, string Value)[] environment)
     {
         var start = new ProcessStartInfo("bash") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var (name, value) in environment) start.Environment[name] = value;
