@@ -27,15 +27,34 @@ public class following_the_readme_walk_throughs : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    /// <summary>The first bash block after <paramref name="marker"/> in README.md.</summary>
-    private static string BashBlockAfter(string marker)
+    /// <summary>The <paramref name="nth"/> bash block after <paramref name="marker"/> in README.md.</summary>
+    private static string BashBlockAfter(string marker, int nth = 1)
     {
         var readme = File.ReadAllText(DeployFiles.PathOf("README.md"));
         var from = readme.IndexOf(marker, StringComparison.Ordinal);
         from.ShouldBeGreaterThanOrEqualTo(0, $"README has no \"{marker}\"");
-        var block = Regex.Match(readme[from..], "```bash\n(.*?)```", RegexOptions.Singleline);
-        block.Success.ShouldBeTrue();
-        return block.Groups[1].Value;
+        var blocks = Regex.Matches(readme[from..], "```bash\n(.*?)```", RegexOptions.Singleline);
+        blocks.Count.ShouldBeGreaterThanOrEqualTo(nth);
+        return blocks[nth - 1].Groups[1].Value;
+    }
+
+    [Fact]
+    public async Task the_letter_walk_through_answers_no_error_but_the_409s_it_announces()
+    {
+        // its own API and token lines, pointed at this app; each answer's status goes to stderr, the output stays as shown
+        var block = BashBlockAfter("## Walk-through: a letter from draft to final (curl)", nth: 2)
+            .Replace("http://localhost:5000", _app.BaseAddress.ToString().TrimEnd('/'));
+        var announced = Regex.Matches(block, @"^curl .*#\s*409\s*$", RegexOptions.Multiline).Count;
+        var script = "set -euo pipefail\ncurl() { command curl -w '%{stderr}HTTP %{http_code}\\n' \"$@\"; }\n" + block;
+
+        var (exit, output) = await BashAsync(script, [("Auth__BootstrapToken", AppProcess.BootstrapToken)]);
+
+        exit.ShouldBe(0, output);
+        var statuses = Regex.Matches(output, @"^HTTP (\d{3})$", RegexOptions.Multiline).Select(m => int.Parse(m.Groups[1].Value)).ToList();
+        statuses.Count.ShouldBeGreaterThan(15, output);
+        statuses.Where(s => s >= 400).ShouldBe(Enumerable.Repeat(409, announced), output);
+        // the public page after the revision says who signed version 1
+        output.ShouldContain("Signed so far (3, 2 of them an earlier version)");
     }
 
     private Task<(int Exit, string Output)> RunAsync(string block, params (string Name, string Value)[] variables) =>
