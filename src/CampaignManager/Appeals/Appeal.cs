@@ -30,7 +30,21 @@ public class AppealRecipient
     public RecipientStatus Status { get; set; }
     public string? Reason { get; set; }
     public string? MessageId { get; set; }
+
+    /// <summary>
+    /// Attempts in the current round: the delivery messages' own numbering, which a staff retry starts again at 1
+    /// (the redelivery schedule and the "already recorded" checks count within a round).
+    /// </summary>
     public int Attempts { get; set; }
+
+    /// <summary>Attempts of the rounds before the last staff retry, so a retry never hides that a copy went out before.</summary>
+    public int EarlierAttempts { get; set; }
+
+    /// <summary>How many times staff sent the recipient round again (<see cref="AppealDeliveryRetried"/>).</summary>
+    public int Retries { get; set; }
+
+    /// <summary>Every attempt to deliver to this recipient, across staff retries.</summary>
+    [System.Text.Json.Serialization.JsonIgnore] public int TotalAttempts => EarlierAttempts + Attempts;
     /// <summary>The attempt handed to the relay whose outcome is not recorded yet; see <see cref="AppealHandedToRelay"/>.</summary>
     public int? HandedToRelayAttempt { get; set; }
     public DateTimeOffset? HandedToRelayAt { get; set; }
@@ -102,6 +116,7 @@ public class AppealRecipient
 
     public void Apply(AppealDeliveryRetried e)
     {
+        (EarlierAttempts, Retries) = (EarlierAttempts + Attempts, Retries + 1);
         (Status, Email, Reason, Attempts, LastChangedAt) = (RecipientStatus.Queued, e.Email, null, 0, e.At);
         (HandedToRelayAttempt, HandedToRelayAt) = (null, null);
     }

@@ -10,14 +10,20 @@ public record AppealCounts(int Queued, int Sent, int Failed, int Acknowledged, i
         r.Count(x => x.Status == RecipientStatus.Uncertain));
 }
 
+/// <summary>
+/// A recipient as staff follow it. <see cref="Attempts"/> counts every delivery attempt, across staff retries (a second
+/// copy may have gone out); <see cref="AttemptsThisRound"/> those since the last of the <see cref="Retries"/>.
+/// </summary>
 public record RecipientView(
     Guid TargetId, string Name, string? Email, AppealChannel Channel, RecipientStatus Status, string? Reason, string? MessageId,
     int Attempts, string? DeliveryMethod, string? AcknowledgementReference, string? ResponseSummary, string? ResponseLink,
-    DateTimeOffset? SentAt, DateTimeOffset? AcknowledgedAt, DateTimeOffset? RespondedAt, DateTimeOffset LastChangedAt)
+    DateTimeOffset? SentAt, DateTimeOffset? AcknowledgedAt, DateTimeOffset? RespondedAt, DateTimeOffset LastChangedAt,
+    int AttemptsThisRound = 0, int Retries = 0)
 {
     public static RecipientView From(AppealRecipient r, DateTimeOffset now) => new(
-        r.TargetId, r.Name, r.Email, r.Channel, r.StatusAt(now), r.Reason, r.MessageId, r.Attempts, r.DeliveryMethod,
-        r.AcknowledgementReference, r.ResponseSummary, r.ResponseLink, r.SentAt, r.AcknowledgedAt, r.RespondedAt, r.LastChangedAt);
+        r.TargetId, r.Name, r.Email, r.Channel, r.StatusAt(now), r.Reason, r.MessageId, r.TotalAttempts, r.DeliveryMethod,
+        r.AcknowledgementReference, r.ResponseSummary, r.ResponseLink, r.SentAt, r.AcknowledgedAt, r.RespondedAt, r.LastChangedAt,
+        r.Attempts, r.Retries);
 }
 
 /// <summary>

@@ -21,6 +21,7 @@ public static class Configuration
             opts.Schema.For<AppealRequestKey>().Identity(x => x.Id);
             opts.Schema.For<FollowUpDigest>().Identity(x => x.Id);
         });
+        builder.Services.InitializeMartenWith<RecipientAttemptsBackfill>();
         builder.Services.ConfigureWolverine(opts =>
         {
             // Durable: a delivery survives a crash in the inbox table and is picked up again on restart.

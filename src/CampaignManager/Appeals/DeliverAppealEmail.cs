@@ -4,7 +4,11 @@ using Wolverine.Runtime.Handlers;
 
 namespace CampaignManager.Appeals;
 
-/// <summary>Send one recipient's email. Each recipient is its own message, so one bad address holds up no one else.</summary>
+/// <summary>
+/// Send one recipient's email. Each recipient is its own message, so one bad address holds up no one else.
+/// <see cref="Attempt"/> counts within one round: a staff retry starts a round at 1 again, and the recipient keeps the
+/// earlier rounds' attempts apart (<see cref="AppealRecipient.EarlierAttempts"/>), so the total never goes back.
+/// </summary>
 public record DeliverAppealEmail(Guid AppealId, Guid TargetId, int Attempt = 1) : IAppealDeliveryStep
 {
     public string ReasonAfter(Exception databaseFault) => databaseFault is DeliveryNotStartedException

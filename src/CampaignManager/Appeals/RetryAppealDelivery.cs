@@ -21,6 +21,7 @@ public static class RetryAppealDeliveryEndpoint
                 ? Problems.Validation(new FieldErrors().Add("email", "the target has no email address; correct the target first"))
                 : WolverineContinue.NoProblems);
 
+    /// <summary>A new round, its first attempt numbered 1; the recipient's total counts on from the rounds before.</summary>
     public static (AppealDeliveryRetried, DeliverAppealEmail) Decide(AppealRecipient recipient, string? email, string by, DateTimeOffset at) =>
         (new AppealDeliveryRetried(recipient.AppealId, recipient.TargetId, email, by, at), new DeliverAppealEmail(recipient.AppealId, recipient.TargetId));
 

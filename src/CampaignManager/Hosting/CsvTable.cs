@@ -2,8 +2,12 @@ using CsvHelper;
 
 namespace CampaignManager.Hosting;
 
-/// <summary>One data row: its values by column name, or <see cref="Problem"/> when the row itself could not be read.</summary>
-public record CsvTableRow(int Row, IReadOnlyDictionary<string, string?> Values, string? Problem)
+/// <summary>
+/// One data row: its values by column name, or <see cref="Problem"/> when the row itself could not be read.
+/// <see cref="Row"/> is the row as a spreadsheet numbers it (the header is row 1); <see cref="Line"/> the line of the
+/// file it starts on (the header is line 1), which is further down when a quoted value spans lines or a line is empty.
+/// </summary>
+public record CsvTableRow(int Row, int Line, IReadOnlyDictionary<string, string?> Values, string? Problem)
 {
     public string? this[string column] => Values.GetValueOrDefault(column);
 }
@@ -16,6 +20,9 @@ public record CsvTableRow(int Row, IReadOnlyDictionary<string, string?> Values, 
 public record CsvTable(IReadOnlyList<CsvTableRow> Rows, string? Error)
 {
     public const int MaxRows = 5000;
+
+    public static CsvTable Parse(string text, IReadOnlyList<CsvColumn> format) =>
+        Parse(text, format.Select(c => c.Name).ToList(), format.Where(c => c.Required).Select(c => c.Name).ToList());
 
     public static CsvTable Parse(string text, IReadOnlyList<string> columns, IReadOnlyList<string> required)
     {
@@ -30,6 +37,7 @@ public record CsvTable(IReadOnlyList<CsvTableRow> Rows, string? Error)
             MalformedData = CsvMalformedDataHandling.Recover,
             FieldCountMismatch = CsvFieldCountHandling.Allow,
             MaxRecordSize = 1024 * 1024,
+            TrackLineNumbers = true,
             OnMalformedRecord = r => malformed.TryAdd(r.RecordNumber, r.Reason),
         };
         try
@@ -48,13 +56,13 @@ public record CsvTable(IReadOnlyList<CsvTableRow> Rows, string? Error)
             while (csv.Read())
             {
                 if (rows.Count == MaxRows) return Refused($"At most {MaxRows} rows can be imported at once.");
-                var row = (int)csv.RowNumber + 1;
+                var (row, line) = ((int)csv.RowNumber + 1, (int)csv.LineNumber);
                 if (malformed.TryGetValue(row, out var reason) && reason != CsvMalformedReason.FieldCountMismatch)
-                    rows.Add(new CsvTableRow(row, none, $"could not be parsed: {Describe(reason)}"));
+                    rows.Add(new CsvTableRow(row, line, none, $"could not be parsed: {Describe(reason)}"));
                 else if (csv.FieldCount != names.Length)
-                    rows.Add(new CsvTableRow(row, none, $"has {csv.FieldCount} columns, the header has {names.Length}"));
+                    rows.Add(new CsvTableRow(row, line, none, $"has {csv.FieldCount} columns, the header has {names.Length}"));
                 else
-                    rows.Add(new CsvTableRow(row, names.Select((n, i) => (n, v: (string?)csv.GetString(i))).ToDictionary(x => x.n, x => x.v), null));
+                    rows.Add(new CsvTableRow(row, line, names.Select((n, i) => (n, v: (string?)csv.GetString(i))).ToDictionary(x => x.n, x => x.v), null));
             }
             return new CsvTable(rows, null);
         }

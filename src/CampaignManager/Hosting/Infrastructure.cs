@@ -26,7 +26,8 @@ public static class Infrastructure
         builder.Services.AddProblemDetails();
         builder.Services.AddRateLimits();
         builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
-        builder.Services.AddOpenApi();
+        // CSV uploads read their own body, so their request bodies are described by hand (CsvUploadOperations)
+        builder.Services.AddOpenApi(o => o.AddOperationTransformer<CsvUploadOperations>());
         // Pages live in their capability folders (Signatures/PublicSignOn.cshtml), not in a Pages/ layer.
         builder.Services.AddRazorPages(o => o.RootDirectory = "/");
 

@@ -28,6 +28,8 @@ public class Letter
     public List<Guid> ExplicitOrder { get; set; } = [];
     public string? PublicToken { get; set; }
     public bool PublicSignOnNeedsApproval { get; set; } = true;
+    /// <summary>A letter stored before this setting existed reads as the default, which marks earlier versions.</summary>
+    public PublicSignatoryDisplay PublicSignatoryDisplay { get; set; }
     public DateTimeOffset DraftedAt { get; set; }
     public string DraftedBy { get; set; } = "";
     public DateTimeOffset LastChangedAt { get; set; }
@@ -98,6 +100,12 @@ public class Letter
     public void Apply(PublicSignOnApprovalSet e)
     {
         PublicSignOnNeedsApproval = e.Required;
+        LastChangedAt = e.At;
+    }
+
+    public void Apply(PublicSignatoryDisplaySet e)
+    {
+        PublicSignatoryDisplay = e.Mode;
         LastChangedAt = e.At;
     }
 

@@ -31,6 +31,9 @@ public record LetterOpenedForSignatures(Guid LetterId, DateTimeOffset? Deadline,
 /// <summary>Whether signatures from the public page wait for staff approval before they count.</summary>
 public record PublicSignOnApprovalSet(Guid LetterId, bool Required, string By, DateTimeOffset At) : ILetterEvent;
 
+/// <summary>How the public page shows signatures given on an earlier text version (see <see cref="PublicSignatoryDisplay"/>).</summary>
+public record PublicSignatoryDisplaySet(Guid LetterId, PublicSignatoryDisplay Mode, string By, DateTimeOffset At) : ILetterEvent;
+
 public record SignaturesClosed(Guid LetterId, string By, DateTimeOffset At) : ILetterEvent;
 
 /// <summary>What staff chose for signers who had not re-confirmed the final text when it was finalized.</summary>

@@ -59,6 +59,7 @@ public static class ImportSignaturesEndpoint
     /// </summary>
     [WolverinePost("/api/letters/{id}/signatures/import", Name = "ImportSignatures")]
     [RequestSizeLimit(CsvUpload.MaxBytes)]
+    [CsvUpload<SignatureCsv>]
     [EndpointSummary("Import sign-ons from CSV (kind,name,title,affiliation,affiliation_for_identification_only,email[,family_name,signed_on])")]
     [Tags("Signatures")]
     [ProducesResponseType<SignatureImportReport>(200), ProducesResponseType<ProblemDetails>(400),

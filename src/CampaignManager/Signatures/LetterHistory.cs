@@ -58,6 +58,9 @@ public static class LetterHistoryEndpoint
         SignatureApproved => "Self-submitted signature approved",
         SignatureRejected r => "Self-submitted signature rejected" + (r.Reason is null ? "" : $": {r.Reason}"),
         PublicSignOnApprovalSet p => p.Required ? "Public sign-ons now wait for approval" : "Public sign-ons count at once",
+        PublicSignatoryDisplaySet { Mode: PublicSignatoryDisplay.CurrentVersionOnly } =>
+            "The public page now counts and lists only signatures on the current version",
+        PublicSignatoryDisplaySet => "The public page now shows every signature, marking those on an earlier version",
         SignatoriesEmbargoed => "Signatories kept private until published",
         SignatoriesPublished => "Signatories published",
         _ => e.GetType().Name

@@ -19,7 +19,17 @@ public class PublicSignOnModel(IQuerySession session, IDocumentStore store, Time
 
     /// <summary>Printed lines of active signatures only: never an email, a withdrawal reason or a pending signer.</summary>
     public IReadOnlyList<PublicSignatory> Block { get; private set; } = [];
+
+    /// <summary>The signatures counted under <see cref="Display"/>; <see cref="SignedEarlier"/> of them are on an earlier text.</summary>
     public int SignedCount { get; private set; }
+    public int SignedEarlier { get; private set; }
+
+    /// <summary>
+    /// The letter's choice; a final letter shows its block as finalizing settled it (signers kept on an earlier text
+    /// marked, as the printed letter marks them), whatever was chosen while it was open.
+    /// </summary>
+    public PublicSignatoryDisplay Display => Letter is { Status: not LetterStatus.Final } l ? l.PublicSignatoryDisplay : PublicSignatoryDisplay.MarkEarlierVersions;
+    public bool CurrentVersionOnly => Display == PublicSignatoryDisplay.CurrentVersionOnly;
 
     /// <summary>The cursor of the next page of names, for a plain "more" link: the page needs no script to page on.</summary>
     public string? NextPage { get; private set; }
@@ -161,9 +171,13 @@ public class PublicSignOnModel(IQuerySession session, IDocumentStore store, Time
         // the count and one page of names in one round trip: the page costs the same at 10 and at 100,000 signatures
         var batch = session.CreateBatchQuery();
         var counts = SignatoryCounts.CountIn(batch, session, Letter.Id);
-        var page = NamesPrivate ? null : SignatoryPages.ReadIn(batch, session, Letter.Id, after, SignatoryPages.DefaultLimit);
+        var page = NamesPrivate ? null : SignatoryPages.ReadIn(batch, session, Letter.Id, after, SignatoryPages.DefaultLimit,
+            CurrentVersionOnly ? Letter.TextVersion : null);
         await batch.Execute(HttpContext.RequestAborted);
-        SignedCount = (await counts(Letter)).Signatories;
+        var counted = await counts(Letter);
+        (SignedCount, SignedEarlier) = CurrentVersionOnly
+            ? (counted.Signatories - counted.NeedingReconfirmation, 0)
+            : (counted.Signatories, counted.NeedingReconfirmation);
         if (page is null) return;
         var names = await page(Letter);
         Block = names.Signatories.Select(PublicSignatory.From).ToList();
@@ -171,8 +185,12 @@ public class PublicSignOnModel(IQuerySession session, IDocumentStore store, Time
     }
 }
 
-/// <summary>A signature as an anonymous visitor may see it: exactly what the printed letter will carry.</summary>
-public record PublicSignatory(string PrintedLine, bool AffiliationForIdentificationOnly)
+/// <summary>
+/// A signature as an anonymous visitor may see it: exactly what the printed letter will carry, and
+/// <see cref="EarlierVersion"/>, the version signed when it is not the text on the page.
+/// </summary>
+public record PublicSignatory(string PrintedLine, bool AffiliationForIdentificationOnly, int? EarlierVersion = null)
 {
-    public static PublicSignatory From(SignatoryView s) => new(s.PrintedLine, s.AffiliationForIdentificationOnly);
+    public static PublicSignatory From(SignatoryView s) =>
+        new(s.PrintedLine, s.AffiliationForIdentificationOnly, s.NeedsReconfirmation ? s.SignedVersion : null);
 }

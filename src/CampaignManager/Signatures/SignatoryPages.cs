@@ -32,26 +32,29 @@ public static class SignatoryPages
     /// <summary>
     /// Queues one page on a batch that may not have loaded the letter yet: the pinned ids are read from the letter's
     /// row inside the same statements, so the letter, its counts and this page travel in one round trip. The result
-    /// needs the letter itself only to order the pinned run and to write the cursor.
+    /// needs the letter itself only to order the pinned run and to write the cursor. With <paramref name="signedVersion"/>
+    /// only signatures on that text version are read (the public page that counts the current version alone): the
+    /// filter is on signed_version, which the block's index carries, so the walk still reads no other rows.
     /// </summary>
     public static Func<Letter, Task<SignatoryPage>> ReadIn(IBatchedQuery batch, IQuerySession session, Guid letterId,
-        string? after, int limit)
+        string? after, int limit, int? signedVersion = null)
     {
         var cursor = Decode(after) ?? new Cursor(-1, null, null);
         var letters = $"{session.DocumentStore.Options.DatabaseSchemaName}.mt_doc_letter";
+        var (onVersion, version) = signedVersion is { } v ? ("and signed_version = ? ", new object[] { v }) : ("", []);
         // ordinality is 1-based; the cursor's position is the 0-based index of the last pinned signature shown
         var pinned = cursor.Pinned is { } position
             ? batch.Query<Signature>(
-                "where status = ? and id = any(array(select x.value::uuid from " + letters + " l, " +
+                "where status = ? " + onVersion + "and id = any(array(select x.value::uuid from " + letters + " l, " +
                 "jsonb_array_elements_text(l.data -> 'explicitOrder') with ordinality x(value, n) where l.id = ? and x.n > ?))",
-                Active, letterId, position + 1)
+                [Active, .. version, letterId, position + 1])
             : Task.FromResult<IReadOnlyList<Signature>>([]);
         // the row comparison is what lets PostgreSQL start inside the index instead of skipping an offset
         var rest = batch.Query<Signature>(
             "where letter_id = ? and status = ? and (sort_key, id) > (?, ?) and not (id = any(array(select " +
             "(jsonb_array_elements_text(l.data -> 'explicitOrder'))::uuid from " + letters + " l where l.id = ?))) " +
-            "order by sort_key, id limit ?",
-            letterId, Active, cursor.SortKey ?? "", cursor.Id ?? Guid.Empty, letterId, limit + 1);
+            onVersion + "order by sort_key, id limit ?",
+            [letterId, Active, cursor.SortKey ?? "", cursor.Id ?? Guid.Empty, letterId, .. version, limit + 1]);
         return async letter =>
         {
             var active = (await pinned).ToDictionary(s => s.Id);

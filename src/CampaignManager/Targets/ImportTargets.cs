@@ -1,11 +1,32 @@
+using System.ComponentModel;
 using System.Text.RegularExpressions;
 
 namespace CampaignManager.Targets;
 
-public record ImportError(int Row, string Field, string Message);
+/// <summary>
+/// Where a report points in the file, said both ways: a spreadsheet numbers rows, an editor lines, and the two part as
+/// soon as a quoted value spans lines or an empty line is skipped. Both count the header as 1.
+/// </summary>
+internal static class ImportPlace
+{
+    public const string Row = "The row as a spreadsheet numbers it, counting the header as row 1: the first data row is row 2.";
+    public const string Line = "The line of the file where the row starts, counting the header as line 1. Further down than the row " +
+                               "when a quoted value above spans lines or an empty line was skipped.";
+}
+
+public record ImportError(
+    [property: Description(ImportPlace.Row)] int Row,
+    [property: Description(ImportPlace.Line)] int Line,
+    [property: Description("The column at fault, or \"row\" when the row itself could not be read")] string Field,
+    string Message);
 
 /// <summary>A row that matched a known target (by email, else name and organization), or an earlier row of the file.</summary>
-public record ImportDuplicate(int Row, Guid TargetId, string Target, int? SameAsRow);
+public record ImportDuplicate(
+    [property: Description(ImportPlace.Row)] int Row,
+    [property: Description(ImportPlace.Line)] int Line,
+    Guid TargetId, string Target,
+    [property: Description("The earlier row of this file it matched (a row number, as row); null when it matched a target already on file")] int? SameAsRow,
+    [property: Description("The line that earlier row starts on (as line); null when it matched a target already on file")] int? SameAsLine);
 
 /// <summary>Imported: new targets registered; reused: rows that matched a known target; added: new list members.</summary>
 public record ImportReport(int Imported, int Reused, int Rejected, int Added, IReadOnlyList<ImportError> Errors,
@@ -30,7 +51,7 @@ public static class ImportTargetsEndpoint
     {
         var byEmail = new Dictionary<string, Guid>();
         var byName = new Dictionary<string, Guid>();
-        var names = new Dictionary<Guid, (string Name, int? Row)>();
+        var names = new Dictionary<Guid, (string Name, TargetCsvRow? Row)>();
         foreach (var k in known) Remember(k.Id, k.Name, k.Organization, k.Email, null);
 
         var (errors, registered, members) = (new List<ImportError>(), new List<TargetRegistered>(), new List<Guid>());
@@ -45,20 +66,21 @@ public static class ImportTargetsEndpoint
             if (problems.Count > 0)
             {
                 rejected++;
-                errors.AddRange(problems.SelectMany(f => f.Value.Select(m => new ImportError(row.Row, f.Key, m))));
+                errors.AddRange(problems.SelectMany(f => f.Value.Select(m => new ImportError(row.Row, row.Line, f.Key, m))));
                 continue;
             }
 
             var c = TargetContact.Normalize(row.Name!, row.Title, row.Organization, row.Email, row.Address, row.Country, tags);
             if ((c.Email is not null && byEmail.TryGetValue(c.Email, out var id)) || byName.TryGetValue(NameKey(c.Name, c.Organization), out id))
             {
-                duplicates.Add(new ImportDuplicate(row.Row, id, names[id].Name, names[id].Row));
+                var (matched, earlier) = names[id];
+                duplicates.Add(new ImportDuplicate(row.Row, row.Line, id, matched, earlier?.Row, earlier?.Line));
             }
             else
             {
                 id = newId();
                 registered.Add(RegisterTargetEndpoint.Decide(id, c, by, at));
-                Remember(id, c.Name, c.Organization, c.Email, row.Row);
+                Remember(id, c.Name, c.Organization, c.Email, row);
             }
             if (!list.Members.Contains(id) && !members.Contains(id)) members.Add(id);
         }
@@ -66,7 +88,7 @@ public static class ImportTargetsEndpoint
         var report = new ImportReport(registered.Count, duplicates.Count, rejected, members.Count, errors, duplicates);
         return new ImportDecision(report, registered, members.Count > 0 ? new TargetsAddedToList(list.Id, members, by, at) : null);
 
-        void Remember(Guid id, string name, string? organization, string? email, int? row)
+        void Remember(Guid id, string name, string? organization, string? email, TargetCsvRow? row)
         {
             names.TryAdd(id, (organization is null ? name : $"{name}, {organization}", row));
             if (email is not null) byEmail.TryAdd(email.ToLowerInvariant(), id);
@@ -83,6 +105,7 @@ public static class ImportTargetsEndpoint
     /// </summary>
     [WolverinePost("/api/target-lists/{id}/import", Name = "ImportTargets")]
     [RequestSizeLimit(CsvUpload.MaxBytes)]
+    [CsvUpload<TargetCsv>]
     [Tags("Targets")]
     [EndpointSummary("Import targets from CSV into a list, with a per-row report")]
     [ProducesResponseType<ImportReport>(200), ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ProblemDetails>(404)]

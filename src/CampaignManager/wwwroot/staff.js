@@ -245,10 +245,12 @@
   }
 
   const paragraph = text => { const p = document.createElement('p'); p.textContent = text; return p; };
-  const errorRows = errors => errors.map(e => [e.row, e.field, e.message]);
+  // the spreadsheet's row (header = 1), and the file's line too where a quoted value spanning lines moved it
+  const place = (row, line) => line && line !== row ? `${row} (line ${line})` : String(row);
+  const errorRows = errors => errors.map(e => [place(e.row, e.line), e.field, e.message]);
   // which row folded into which: an earlier row of the file, or someone already on file
   const duplicateRows = (duplicates, name) => duplicates.map(d =>
-    [d.row, d.sameAsRow ? `row ${d.sameAsRow} (${name(d)})` : `${name(d)}, already on file`]);
+    [place(d.row, d.line), d.sameAsRow ? `row ${place(d.sameAsRow, d.sameAsLine)} (${name(d)})` : `${name(d)}, already on file`]);
 
   // A target-list import's report, shown in the form that sent it.
   function showTargetImport(form, r) {

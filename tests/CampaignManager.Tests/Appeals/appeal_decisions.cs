@@ -150,6 +150,30 @@ public class appeal_decisions
     }
 
     [Fact]
+    public void attempts_keep_counting_across_a_staff_retry_so_a_second_copy_shows()
+    {
+        // round one: the relay is busy twice, then the address is refused for good
+        var delays = new[] { TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5) };
+        var busy = new DeliveryResult.Failed("421 try later", false, 421);
+        var (first, next) = DeliverAppealEmailHandler.Decide(new DeliverAppealEmail(AppealId, China.Id), China.Email!, busy, delays, At);
+        var (second, last) = DeliverAppealEmailHandler.Decide(next!.Message, China.Email!, busy, delays, At.AddMinutes(1));
+        var (refused, _) = DeliverAppealEmailHandler.Decide(last!.Message, China.Email!,
+            new DeliveryResult.Failed("550 5.1.1 mailbox unavailable", true, 550), delays, At.AddMinutes(6));
+        var failed = Recipient(first, second, refused);
+        (failed.Status, failed.TotalAttempts).ShouldBe((RecipientStatus.Failed, 3));
+
+        // round two, after staff corrected the address: its first attempt is the fourth one in all
+        var (retried, delivery) = RetryAppealDeliveryEndpoint.Decide(failed, "fixed@un.example", "staff", At.AddHours(1));
+        var queued = Recipient(first, second, refused, retried);
+        (queued.Status, queued.TotalAttempts, queued.Retries).ShouldBe((RecipientStatus.Queued, 3, 1));
+        var (sent, _) = DeliverAppealEmailHandler.Decide(delivery, "fixed@un.example", new DeliveryResult.Sent("m@x"), delays, At.AddHours(1));
+        RecordAppealDeliveryHandler.ShouldRecord(queued, RecordAppealDelivery.Of(delivery, sent)).ShouldBeTrue();
+
+        var view = RecipientView.From(Recipient(first, second, refused, retried, sent), At.AddHours(2));
+        (view.Status, view.Attempts, view.AttemptsThisRound, view.Retries).ShouldBe((RecipientStatus.Sent, 4, 1, 1));
+    }
+
+    [Fact]
     public void an_acknowledgement_needs_a_delivered_letter_and_comes_once()
     {
         Ack(RecipientThatIs(RecipientStatus.Queued)).Status.ShouldBe(409);

@@ -42,7 +42,8 @@ public class posting_staff_forms_through_one_script(BrowserFixture browser)
         (await tab.GoToAsync("/targets")).Status.ShouldBe(200);
 
         var form = page.Locator($"article[data-list='{list.Id}'] form");
-        var csv = "name,email\nGood Target,good-" + Guid.NewGuid().ToString("N")[..6] + "@example.org\nBad Email,not-an-email\n";
+        // the good row's address spans two lines, so the bad row is row 3 of the sheet but starts on line 4 of the file
+        var csv = "name,email,address\nGood Target,good-" + Guid.NewGuid().ToString("N")[..6] + "@example.org,\"1 UN Plaza\nNew York\"\nBad Email,not-an-email,\n";
         await form.Locator("input[type=file]").SetInputFilesAsync(new FilePayload
         {
             Name = "targets.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv),
@@ -52,6 +53,7 @@ public class posting_staff_forms_through_one_script(BrowserFixture browser)
         var report = form.Locator(".import-report");
         await Assertions.Expect(report.Locator("p")).ToContainTextAsync("rejected 1");
         await Assertions.Expect(report.Locator("table.import-errors tbody tr")).ToHaveCountAsync(1);
+        await Assertions.Expect(report.Locator("table.import-errors tbody td").First).ToHaveTextAsync("3 (line 4)");
         await Assertions.Expect(report.GetByRole(AriaRole.Link, new() { Name = "Refresh the lists" })).ToBeVisibleAsync();
     }
 

@@ -88,4 +88,17 @@ public class letter_decisions
         var problem = ReviseLetterEndpoint.Validate(new ReviseLetter(Body: "Body v1"), Given(Drafted));
         problem.Status.ShouldBe(400);
     }
+    [Fact]
+    public void choosing_how_the_public_page_shows_earlier_versions_records_who_and_when_and_an_unchanged_choice_records_nothing()
+    {
+        var letter = Given(Drafted);
+        letter.PublicSignatoryDisplay.ShouldBe(PublicSignatoryDisplay.MarkEarlierVersions);
+
+        var set = SetPublicSignatoryDisplayEndpoint.Decide(letter, new SetPublicSignatoryDisplay(PublicSignatoryDisplay.CurrentVersionOnly), "ali", T0).ToList();
+        set.ShouldBe([new PublicSignatoryDisplaySet(Id, PublicSignatoryDisplay.CurrentVersionOnly, "ali", T0)]);
+        var chosen = Given([Drafted, .. set]);
+        chosen.PublicSignatoryDisplay.ShouldBe(PublicSignatoryDisplay.CurrentVersionOnly);
+        SetPublicSignatoryDisplayEndpoint.Decide(chosen, new SetPublicSignatoryDisplay(PublicSignatoryDisplay.CurrentVersionOnly), "ali", T0).ShouldBeEmpty();
+        Allowed(SetPublicSignatoryDisplayEndpoint.Validate(new SetPublicSignatoryDisplay(null), letter)).ShouldBeFalse();
+    }
 }

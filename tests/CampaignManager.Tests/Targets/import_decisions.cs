@@ -44,9 +44,9 @@ public class import_decisions
         d.Report.Imported.ShouldBe(2);
         d.Report.Rejected.ShouldBe(3);
         d.Report.Errors.ShouldBe([
-            new ImportError(3, "name", "is required"),
-            new ImportError(4, "email", "is not a valid email address"),
-            new ImportError(5, "row", "has 3 columns, the header has 2")
+            new ImportError(3, 3, "name", "is required"),
+            new ImportError(4, 4, "email", "is not a valid email address"),
+            new ImportError(5, 5, "row", "has 3 columns, the header has 2")
         ]);
     }
 
@@ -55,8 +55,22 @@ public class import_decisions
     {
         var d = Decide("name,email\nO\"Brien,ob@example.org\nGood,g@example.org\n");
         d.Report.Rejected.ShouldBe(1);
-        d.Report.Errors.Single().ShouldBe(new ImportError(2, "row", "could not be parsed: a quote inside an unquoted value"));
+        d.Report.Errors.Single().ShouldBe(new ImportError(2, 2, "row", "could not be parsed: a quote inside an unquoted value"));
         d.Registered.Single().Name.ShouldBe("Good");
+    }
+
+    [Fact]
+    public void the_report_gives_the_spreadsheet_row_and_the_files_line_which_part_after_a_value_spanning_lines()
+    {
+        // row 2 spans lines 2-4 (a quoted address), line 5 is empty: row 3 starts on line 6, row 4 on line 7
+        var d = Decide("name,email,address\n" +
+                       "Japan Mission,japan@un.int,\"866 UN Plaza\nSuite 2\nNew York\"\n" +
+                       "\n" +
+                       ",nobody@un.int,\n" +
+                       "Japan Mission Again,JAPAN@un.int,\n");
+
+        d.Report.Errors.ShouldBe([new ImportError(3, 6, "name", "is required")]);
+        d.Report.Duplicates!.ShouldBe([new ImportDuplicate(4, 7, d.Registered.Single().TargetId, "Japan Mission", 2, 2)]);
     }
 
     [Fact]
@@ -76,9 +90,9 @@ public class import_decisions
         d.Report.Errors.ShouldBeEmpty();
         var newPerson = d.Registered.Single().TargetId;
         d.Report.Duplicates!.ShouldBe([
-            new ImportDuplicate(2, byEmail.Id, "Someone Else", null),
-            new ImportDuplicate(3, byName.Id, "The Ambassador, Permanent Mission of Chile", null),
-            new ImportDuplicate(5, newPerson, "New Person", 4)
+            new ImportDuplicate(2, 2, byEmail.Id, "Someone Else", null, null),
+            new ImportDuplicate(3, 3, byName.Id, "The Ambassador, Permanent Mission of Chile", null, null),
+            new ImportDuplicate(5, 5, newPerson, "New Person", 4, 4)
         ]);
         d.Added!.TargetIds.ShouldBe([byEmail.Id, byName.Id, d.Registered.Single().TargetId]);
     }
