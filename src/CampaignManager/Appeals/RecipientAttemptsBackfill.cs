@@ -22,7 +22,7 @@ internal sealed class RecipientAttemptsBackfill : Marten.Schema.IInitialData
             stale = await session.QueryAsync<Guid>(
                 $"select id from {table} where id = any(?) and not jsonb_exists(data, 'retries')", cancellation, retried);
         }
-        catch (Exception e) when (IsSchemaNotApplied(e))
+        catch (Exception e) when (SchemaPolicy.IsNotApplied(e))
         {
             // a production database before its db-apply: the start-up schema check that follows names what is missing
             return;
@@ -36,8 +36,4 @@ internal sealed class RecipientAttemptsBackfill : Marten.Schema.IInitialData
         }
         await session.SaveChangesAsync(cancellation);
     }
-
-    private static bool IsSchemaNotApplied(Exception e) =>
-        e is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UndefinedTable or Npgsql.PostgresErrorCodes.UndefinedColumn }
-        || e.InnerException is { } inner && IsSchemaNotApplied(inner);
 }

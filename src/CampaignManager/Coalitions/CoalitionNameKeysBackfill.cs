@@ -17,9 +17,9 @@ internal sealed class CoalitionNameKeysBackfill : Marten.Schema.IInitialData
         {
             old = await session.QueryAsync<CoalitionSignature>("where name_key ~ '[^\\x01-\\x7f]'", cancellation);
         }
-        catch (Npgsql.PostgresException e) when (e.SqlState is Npgsql.PostgresErrorCodes.UndefinedTable or Npgsql.PostgresErrorCodes.UndefinedColumn)
+        catch (Exception e) when (SchemaPolicy.IsNotApplied(e))
         {
-            return; // before db-apply: the schema check names what is missing
+            return;
         }
         foreach (var s in old)
         {

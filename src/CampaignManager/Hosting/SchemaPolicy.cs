@@ -27,4 +27,12 @@ public static class SchemaPolicy
         var ownDatabase = !string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(Database.ConnectionStringName));
         return ownDatabase && builder.Environment.IsProduction() ? AutoCreate.None : AutoCreate.All;
     }
+
+    /// <summary>
+    /// A production database before its db-apply: a start-up backfill meeting it returns quietly, because the schema
+    /// check that follows names what is missing, and failing first would hide that message behind its own.
+    /// </summary>
+    public static bool IsNotApplied(Exception e) =>
+        e is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UndefinedTable or Npgsql.PostgresErrorCodes.UndefinedColumn }
+        || e.InnerException is { } inner && IsNotApplied(inner);
 }

@@ -28,7 +28,7 @@ internal sealed class SignatureSortKeysBackfill : Marten.Schema.IInitialData
                 missing = await session.Query<Signature>().Where(x => x.SortKey == null || !x.SortKey.EndsWith(format))
                     .Take(Batch).ToListAsync(cancellation);
             }
-            catch (Exception e) when (IsSchemaNotApplied(e))
+            catch (Exception e) when (SchemaPolicy.IsNotApplied(e))
             {
                 // a production database before its db-apply: the start-up schema check that follows names what is
                 // missing; failing here would hide that message behind ours
@@ -59,8 +59,4 @@ internal sealed class SignatureSortKeysBackfill : Marten.Schema.IInitialData
             }
         }
     }
-
-    private static bool IsSchemaNotApplied(Exception e) =>
-        e is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UndefinedTable or Npgsql.PostgresErrorCodes.UndefinedColumn }
-        || e.InnerException is { } inner && IsSchemaNotApplied(inner);
 }
