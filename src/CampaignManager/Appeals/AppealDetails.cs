@@ -1,23 +1,53 @@
+using CampaignManager.Appeals.Inbox;
+
 namespace CampaignManager.Appeals;
 
-/// <summary>Recipients per status. <see cref="Uncertain"/> ones need a person: see <see cref="AppealDeliveryUncertain"/>.</summary>
-public record AppealCounts(int Queued, int Sent, int Failed, int Acknowledged, int Responded, int FollowUpDue, int Uncertain = 0)
+/// <summary>
+/// Recipients per status. <see cref="Uncertain"/> ones need a person: see <see cref="AppealDeliveryUncertain"/>.
+/// <see cref="Replied"/> counts recipients who answered by email, whatever staff have recorded from it yet.
+/// </summary>
+public record AppealCounts(int Queued, int Sent, int Failed, int Acknowledged, int Responded, int FollowUpDue, int Uncertain = 0,
+    int Bounced = 0, int AutoAcknowledged = 0, int Replied = 0)
 {
     public static AppealCounts Of(IReadOnlyCollection<RecipientView> r) => new(
         r.Count(x => x.Status == RecipientStatus.Queued), r.Count(x => x.Status == RecipientStatus.Sent),
         r.Count(x => x.Status == RecipientStatus.Failed), r.Count(x => x.Status == RecipientStatus.Acknowledged),
         r.Count(x => x.Status == RecipientStatus.Responded), r.Count(x => x.Status == RecipientStatus.FollowUpDue),
-        r.Count(x => x.Status == RecipientStatus.Uncertain));
+        r.Count(x => x.Status == RecipientStatus.Uncertain), r.Count(x => x.Status == RecipientStatus.Bounced),
+        r.Count(x => x.Status == RecipientStatus.AutoAcknowledged), r.Count(x => x.Replies?.Count > 0));
+}
+
+/// <summary>What the product proposes staff record from a reply: "acknowledge" with the reference it found, else "respond".</summary>
+public record ReplyProposal(string Action, string? Reference, string? Summary)
+{
+    public static ReplyProposal For(InboundReply reply)
+    {
+        if (reply.ProposedReference is { } reference) return new("acknowledge", reference, null);
+        var own = InboundClassification.OwnWords(reply.Text);
+        return new("respond", null, own.Length > 500 ? own[..500] + "..." : own);
+    }
+}
+
+/// <summary>A reply on the appeal and target pages; <see cref="Proposal"/> is null once staff confirmed something from it.</summary>
+public record ReplyView(
+    Guid Id, string? From, string? Subject, string Text, DateTimeOffset At, IReadOnlyList<InboundAttachmentInfo> Attachments,
+    string? ConfirmedAs, ReplyProposal? Proposal)
+{
+    public static ReplyView Of(InboundReply r) =>
+        new(r.InboundMailId, r.From, r.Subject, r.Text, r.At, r.Attachments, r.ConfirmedAs, r.ConfirmedAs is null ? ReplyProposal.For(r) : null);
 }
 
 public record RecipientView(
     Guid TargetId, string Name, string? Email, AppealChannel Channel, RecipientStatus Status, string? Reason, string? MessageId,
     int Attempts, string? DeliveryMethod, string? AcknowledgementReference, string? ResponseSummary, string? ResponseLink,
-    DateTimeOffset? SentAt, DateTimeOffset? AcknowledgedAt, DateTimeOffset? RespondedAt, DateTimeOffset LastChangedAt)
+    DateTimeOffset? SentAt, DateTimeOffset? AcknowledgedAt, DateTimeOffset? RespondedAt, DateTimeOffset LastChangedAt,
+    string? BounceStatus = null, string? BounceDiagnostic = null, DateTimeOffset? BouncedAt = null, DateTimeOffset? AutoAcknowledgedAt = null,
+    IReadOnlyList<ReplyView>? Replies = null)
 {
     public static RecipientView From(AppealRecipient r, DateTimeOffset now) => new(
         r.TargetId, r.Name, r.Email, r.Channel, r.StatusAt(now), r.Reason, r.MessageId, r.Attempts, r.DeliveryMethod,
-        r.AcknowledgementReference, r.ResponseSummary, r.ResponseLink, r.SentAt, r.AcknowledgedAt, r.RespondedAt, r.LastChangedAt);
+        r.AcknowledgementReference, r.ResponseSummary, r.ResponseLink, r.SentAt, r.AcknowledgedAt, r.RespondedAt, r.LastChangedAt,
+        r.BounceStatus, r.BounceDiagnostic, r.BouncedAt, r.AutoAcknowledgedAt, r.Replies.Select(ReplyView.Of).ToList());
 }
 
 /// <summary>

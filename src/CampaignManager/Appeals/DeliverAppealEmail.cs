@@ -1,5 +1,6 @@
 using CampaignManager.Hosting.Email;
 using CampaignManager.Appeals.Delivery;
+using CampaignManager.Appeals.Inbox;
 using Wolverine.Runtime.Handlers;
 
 namespace CampaignManager.Appeals;
@@ -45,6 +46,13 @@ public static class DeliverAppealEmailHandler
         _ => throw new ArgumentOutOfRangeException(nameof(result))
     };
 
+    /// <summary>A hard bounce said this address does not exist: sending again would only bounce again, and mark the sender as careless.</summary>
+    public static AppealDeliveryFailed Refused(DeliverAppealEmail message, string address, BouncedAddress bounced, DateTimeOffset at) =>
+        new(message.AppealId, message.TargetId,
+            $"Not sent: {address} bounced permanently on {bounced.At.UtcDateTime:yyyy-MM-dd} ({bounced.Status}" +
+            $"{(bounced.Diagnostic is null ? "" : $": {bounced.Diagnostic}")}); correct the target's email, then retry.",
+            Permanent: true, SmtpStatusCode: null, message.Attempt, System, at);
+
     /// <summary>
     /// A database error before the send (reading, or committing the hand-over mark) is retried: nothing has left yet, and
     /// a re-run that finds the mark committed after all says uncertain rather than sending. One after the send, while
@@ -63,17 +71,25 @@ public static class DeliverAppealEmailHandler
         var outgoing = new OutgoingMessages();
         AppealRecipient? recipient;
         Appeal? appeal;
+        BouncedAddress? bounced;
         try
         {
             recipient = await session.LoadAsync<AppealRecipient>(AppealRecipient.StreamId(message.AppealId, message.TargetId), token);
             appeal = await session.LoadAsync<Appeal>(message.AppealId, token);
+            bounced = recipient?.Email is { } to ? await session.LoadAsync<BouncedAddress>(BouncedAddress.IdFor(to), token) : null;
         }
         catch (Exception e) when (DeliveryFaults.IsDatabaseFault(e))
         {
             throw new DeliveryNotStartedException(e);
         }
         var messageId = AppealEmail.MessageIdFor(message.AppealId, message.TargetId, smtp.Value.From);
-        switch (AppealArrival.Decide(message, recipient, messageId, clock.GetUtcNow()))
+        var arrival = AppealArrival.Decide(message, recipient, messageId, clock.GetUtcNow());
+        if (arrival is AppealArrival.Send && bounced is not null)
+        {
+            outgoing.Add(RecordAppealDelivery.Of(message, Refused(message, recipient!.Email!, bounced, clock.GetUtcNow())));
+            return outgoing;
+        }
+        switch (arrival)
         {
             case AppealArrival.Skip skip:
                 logger.LogInformation("Skipping appeal {AppealId} recipient {TargetId}: {Why}", message.AppealId, message.TargetId, skip.Why);
