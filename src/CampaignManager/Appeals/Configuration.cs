@@ -23,7 +23,8 @@ public static class Configuration
             opts.Schema.For<AppealRequestKey>().Identity(x => x.Id);
             opts.Schema.For<FollowUpDigest>().Identity(x => x.Id);
             // the unassigned list, and the fallback match by the sender's address
-            opts.Schema.For<InboundMail>().Index(x => x.TargetId).Index(x => x.FetchedAt);
+            // optimistic: two runs of one message's processing (a redelivery racing the first) cannot both record it
+            opts.Schema.For<InboundMail>().Index(x => x.TargetId).Index(x => x.FetchedAt).UseOptimisticConcurrency(true);
             opts.Schema.For<AppealRecipient>().Index(x => x.Email);
         });
         builder.Services.ConfigureWolverine(opts =>

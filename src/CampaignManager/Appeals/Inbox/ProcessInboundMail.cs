@@ -24,14 +24,17 @@ public static class ProcessInboundMailHandler
             kind = InboundClassification.Classify(message);
             attachments = kind is InboundClass.Reply ? InboundAttachments.Extract(message, settings.Value.MaxAttachmentBytes) : [];
         }
-        catch (Exception e) when (e is FormatException or ParseException or InvalidOperationException or ArgumentException or NotSupportedException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
+            // whatever the message does to the parser, it is kept for a person rather than retried into the dead letters
             (mail.Kind, mail.Note) = ("unreadable", $"The message could not be read ({e.GetType().Name}: {e.Message}); assign it by hand.");
             mail.Text = raw is null ? null : InboundAttachments.Readable(raw.Content);
             logger.LogWarning(e, "Inbound message {MailId} could not be read; kept unassigned", mail.Id);
             return outgoing;
         }
         Describe(mail, message, kind, attachments);
+        // a message whose MIME hides its text (a broken boundary, an unknown charset) still shows staff what it says
+        if (string.IsNullOrWhiteSpace(mail.Text) && raw is not null) mail.Text = InboundAttachments.Readable(raw.Content);
         foreach (var (info, content) in attachments.Where(a => a.Content is not null))
             session.Store(new InboundAttachmentContent
             {

@@ -14,7 +14,7 @@ public static class UnassignedInboundMail
 {
     /// <summary>The messages nobody matched, oldest first: each waits for staff to assign it to a recipient, none is dropped.</summary>
     public static async Task<IReadOnlyList<InboundMailView>> LoadAsync(IQuerySession session, CancellationToken token) =>
-        (await session.Query<InboundMail>().Where(m => m.Processed && m.TargetId == null).OrderBy(m => m.FetchedAt).ToListAsync(token))
+        (await session.Query<InboundMail>().Where(m => m.Processed && m.TargetId == null).OrderBy(m => m.FetchedAt).ThenBy(m => m.Uid).ToListAsync(token))
             .Select(InboundMailView.Of).ToList();
 
     [WolverineGet("/api/inbox/unassigned", Name = "ListUnassignedInboundMail")]
