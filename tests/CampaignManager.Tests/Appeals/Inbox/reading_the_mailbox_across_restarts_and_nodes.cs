@@ -21,7 +21,7 @@ public class reading_the_mailbox_across_restarts_and_nodes : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        foreach (var host in _hosts) await StopAsync(host);
+        foreach (var host in _hosts.ToList()) await StopAsync(host);
         await _imap.DisposeAsync();
     }
 
