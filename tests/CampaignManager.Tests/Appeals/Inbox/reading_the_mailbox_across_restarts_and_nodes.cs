@@ -25,11 +25,11 @@ public class reading_the_mailbox_across_restarts_and_nodes : IAsyncLifetime
         await _imap.DisposeAsync();
     }
 
-    private async Task<IAlbaHost> StartAsync()
+    private async Task<IAlbaHost> StartAsync(bool useIdle = true)
     {
         var host = await AppFixture.StartHostAsync(_database, _clock, b =>
         {
-            foreach (var (key, value) in _imap.Settings()) b.UseSetting(key, value);
+            foreach (var (key, value) in _imap.Settings(useIdle)) b.UseSetting(key, value);
         });
         _hosts.Add(host);
         return host;
@@ -56,7 +56,7 @@ public class reading_the_mailbox_across_restarts_and_nodes : IAsyncLifetime
     private static InboxReaderState Reader(IAlbaHost host) => host.Services.GetRequiredService<InboxReaderState>();
 
     [Fact]
-    public async Task after_a_restart_the_reader_resumes_after_the_last_uid_and_reprocesses_nothing()
+    public async Task after_a_restart_the_reader_resumes_after_the_last_uid_and_reprocesses_nothing_idling_or_polling()
     {
         await _imap.AppendAsync(Letter("one"));
         await _imap.AppendAsync(Letter("two"));
@@ -66,13 +66,17 @@ public class reading_the_mailbox_across_restarts_and_nodes : IAsyncLifetime
         await StopAsync(first);
 
         await _imap.AppendAsync(Letter("three"));
-        var second = await StartAsync();
+        // this time without IDLE: the reader polls
+        var second = await StartAsync(useIdle: false);
 
         (await UnassignedUntilAsync(second, 3)).Select(m => m.Subject).ShouldBe(["one", "two", "three"]);
         Reader(second).Fetched.ShouldBe(1);
+        await _imap.AppendAsync(Letter("four"));
+        (await UnassignedUntilAsync(second, 4)).Select(m => m.Subject).ShouldBe(["one", "two", "three", "four"]);
+        Reader(second).Fetched.ShouldBe(2);
         await using var session = second.Services.GetRequiredService<IDocumentStore>().QuerySession();
-        (await session.Query<InboxCursor>().SingleAsync()).LastUid.ShouldBe(3);
-        (await session.Query<InboundMail>().CountAsync()).ShouldBe(3);
+        (await session.Query<InboxCursor>().SingleAsync()).LastUid.ShouldBe(4);
+        (await session.Query<InboundMail>().CountAsync()).ShouldBe(4);
     }
 
     [Fact]
