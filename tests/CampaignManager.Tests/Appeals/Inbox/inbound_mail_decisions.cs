@@ -41,6 +41,43 @@ public class inbound_mail_decisions
     }
 
     [Fact]
+    public void a_minimal_bounce_like_the_readmes_names_its_recipient_by_the_returned_message_id()
+    {
+        var dsn = Parse($"""
+            From: MAILER-DAEMON@relay.example.net
+            Subject: Undelivered Mail Returned to Sender
+            MIME-Version: 1.0
+            Content-Type: multipart/report; report-type=delivery-status; boundary="B"
+
+            --B
+            Content-Type: text/plain
+
+            Your message could not be delivered.
+
+            --B
+            Content-Type: message/delivery-status
+
+            Reporting-MTA: dns; relay.example.net
+
+            Final-Recipient: rfc822; {Address}
+            Action: failed
+            Status: 5.1.1
+            Diagnostic-Code: smtp; 550 5.1.1 <{Address}>: User unknown
+
+            --B
+            Content-Type: text/rfc822-headers
+
+            Message-ID: <{Original().MessageId}>
+
+            --B--
+            """);
+
+        var bounce = InboundClassification.Classify(dsn).ShouldBeOfType<InboundClass.Bounce>();
+
+        bounce.Facts.ShouldBe(new BounceFacts("5.1.1", $"550 5.1.1 <{Address}>: User unknown", Address, "failed", Original().MessageId));
+    }
+
+    [Fact]
     public void a_delayed_report_is_a_notice_that_changes_nothing()
     {
         var dsn = Parse(InboxApi.DeliveryStatusNotification(Original(), Address, "4.4.1", "connect timed out", action: "delayed"));

@@ -21,8 +21,14 @@ public class reading_the_mailbox_across_restarts_and_nodes : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        foreach (var host in _hosts.ToList()) await StopAsync(host);
-        await _imap.DisposeAsync();
+        try
+        {
+            foreach (var host in _hosts.ToList()) await StopAsync(host);
+        }
+        finally
+        {
+            await _imap.DisposeAsync();
+        }
     }
 
     private async Task<IAlbaHost> StartAsync(bool useIdle = true)
