@@ -68,6 +68,20 @@ public record AppealDetails(
         return Build(appeal, recipients, now);
     }
 
+    /// <summary>
+    /// The appeal as it stood at <paramref name="asOf"/>: each recipient folded from its stream's events up to then (by
+    /// each event's own <c>At</c>), so a bounce or a reply shows from the moment it was recorded. Null before it was sent.
+    /// </summary>
+    public static async Task<AppealDetails?> AsOfAsync(IQuerySession session, Guid id, DateTimeOffset asOf, CancellationToken token)
+    {
+        if (await session.LoadAsync<Appeal>(id, token) is not { } appeal || appeal.Sent.At > asOf) return null;
+        var streams = appeal.Sent.Recipients.Select(r => AppealRecipient.StreamId(id, r.TargetId)).ToArray();
+        var events = await session.Events.QueryAllRawEvents().Where(e => e.StreamId.IsOneOf(streams)).OrderBy(e => e.Sequence).ToListAsync(token);
+        var recipients = events.Where(e => e.Data is IAppealRecipientEvent r && r.At <= asOf).GroupBy(e => e.StreamId)
+            .Select(g => AppealRecipient.Fold(g.Select(e => e.Data))).OfType<AppealRecipient>();
+        return Build(appeal, recipients, asOf);
+    }
+
     public static AppealDetails Build(Appeal appeal, IEnumerable<AppealRecipient> recipients, DateTimeOffset now)
     {
         var s = appeal.Sent;
@@ -78,6 +92,12 @@ public record AppealDetails(
     }
 }
 
+/// <summary>One event of a recipient's stream; <see cref="Event"/> is its type ("appealBounced", "appealReplyReceived", ...).</summary>
+public record RecipientHistoryEntry(string Event, string By, DateTimeOffset At, object Data)
+{
+    public static RecipientHistoryEntry Of(IAppealRecipientEvent e) => new(JsonNamingPolicy.CamelCase.ConvertName(e.GetType().Name), e.By, e.At, e);
+}
+
 public record AppealSummary(Guid Id, DateTimeOffset SentAt, string SentBy, AppealChannel Channel, int TextVersion, AppealCounts Counts);
 
 public static class AppealDetailsEndpoint
@@ -86,8 +106,27 @@ public static class AppealDetailsEndpoint
     [EndpointSummary("An appeal with each recipient's delivery status")]
     [Tags("Appeals")]
     [ProducesResponseType<AppealDetails>(200), ProducesResponseType<ProblemDetails>(404)]
-    public static async Task<IResult> Get(Guid id, IQuerySession session, TimeProvider clock, CancellationToken token) =>
-        Problems.OkOrNotFound(await AppealDetails.LoadAsync(session, id, clock.GetUtcNow(), token), "Appeal", id);
+    public static async Task<IResult> Get(Guid id, string? asOf, IQuerySession session, TimeProvider clock, CancellationToken token)
+    {
+        var read = AsOfQuery.Read(asOf);
+        if (read.Problem is { } unreadable) return Results.Problem(unreadable);
+        return read.Moment is { } moment
+            ? Problems.OkOrNotFound(await AppealDetails.AsOfAsync(session, id, moment, token), "Appeal", $"{id} as of {moment:O}")
+            : Problems.OkOrNotFound(await AppealDetails.LoadAsync(session, id, clock.GetUtcNow(), token), "Appeal", id);
+    }
+
+    /// <summary>Everything recorded for one recipient, oldest first: who did it, when, and the event as stored.</summary>
+    [WolverineGet("/api/appeals/{id}/recipients/{targetId}/history", Name = "GetAppealRecipientHistory")]
+    [EndpointSummary("One recipient's history: deliveries, bounces, automatic answers, replies and what staff recorded")]
+    [Tags("Appeals")]
+    [ProducesResponseType<IReadOnlyList<RecipientHistoryEntry>>(200), ProducesResponseType<ProblemDetails>(404)]
+    public static async Task<IResult> History(Guid id, Guid targetId, IQuerySession session, CancellationToken token)
+    {
+        var events = await session.Events.FetchStreamAsync(AppealRecipient.StreamId(id, targetId), token: token);
+        return events.Count == 0
+            ? Results.Problem(Problems.NotFound("Recipient", $"{targetId} in appeal {id}"))
+            : Results.Ok(events.Where(e => e.Data is IAppealRecipientEvent).Select(e => RecipientHistoryEntry.Of((IAppealRecipientEvent)e.Data)).ToList());
+    }
 
     [WolverineGet("/api/letters/{id}/appeals", Name = "ListLetterAppeals")]
     [EndpointSummary("The appeals sent for a letter")]

@@ -28,6 +28,8 @@ public class reading_the_appeals_mailbox(InboxFixture fixture) : IntegrationCont
     {
         var letter = await Host.FinalLetterAsync();
         var (appealId, target, email, received) = await Host.DeliveredAppealAsync(Smtp, "Atlantis", letter);
+        var beforeTheBounce = Fixture.Clock.GetUtcNow();
+        Fixture.Clock.Advance(TimeSpan.FromMinutes(5));
 
         await Imap.AppendAsync(InboxApi.DeliveryStatusNotification(received, email, "5.1.1",
             $"550 5.1.1 <{email}>: Recipient address rejected: User unknown in virtual mailbox table"));
@@ -50,6 +52,14 @@ public class reading_the_appeals_mailbox(InboxFixture fixture) : IntegrationCont
 
         var fact = (await HistoryAsync(appealId, target)).OfType<AppealBounced>().ShouldHaveSingleItem();
         (fact.By, fact.Permanent, fact.FinalRecipient, fact.At).ShouldBe(("inbox", true, email, Fixture.Clock.GetUtcNow()));
+
+        // the bounce is part of the recipient's history, and the appeal as it stood before it shows the letter sent
+        var asOf = (await Host.GetAsJson<AppealDetails>($"/api/appeals/{appealId}?asOf={Uri.EscapeDataString(beforeTheBounce.ToString("O"))}"))!;
+        asOf.Recipient(target).Status.ShouldBe(RecipientStatus.Sent);
+        asOf.Counts.Bounced.ShouldBe(0);
+        var history = (await Host.GetAsJson<List<RecipientHistoryEntry>>($"/api/appeals/{appealId}/recipients/{target}/history"))!;
+        history.Select(h => (h.Event, h.By)).ShouldBe([("appealRecipientQueued", "test.editor"), ("appealHandedToRelay", "system"),
+            ("appealEmailSent", "system"), ("appealBounced", "inbox")]);
     }
 
     [Fact]
@@ -118,7 +128,10 @@ public class reading_the_appeals_mailbox(InboxFixture fixture) : IntegrationCont
             Fixture.Clock.GetUtcNow(), reply.Id));
 
         var page = await Host.Scenario(x => x.Get.Url($"/appeals/{appealId}"));
-        page.ReadAsText().ShouldContain("We acknowledge receipt of your letter.");
+        var html = page.ReadAsText();
+        html.ShouldContain("We acknowledge receipt of your letter.");
+        html.ShouldContain("<strong data-count=\"replied\">1</strong>Replied");
+        html.ShouldContain("<strong data-count=\"bounced\">0</strong>Bounced");
         var targetPage = await Host.Scenario(x => x.Get.Url($"/targets/{target}"));
         targetPage.ReadAsText().ShouldContain("We acknowledge receipt of your letter.");
     }
