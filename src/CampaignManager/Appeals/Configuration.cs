@@ -26,6 +26,12 @@ public static class Configuration
             // optimistic: two runs of one message's processing (a redelivery racing the first) cannot both record it
             opts.Schema.For<InboundMail>().Index(x => x.TargetId).Index(x => x.FetchedAt).UseOptimisticConcurrency(true);
             opts.Schema.For<AppealRecipient>().Index(x => x.Email);
+            // known up front, so db-apply creates their tables where the app may not (Database:AutoCreate=None)
+            opts.RegisterDocumentType<InboundRawMail>();
+            opts.RegisterDocumentType<InboundAttachmentContent>();
+            opts.RegisterDocumentType<InboxCursor>();
+            opts.RegisterDocumentType<BouncedAddress>();
+            opts.RegisterDocumentType<SentAppealEmail>();
         });
         builder.Services.ConfigureWolverine(opts =>
         {
