@@ -60,9 +60,8 @@ public static class Configuration
     /// <summary>The appeals mailbox (<see cref="InboxSettings"/>, section <c>Inbox</c>): read on one node at a time, off while unset.</summary>
     public static IServiceCollection AddInbox(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<InboxSettings>().Bind(configuration.GetSection(InboxSettings.Section))
-            .Validate(s => s.Problem() is null, "Inbox settings are invalid: check Inbox:Host, Port, Security, UserName, Password and Folder")
-            .ValidateOnStart();
+        services.AddOptions<InboxSettings>().Bind(configuration.GetSection(InboxSettings.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<InboxSettings>, InboxSettingsValidation>();
         services.AddSingleton<InboxReaderState>();
         services.AddHostedService<InboxReader>();
         return services;

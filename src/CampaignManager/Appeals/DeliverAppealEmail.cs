@@ -46,6 +46,27 @@ public static class DeliverAppealEmailHandler
         _ => throw new ArgumentOutOfRangeException(nameof(result))
     };
 
+    /// <summary>
+    /// The accepted email and the relay's reply, for the evidence package, in a session of its own: true whatever becomes
+    /// of recording the outcome. A database error here loses the copy, never the delivery (the outcome is still recorded).
+    /// </summary>
+    private static async Task KeepForEvidenceAsync(IDocumentStore store, AppealEmailContent content, string messageId, SmtpReceipt receipt,
+        ILogger logger, CancellationToken token)
+    {
+        try
+        {
+            await using var session = store.LightweightSession();
+            session.Store(SentAppealEmail.Of(content, messageId, receipt));
+            await session.SaveChangesAsync(token);
+        }
+        catch (Exception e) when (DeliveryFaults.IsDatabaseFault(e))
+        {
+            // nothing to retry: the email is out, and its outcome is recorded as usual
+            logger.LogWarning(e, "Appeal {AppealId} recipient {TargetId}: sent, but the copy for its evidence package was not saved",
+                content.AppealId, content.TargetId);
+        }
+    }
+
     /// <summary>A hard bounce said this address does not exist: sending again would only bounce again, and mark the sender as careless.</summary>
     public static AppealDeliveryFailed Refused(DeliverAppealEmail message, string address, BouncedAddress bounced, DateTimeOffset at) =>
         new(message.AppealId, message.TargetId,
@@ -100,7 +121,7 @@ public static class DeliverAppealEmailHandler
                 outgoing.Add(RecordAppealDelivery.Of(message, uncertain.Fact));
                 return outgoing;
             case AppealArrival.Send send when appeal is not null:
-                var result = await SendAsync(store, sender, ContentFor(appeal, recipient!), send.Fact, recipient!.Version, clock, token);
+                var result = await SendAsync(store, sender, ContentFor(appeal, recipient!), send.Fact, recipient!.Version, clock, logger, token);
                 var (fact, next) = Decide(message, recipient.Email ?? "", result, settings.Value.Delays, clock.GetUtcNow());
                 // The outcome and the next attempt commit together with this message's completion (the outbox on the session).
                 outgoing.Add(RecordAppealDelivery.Of(message, fact));
@@ -117,12 +138,12 @@ public static class DeliverAppealEmailHandler
     /// expected version makes two runs of one message race for it: only one hands the email over.
     /// </summary>
     private static async Task<DeliveryResult> SendAsync(IDocumentStore store, IEmailSender sender, AppealEmailContent content,
-        AppealHandedToRelay handing, int loadedVersion, TimeProvider clock, CancellationToken token)
+        AppealHandedToRelay handing, int loadedVersion, TimeProvider clock, ILogger logger, CancellationToken token)
     {
         var handed = false;
         try
         {
-            return await sender.SendAsync(content, async ct =>
+            var result = await sender.SendAsync(content, async ct =>
             {
                 // the sender's own retries reconnect and call this again: the mark is already there
                 if (handed) return;
@@ -132,6 +153,8 @@ public static class DeliverAppealEmailHandler
                 await marking.SaveChangesAsync(ct);
                 handed = true;
             }, token);
+            if (result is DeliveryResult.Sent { Receipt: { } receipt } sent) await KeepForEvidenceAsync(store, content, sent.MessageId, receipt, logger, token);
+            return result;
         }
         catch (HandOverAbortedException e)
         {

@@ -15,33 +15,11 @@ public interface IEmailSender
     Task<DeliveryResult> SendAsync(AppealEmailContent content, Func<CancellationToken, Task>? handingOver, CancellationToken cancellationToken = default);
 }
 
-/// <summary>
-/// The shared <see cref="EmailSender"/> (Hosting's SMTP plumbing), sending appeals rendered by <see cref="AppealEmail"/>.
-/// Keeps each accepted email with the relay's answer (<see cref="SentAppealEmail"/>) for the evidence package, in a
-/// session of its own: it is true whatever happens to the recording of the outcome, and losing it loses no delivery.
-/// </summary>
-public sealed class AppealEmailSender(EmailSender sender, IDocumentStore store, ILogger<AppealEmailSender> logger) : IEmailSender
+/// <summary>The shared <see cref="EmailSender"/> (Hosting's SMTP plumbing), sending appeals rendered by <see cref="AppealEmail"/>.</summary>
+public sealed class AppealEmailSender(EmailSender sender) : IEmailSender
 {
-    public async Task<DeliveryResult> SendAsync(AppealEmailContent content, Func<CancellationToken, Task>? handingOver,
-        CancellationToken cancellationToken = default)
-    {
-        var result = await sender.SendAsync(content, handingOver, cancellationToken);
-        if (result is DeliveryResult.Sent { Receipt: { } receipt } sent)
-        {
-            try
-            {
-                await using var session = store.LightweightSession();
-                session.Store(SentAppealEmail.Of(content, sent.MessageId, receipt));
-                await session.SaveChangesAsync(cancellationToken);
-            }
-            catch (Exception e) when (DeliveryFaults.IsDatabaseFault(e))
-            {
-                logger.LogWarning(e, "Appeal {AppealId} recipient {TargetId}: sent, but the copy for its evidence package was not saved",
-                    content.AppealId, content.TargetId);
-            }
-        }
-        return result;
-    }
+    public Task<DeliveryResult> SendAsync(AppealEmailContent content, Func<CancellationToken, Task>? handingOver,
+        CancellationToken cancellationToken = default) => sender.SendAsync(content, handingOver, cancellationToken);
 }
 
 public static class AppealEmailSending

@@ -64,3 +64,10 @@ public sealed class InboxSettings
     private static bool IsLoopback(string host) =>
         host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || IPAddress.TryParse(host, out var ip) && IPAddress.IsLoopback(ip);
 }
+
+/// <summary>Stops the host at start-up with what is wrong in the Inbox section, rather than failing each time it reads.</summary>
+public sealed class InboxSettingsValidation : IValidateOptions<InboxSettings>
+{
+    public ValidateOptionsResult Validate(string? name, InboxSettings options) =>
+        options.Problem() is { } problem ? ValidateOptionsResult.Fail(problem) : ValidateOptionsResult.Success;
+}
