@@ -198,6 +198,17 @@ public class inbound_mail_decisions
     }
 
     [Fact]
+    public void a_message_staff_assign_is_recorded_as_the_reader_would_have_but_by_them()
+    {
+        var mail = new InboundMail { Id = MailId, Kind = "unreadable", From = "deputy@mission.example", Subject = "?", Text = "Forwarded to the Minister." };
+
+        var outcome = AssignInboundMailEndpoint.Decide(mail, Sent(), Settings, "jane.staff", At);
+
+        var reply = outcome.Events.ShouldHaveSingleItem().ShouldBeOfType<AppealReplyReceived>();
+        (reply.By, reply.MatchedBy, reply.Text, reply.From).ShouldBe(("jane.staff", "staff", "Forwarded to the Minister.", "deputy@mission.example"));
+    }
+
+    [Fact]
     public void only_our_own_message_ids_name_a_recipient_in_reply_to_first_then_references_newest_first()
     {
         var other = Guid.NewGuid();
