@@ -19,7 +19,7 @@ public class InboundMail
     public string? From { get; set; }
     public string? Subject { get; set; }
     public DateTimeOffset? Date { get; set; }
-    /// <summary>"bounce", "deliveryNotice", "autoReply", "reply" or "unreadable".</summary>
+    /// <summary>"bounce", "deliveryNotice", "autoReply", "reply" or "unreadable"; "received" until it has been read.</summary>
     public string Kind { get; set; } = "";
     public string? Text { get; set; }
     public string? ProposedReference { get; set; }

@@ -1,7 +1,23 @@
+using JasperFx;
+using Wolverine.ErrorHandling;
+using Wolverine.Runtime.Handlers;
+
 namespace CampaignManager.Appeals.Inbox;
 
 public static class ProcessInboundMailHandler
 {
+    /// <summary>
+    /// A database that is briefly away, or a second run of the same message racing the first (the optimistic version
+    /// on <see cref="InboundMail"/>), is retried; the retry finds the message processed or processes it. Should it end
+    /// in the dead letters, the message is still listed as unassigned ("received"), so nothing that arrived is out of sight.
+    /// </summary>
+    public static void Configure(HandlerChain chain)
+    {
+        chain.OnException<ConcurrencyException>().RetryTimes(3);
+        chain.OnException(DeliveryFaults.IsDatabaseFault, "the database is failing").RetryWithCooldown(DeliveryFaults.Cooldowns)
+            .Then.ScheduleRetry(TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(5)).Then.MoveToErrorQueue();
+    }
+
     /// <summary>
     /// Reads the stored message, decides what it is and whose it is, and records that on the recipient's stream (actor
     /// "inbox"). A message that cannot be read, or matches nobody, is kept for staff to assign. Processing twice is

@@ -12,9 +12,12 @@ public record InboundMailView(
 
 public static class UnassignedInboundMail
 {
-    /// <summary>The messages nobody matched, oldest first: each waits for staff to assign it to a recipient, none is dropped.</summary>
+    /// <summary>
+    /// The messages nobody matched, oldest first: each waits for staff to assign it to a recipient, none is dropped.
+    /// Those still being read are listed too (kind "received"), so one whose processing failed is never out of sight.
+    /// </summary>
     public static async Task<IReadOnlyList<InboundMailView>> LoadAsync(IQuerySession session, CancellationToken token) =>
-        (await session.Query<InboundMail>().Where(m => m.Processed && m.TargetId == null).OrderBy(m => m.FetchedAt).ThenBy(m => m.Uid).ToListAsync(token))
+        (await session.Query<InboundMail>().Where(m => m.TargetId == null).OrderBy(m => m.FetchedAt).ThenBy(m => m.Uid).ToListAsync(token))
             .Select(InboundMailView.Of).ToList();
 
     [WolverineGet("/api/inbox/unassigned", Name = "ListUnassignedInboundMail")]
