@@ -7,6 +7,10 @@ cd "$(dirname "$0")/.."
 need_apt=()
 # Real SMTP server for the appeal tests: Debian's aiosmtpd, run by Debian's own python3 (/usr/bin/python3).
 if ! /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1; then need_apt+=(python3-aiosmtpd); fi
+# Real IMAP server for the inbound-mail tests: Debian's Dovecot, started by the tests with a private config file.
+if [ ! -x /usr/sbin/dovecot ]; then need_apt+=(dovecot-imapd); fi
+# The font the delivery evidence's letter PDF is set in (PDFsharp finds no system fonts on Linux by itself).
+if [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf ]; then need_apt+=(fonts-dejavu-core); fi
 # Real browser for the browser tests: Debian's Chromium, driven by Playwright through /usr/bin/chromium
 # (Playwright's own browser download cannot work on our machines).
 if [ ! -x /usr/bin/chromium ]; then need_apt+=(chromium); fi

@@ -1,3 +1,5 @@
+using CampaignManager.Appeals.Inbox;
+
 namespace CampaignManager.Appeals;
 
 /// <summary>
@@ -60,6 +62,15 @@ public class AppealRecipient
     /// <summary>When the follow-up was raised; it stays open while the recipient is sent or acknowledged.</summary>
     public DateTimeOffset? FollowUpRaisedAt { get; set; }
     public DateTimeOffset LastChangedAt { get; set; }
+    /// <summary>The last delivery status notification: its status code (5.1.1), the remote server's words, when.</summary>
+    public string? BounceStatus { get; set; }
+    public string? BounceDiagnostic { get; set; }
+    public DateTimeOffset? BouncedAt { get; set; }
+    /// <summary>Transient (4.x.x) bounces so far; each one that is retried counts, so retrying has an end.</summary>
+    public int SoftBounces { get; set; }
+    public DateTimeOffset? AutoAcknowledgedAt { get; set; }
+    /// <summary>Replies that came by email, oldest first, each with what staff confirmed from it.</summary>
+    public List<InboundReply> Replies { get; set; } = [];
 
     /// <summary>
     /// A recipient's stream id follows from (appeal, target), so a handler or endpoint finds it without a look-up
@@ -77,7 +88,7 @@ public class AppealRecipient
 
     /// <summary>Follow-up is due once the response date has passed with the letter delivered but unanswered.</summary>
     public RecipientStatus StatusAt(DateTimeOffset now) =>
-        Status is RecipientStatus.Sent or RecipientStatus.Acknowledged && ResponseDueBy is { } due && now > due
+        Status is RecipientStatus.Sent or RecipientStatus.Acknowledged or RecipientStatus.AutoAcknowledged && ResponseDueBy is { } due && now > due
             ? RecipientStatus.FollowUpDue
             : Status;
 
@@ -131,13 +142,44 @@ public class AppealRecipient
     public void Apply(AppealDeliveredManually e) =>
         (Status, DeliveryMethod, Reason, SentAt, LastChangedAt) = (RecipientStatus.Sent, e.Method, null, e.At, e.At);
 
-    public void Apply(AppealAcknowledged e) =>
+    public void Apply(AppealAcknowledged e)
+    {
         (Status, AcknowledgementReference, AcknowledgedAt, LastChangedAt) = (RecipientStatus.Acknowledged, e.Reference, e.At, e.At);
+        Confirmed(e.ReplyId, "acknowledged");
+    }
 
     public void Apply(AppealFollowUpDue e) => FollowUpRaisedAt = e.At;
 
-    public void Apply(AppealResponded e) =>
+    public void Apply(AppealResponded e)
+    {
         (Status, ResponseSummary, ResponseLink, RespondedAt, LastChangedAt) = (RecipientStatus.Responded, e.Summary, e.Link, e.At, e.At);
+        Confirmed(e.ReplyId, "responded");
+    }
+
+    /// <summary>A retry scheduled (<see cref="AppealBounced.RetryAt"/>) puts the recipient back in the queue; otherwise it is bounced.</summary>
+    public void Apply(AppealBounced e)
+    {
+        (BounceStatus, BounceDiagnostic, BouncedAt, LastChangedAt) = (e.Status, e.Diagnostic, e.At, e.At);
+        Reason = $"Bounced {e.Status}{(e.Diagnostic is null ? "" : $": {e.Diagnostic}")}" +
+                 (e.RetryAt is { } retry ? $"; sending again at {retry.UtcDateTime:yyyy-MM-dd HH:mm} UTC" : "");
+        if (!e.Permanent) SoftBounces++;
+        Status = e.RetryAt is null ? RecipientStatus.Bounced : RecipientStatus.Queued;
+        (HandedToRelayAttempt, HandedToRelayAt) = (null, null);
+    }
+
+    public void Apply(AppealAutoAcknowledged e) => (Status, AutoAcknowledgedAt, LastChangedAt) = (RecipientStatus.AutoAcknowledged, e.At, e.At);
+
+    public void Apply(AppealReplyReceived e)
+    {
+        Replies.Add(new InboundReply(e.InboundMailId, e.From, e.Subject, e.Text, e.ProposedReference, e.Attachments, e.At, null));
+        LastChangedAt = e.At;
+    }
+
+    private void Confirmed(Guid? replyId, string how)
+    {
+        var index = Replies.FindIndex(r => r.InboundMailId == replyId);
+        if (index >= 0) Replies[index] = Replies[index] with { ConfirmedAs = how };
+    }
 
     /// <summary>The stream folded in memory through the same methods Marten applies; for "as of" reads and decision tests.</summary>
     public static AppealRecipient? Fold(IEnumerable<object> events) => CampaignManager.Hosting.EventFold<AppealRecipient>.Fold(events);

@@ -5,14 +5,17 @@ public enum AppealChannel { Email, Manual }
 /// <summary>
 /// Where one recipient stands. "followUpDue" is not stored: it is read from the clock (see <see cref="AppealRecipient.StatusAt"/>).
 /// "uncertain": the app stopped while the relay was taking the email, so only staff can say whether it arrived.
+/// "bounced": a delivery status notification said the address does not take mail; "autoAcknowledged": an automatic
+/// answer (an out-of-office) came back, so the email arrived but no person has answered yet.
 /// </summary>
-public enum RecipientStatus { Queued, Sent, Failed, Acknowledged, Responded, FollowUpDue, Uncertain }
+public enum RecipientStatus { Queued, Sent, Failed, Acknowledged, Responded, FollowUpDue, Uncertain, Bounced, AutoAcknowledged }
 
 public static class RecipientStatuses
 {
     /// <summary>Recipients the letter has reached, whatever happened next; not an uncertain one, which no one knows yet.</summary>
     public static bool Delivered(this RecipientStatus s) =>
-        s is RecipientStatus.Sent or RecipientStatus.Acknowledged or RecipientStatus.Responded or RecipientStatus.FollowUpDue;
+        s is RecipientStatus.Sent or RecipientStatus.Acknowledged or RecipientStatus.Responded or RecipientStatus.FollowUpDue
+            or RecipientStatus.AutoAcknowledged;
 }
 
 /// <summary>A target as it was when the appeal went out: the letter was addressed to these details.</summary>
@@ -66,9 +69,11 @@ public record AppealDeliveryRetried(Guid AppealId, Guid TargetId, string? Email,
 /// <summary>Staff delivered the letter themselves: by hand, fax or post.</summary>
 public record AppealDeliveredManually(Guid AppealId, Guid TargetId, string Method, string? Note, string By, DateTimeOffset At) : IAppealRecipientEvent;
 
-public record AppealAcknowledged(Guid AppealId, Guid TargetId, string? Reference, string By, DateTimeOffset At) : IAppealRecipientEvent;
+/// <summary><see cref="ReplyId"/>: the inbound reply staff confirmed this from, when it came by email.</summary>
+public record AppealAcknowledged(Guid AppealId, Guid TargetId, string? Reference, string By, DateTimeOffset At, Guid? ReplyId = null) : IAppealRecipientEvent;
 
-public record AppealResponded(Guid AppealId, Guid TargetId, string Summary, string? Link, string By, DateTimeOffset At) : IAppealRecipientEvent;
+/// <summary><see cref="ReplyId"/>: the inbound reply staff confirmed this from, when it came by email.</summary>
+public record AppealResponded(Guid AppealId, Guid TargetId, string Summary, string? Link, string By, DateTimeOffset At, Guid? ReplyId = null) : IAppealRecipientEvent;
 
 /// <summary>The response date passed with the letter delivered and unanswered: staff should follow up.</summary>
 public record AppealFollowUpDue(Guid AppealId, Guid TargetId, DateTimeOffset DueBy, string By, DateTimeOffset At) : IAppealRecipientEvent;

@@ -1,5 +1,6 @@
 using CampaignManager.Hosting.Email;
 using CampaignManager.Appeals.Delivery;
+using CampaignManager.Appeals.Inbox;
 
 namespace CampaignManager.Appeals;
 
@@ -10,6 +11,7 @@ public static class Configuration
     {
         builder.Services.AddAppealDelivery(builder.Configuration);
         builder.Services.AddOptions<AppealDeliverySettings>().Bind(builder.Configuration.GetSection(AppealDeliverySettings.Section));
+        builder.Services.AddInbox(builder.Configuration);
         builder.Services.ConfigureMarten(opts =>
         {
             // Inline: the delivery handler and the views read these documents right after the command that wrote them.
@@ -20,12 +22,24 @@ public static class Configuration
             opts.Schema.For<AppealRecipient>().Index(x => x.AppealId).Index(x => x.TargetId).Index(x => x.ResponseDueBy);
             opts.Schema.For<AppealRequestKey>().Identity(x => x.Id);
             opts.Schema.For<FollowUpDigest>().Identity(x => x.Id);
+            // the unassigned list, and the fallback match by the sender's address
+            // optimistic: two runs of one message's processing (a redelivery racing the first) cannot both record it
+            opts.Schema.For<InboundMail>().Index(x => x.TargetId).Index(x => x.FetchedAt).UseOptimisticConcurrency(true);
+            opts.Schema.For<AppealRecipient>().Index(x => x.Email);
+            // known up front, so db-apply creates their tables where the app may not (Database:AutoCreate=None)
+            opts.RegisterDocumentType<InboundRawMail>();
+            opts.RegisterDocumentType<InboundAttachmentContent>();
+            opts.RegisterDocumentType<InboxCursor>();
+            opts.RegisterDocumentType<BouncedAddress>();
+            opts.RegisterDocumentType<SentAppealEmail>();
         });
         builder.Services.InitializeMartenWith<RecipientAttemptsBackfill>();
         builder.Services.ConfigureWolverine(opts =>
         {
             // Durable: a delivery survives a crash in the inbox table and is picked up again on restart.
             opts.LocalQueueFor<DeliverAppealEmail>().UseDurableInbox().MaximumParallelMessages(EmailSender.Parallelism);
+            // a fetched message is already stored; its processing survives a crash like a delivery does
+            opts.LocalQueueFor<ProcessInboundMail>().UseDurableInbox();
         });
         return builder;
     }
@@ -41,6 +55,16 @@ public static class Configuration
         services.AddSingleton<IValidateOptions<SmtpSettings>, SmtpSettingsValidation>();
         services.AddSingleton<EmailSender>();
         services.AddSingleton<IEmailSender, AppealEmailSender>();
+        return services;
+    }
+
+    /// <summary>The appeals mailbox (<see cref="InboxSettings"/>, section <c>Inbox</c>): read on one node at a time, off while unset.</summary>
+    public static IServiceCollection AddInbox(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<InboxSettings>().Bind(configuration.GetSection(InboxSettings.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<InboxSettings>, InboxSettingsValidation>();
+        services.AddSingleton<InboxReaderState>();
+        services.AddHostedService<InboxReader>();
         return services;
     }
 }

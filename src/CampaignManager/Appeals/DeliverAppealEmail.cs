@@ -1,5 +1,6 @@
 using CampaignManager.Hosting.Email;
 using CampaignManager.Appeals.Delivery;
+using CampaignManager.Appeals.Inbox;
 using Wolverine.Runtime.Handlers;
 
 namespace CampaignManager.Appeals;
@@ -50,6 +51,34 @@ public static class DeliverAppealEmailHandler
     };
 
     /// <summary>
+    /// The accepted email and the relay's reply, for the evidence package, in a session of its own: true whatever becomes
+    /// of recording the outcome. A database error here loses the copy, never the delivery (the outcome is still recorded).
+    /// </summary>
+    private static async Task KeepForEvidenceAsync(IDocumentStore store, AppealEmailContent content, string messageId, SmtpReceipt receipt,
+        ILogger logger, CancellationToken token)
+    {
+        try
+        {
+            await using var session = store.LightweightSession();
+            session.Store(SentAppealEmail.Of(content, messageId, receipt));
+            await session.SaveChangesAsync(token);
+        }
+        catch (Exception e) when (DeliveryFaults.IsDatabaseFault(e))
+        {
+            // nothing to retry: the email is out, and its outcome is recorded as usual
+            logger.LogWarning(e, "Appeal {AppealId} recipient {TargetId}: sent, but the copy for its evidence package was not saved",
+                content.AppealId, content.TargetId);
+        }
+    }
+
+    /// <summary>A hard bounce said this address does not exist: sending again would only bounce again, and mark the sender as careless.</summary>
+    public static AppealDeliveryFailed Refused(DeliverAppealEmail message, string address, BouncedAddress bounced, DateTimeOffset at) =>
+        new(message.AppealId, message.TargetId,
+            $"Not sent: {address} bounced permanently on {bounced.At.UtcDateTime:yyyy-MM-dd} ({bounced.Status}" +
+            $"{(bounced.Diagnostic is null ? "" : $": {bounced.Diagnostic}")}); correct the target's email, then retry.",
+            Permanent: true, SmtpStatusCode: null, message.Attempt, System, at);
+
+    /// <summary>
     /// A database error before the send (reading, or committing the hand-over mark) is retried: nothing has left yet, and
     /// a re-run that finds the mark committed after all says uncertain rather than sending. One after the send, while
     /// committing the outcome message, fails the recipient at once, with a reason that says it may have been delivered.
@@ -67,17 +96,25 @@ public static class DeliverAppealEmailHandler
         var outgoing = new OutgoingMessages();
         AppealRecipient? recipient;
         Appeal? appeal;
+        BouncedAddress? bounced;
         try
         {
             recipient = await session.LoadAsync<AppealRecipient>(AppealRecipient.StreamId(message.AppealId, message.TargetId), token);
             appeal = await session.LoadAsync<Appeal>(message.AppealId, token);
+            bounced = recipient?.Email is { } to ? await session.LoadAsync<BouncedAddress>(BouncedAddress.IdFor(to), token) : null;
         }
         catch (Exception e) when (DeliveryFaults.IsDatabaseFault(e))
         {
             throw new DeliveryNotStartedException(e);
         }
         var messageId = AppealEmail.MessageIdFor(message.AppealId, message.TargetId, smtp.Value.From);
-        switch (AppealArrival.Decide(message, recipient, messageId, clock.GetUtcNow()))
+        var arrival = AppealArrival.Decide(message, recipient, messageId, clock.GetUtcNow());
+        if (arrival is AppealArrival.Send && bounced is not null)
+        {
+            outgoing.Add(RecordAppealDelivery.Of(message, Refused(message, recipient!.Email!, bounced, clock.GetUtcNow())));
+            return outgoing;
+        }
+        switch (arrival)
         {
             case AppealArrival.Skip skip:
                 logger.LogInformation("Skipping appeal {AppealId} recipient {TargetId}: {Why}", message.AppealId, message.TargetId, skip.Why);
@@ -88,7 +125,7 @@ public static class DeliverAppealEmailHandler
                 outgoing.Add(RecordAppealDelivery.Of(message, uncertain.Fact));
                 return outgoing;
             case AppealArrival.Send send when appeal is not null:
-                var result = await SendAsync(store, sender, ContentFor(appeal, recipient!), send.Fact, recipient!.Version, clock, token);
+                var result = await SendAsync(store, sender, ContentFor(appeal, recipient!), send.Fact, recipient!.Version, clock, logger, token);
                 var (fact, next) = Decide(message, recipient.Email ?? "", result, settings.Value.Delays, clock.GetUtcNow());
                 // The outcome and the next attempt commit together with this message's completion (the outbox on the session).
                 outgoing.Add(RecordAppealDelivery.Of(message, fact));
@@ -105,12 +142,12 @@ public static class DeliverAppealEmailHandler
     /// expected version makes two runs of one message race for it: only one hands the email over.
     /// </summary>
     private static async Task<DeliveryResult> SendAsync(IDocumentStore store, IEmailSender sender, AppealEmailContent content,
-        AppealHandedToRelay handing, int loadedVersion, TimeProvider clock, CancellationToken token)
+        AppealHandedToRelay handing, int loadedVersion, TimeProvider clock, ILogger logger, CancellationToken token)
     {
         var handed = false;
         try
         {
-            return await sender.SendAsync(content, async ct =>
+            var result = await sender.SendAsync(content, async ct =>
             {
                 // the sender's own retries reconnect and call this again: the mark is already there
                 if (handed) return;
@@ -120,6 +157,8 @@ public static class DeliverAppealEmailHandler
                 await marking.SaveChangesAsync(ct);
                 handed = true;
             }, token);
+            if (result is DeliveryResult.Sent { Receipt: { } receipt } sent) await KeepForEvidenceAsync(store, content, sent.MessageId, receipt, logger, token);
+            return result;
         }
         catch (HandOverAbortedException e)
         {

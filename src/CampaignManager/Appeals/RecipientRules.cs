@@ -18,5 +18,10 @@ public static class RecipientRules
                                 $"that is {string.Join(" or ", allowed.Select(Name))}.");
     }
 
+    /// <summary>A confirmation that names an emailed reply must name one of this recipient's.</summary>
+    public static FieldErrors Reply(this FieldErrors errors, Guid? replyId, AppealRecipient? recipient) =>
+        errors.When(replyId is { } id && recipient is not null && recipient.Replies.All(r => r.InboundMailId != id), "replyId",
+            "is not a reply this recipient sent");
+
     private static string Name(RecipientStatus s) => s.ToString().ToLowerInvariant();
 }

@@ -9,7 +9,7 @@ namespace CampaignManager.Appeals;
 public sealed record TargetAppealRecord(
     Guid AppealId, Guid LetterId, string LetterTitle, AppealChannel Channel,
     RecipientStatus Status, string? Reason, DateTimeOffset QueuedAt, DateTimeOffset? SentAt,
-    DateTimeOffset? AcknowledgedAt, DateTimeOffset? RespondedAt, DateTimeOffset? ResponseDueBy);
+    DateTimeOffset? AcknowledgedAt, DateTimeOffset? RespondedAt, DateTimeOffset? ResponseDueBy, IReadOnlyList<ReplyView>? Replies = null);
 
 /// <summary>
 /// <see cref="TargetDetails"/> plus the target's record across all appeals. The record is read from the appeal
@@ -33,7 +33,7 @@ public sealed record TargetWithAppeals(
         new(d.Id, d.Name, d.Title, d.Organization, d.Email, d.Address, d.Country, d.Tags, d.RegisteredAt, d.RegisteredBy,
             d.LastChangedAt, appeals.OrderByDescending(r => r.QueuedAt).Select(r => new TargetAppealRecord(r.AppealId, r.LetterId,
                 r.LetterTitle, r.Channel, r.StatusAt(now), r.Reason, r.QueuedAt, r.SentAt, r.AcknowledgedAt, r.RespondedAt,
-                r.ResponseDueBy)).ToList());
+                r.ResponseDueBy, r.Replies.Select(ReplyView.Of).ToList())).ToList());
 }
 
 public static class GetTargetEndpoint

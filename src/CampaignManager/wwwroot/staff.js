@@ -300,7 +300,7 @@
       if (cell) cell.textContent = String(n);
     }
     const total = appeal.recipients.length;
-    const delivered = c.sent + c.acknowledged + c.responded + c.followUpDue;
+    const delivered = c.sent + c.acknowledged + c.responded + c.followUpDue + (c.autoAcknowledged || 0);
     const bar = document.querySelector('[data-progress]');
     if (bar && total) bar.setAttribute('width', String(Math.round(100 * delivered / total)));
     const label = document.querySelector('[data-progress-label]');

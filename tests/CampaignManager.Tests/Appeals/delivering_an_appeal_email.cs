@@ -1,3 +1,4 @@
+using MimeKit;
 using CampaignManager.Appeals.Delivery;
 using CampaignManager.Hosting.Email;
 using Microsoft.Extensions.Options;
@@ -20,8 +21,15 @@ public class delivering_an_appeal_email(SmtpServerFixture smtp)
         var result = await Sender(smtp.Settings()).SendAsync(content);
 
         var messageId = AppealEmail.MessageIdFor(content.AppealId, content.TargetId, smtp.Settings().From);
-        result.ShouldBe(new DeliveryResult.Sent(messageId));
+        var sent = result.ShouldBeOfType<DeliveryResult.Sent>();
+        sent.MessageId.ShouldBe(messageId);
         var received = smtp.MessagesTo(address).ShouldHaveSingleItem();
+        // the receipt: the relay, its final reply, and the bytes it was given (the same message the server stored)
+        var receipt = sent.Receipt.ShouldNotBeNull();
+        receipt.Relay.ShouldBe($"{smtp.Host}:{smtp.Port}");
+        receipt.Reply.ShouldStartWith("250 ");
+        var given = MimeMessage.Load(new MemoryStream(receipt.Message));
+        (given.MessageId, given.TextBody, given.HtmlBody).ShouldBe((received.Message.MessageId, received.Message.TextBody, received.Message.HtmlBody));
         received.MailFrom.ShouldBe("appeals@campaignmanager.test");
         received.Message.To.Mailboxes.Single().Address.ShouldBe(address);
         received.Message.Subject.ShouldBe("Reconsider the withdrawal");
@@ -135,7 +143,7 @@ public class delivering_an_appeal_email(SmtpServerFixture smtp)
 
             var result = await sending.WaitAsync(Patience);
 
-            result.ShouldBe(new DeliveryResult.Sent(AppealEmail.MessageIdFor(content.AppealId, content.TargetId, smtp.Settings().From)));
+            result.ShouldBeOfType<DeliveryResult.Sent>().MessageId.ShouldBe(AppealEmail.MessageIdFor(content.AppealId, content.TargetId, smtp.Settings().From));
             smtp.MessagesTo(address).ShouldHaveSingleItem().Message.MessageId.ShouldBe(AppealEmail.MessageIdFor(content.AppealId, content.TargetId, smtp.Settings().From));
             smtp.RecipientReplies(address).ShouldBe([250]);
             _log.Count(EmailSender.Events.Retrying).ShouldBeGreaterThanOrEqualTo(1);

@@ -36,10 +36,10 @@ public sealed partial class EmailSender
         var messageId = message.MessageId ?? "";
         try
         {
-            await _pipeline.ExecuteAsync(static (state, ct) => state.sender.SendOnceAsync(state.message, state.handingOver, ct),
+            var receipt = await _pipeline.ExecuteAsync(static (state, ct) => state.sender.SendOnceAsync(state.message, state.handingOver, ct),
                 (sender: this, message, handingOver), cancellationToken);
             LogSent(messageId, Recipients(message));
-            return new DeliveryResult.Sent(messageId);
+            return new DeliveryResult.Sent(messageId, receipt);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -68,7 +68,7 @@ public sealed partial class EmailSender
         }
     }
 
-    private async ValueTask SendOnceAsync(MimeMessage message, Func<CancellationToken, Task>? handingOver, CancellationToken cancellationToken)
+    private async ValueTask<SmtpReceipt> SendOnceAsync(MimeMessage message, Func<CancellationToken, Task>? handingOver, CancellationToken cancellationToken)
     {
         using var client = new RecipientTrackingSmtpClient { Timeout = (int)_settings.Resilience.AttemptTimeout.TotalMilliseconds };
         await client.ConnectAsync(_settings.Host, _settings.Port, SocketOptions(_settings), cancellationToken);
@@ -83,9 +83,10 @@ public sealed partial class EmailSender
                 throw new HandOverAbortedException(e);
             }
         }
+        string reply;
         try
         {
-            await client.SendAsync(message, cancellationToken);
+            reply = await client.SendAsync(message, cancellationToken);
         }
         catch (Exception e) when (client.RecipientAccepted && e is not SmtpCommandException)
         {
@@ -101,6 +102,10 @@ public sealed partial class EmailSender
             // The relay already accepted the message: failing here must not trigger a retry, which would send it twice.
             LogQuitFailed(e, message.MessageId ?? "");
         }
+        // MailKit prepared the message for this relay (encodings, boundaries) before sending: these are the bytes it wrote
+        using var written = new MemoryStream();
+        await message.WriteToAsync(new FormatOptions { NewLineFormat = NewLineFormat.Dos }, written, cancellationToken);
+        return new SmtpReceipt($"{_settings.Host}:{_settings.Port}", $"250 {reply}".Trim(), written.ToArray());
     }
 
     /// <summary>Never plain when we authenticate: StartTls (not "when available") makes MailKit refuse a relay without it.</summary>
