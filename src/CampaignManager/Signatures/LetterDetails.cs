@@ -17,7 +17,8 @@ public record LetterDetails(
     DateTimeOffset LastChangedAt, DateTimeOffset? FinalizedAt, IReadOnlyList<SignatoryView> Signatories,
     IReadOnlyList<SignatoryView> Withdrawn, SignatureCounts Counts, DateTimeOffset? AsOf,
     IReadOnlyList<SignatoryView> AwaitingApproval, bool PublicSignOnNeedsApproval, string? PublicSignOnUrl,
-    bool SignatoriesEmbargoed = false, DateTimeOffset? SignatoriesPublishedAt = null, string? NextSignatories = null)
+    bool SignatoriesEmbargoed = false, DateTimeOffset? SignatoriesPublishedAt = null, string? NextSignatories = null,
+    string SourceLanguage = Languages.Default, IReadOnlyList<TranslationView>? Translations = null)
 {
     /// <summary>The whole block from every signature: for "as of" reads and where every name is needed (export, print).</summary>
     public static LetterDetails Build(Letter letter, IEnumerable<Signature> signatures, DateTimeOffset? asOf = null)
@@ -42,7 +43,7 @@ public record LetterDetails(
             letter.LastChangedAt, letter.FinalizedAt, block.Signatories, withdrawn, counts, asOf, pending,
             letter.PublicSignOnNeedsApproval,
             letter is { Status: LetterStatus.Open, PublicToken: { } token } ? PublicSignOnPath(token) : null,
-            letter.SignatoriesEmbargoed, letter.SignatoriesPublishedAt, block.Next);
+            letter.SignatoriesEmbargoed, letter.SignatoriesPublishedAt, block.Next, letter.SourceLanguage, TranslationView.Of(letter));
     }
 
     /// <summary>
