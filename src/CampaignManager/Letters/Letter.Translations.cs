@@ -43,6 +43,19 @@ public partial class Letter
             ? TextVersion
             : TranslationInto(language)?.Version ?? TextVersion;
 
+    /// <summary>
+    /// Version <paramref name="version"/> of the text in <paramref name="language"/> (null: the source), shaped as a
+    /// letter text so diffs and renderings take either; a translation carries the source's addressees of its time.
+    /// </summary>
+    public LetterText? TextIn(string? language, int version)
+    {
+        if (language is null || string.Equals(language, SourceLanguage, StringComparison.OrdinalIgnoreCase))
+            return Texts.FirstOrDefault(t => t.Version == version);
+        if (TranslationInto(language)?.Texts.FirstOrDefault(t => t.Version == version) is not { } text) return null;
+        var source = Texts.FirstOrDefault(t => t.Version == text.SourceVersion) ?? Current;
+        return new LetterText(text.Version, text.Title, text.Subject, text.Body, text.Closing, source.Addressees, text.At, text.By);
+    }
+
     public void Apply(TranslationAdded e)
     {
         Translations.Add(new Translation

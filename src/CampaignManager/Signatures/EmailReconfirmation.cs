@@ -16,7 +16,7 @@ public static class EmailReconfirmationHandler
     {
         if (letter is null || signature is null) return "the letter or signature is gone";
         if (letter.Status != LetterStatus.Open) return "the letter is no longer open";
-        if (letter.TextVersion != message.TextVersion) return "a newer revision emails its own round";
+        if (letter.VersionIn(signature.Language) != message.TextVersion) return "a newer revision emails its own round";
         if (signature.Status != SignatureStatus.Active) return "the signature is not in the block";
         if (signature.SignedVersion >= message.TextVersion) return "the signer already re-confirmed";
         if (string.IsNullOrWhiteSpace(signature.Email)) return "the signer gave no email";

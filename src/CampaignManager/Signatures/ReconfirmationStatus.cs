@@ -34,7 +34,8 @@ public static class ReconfirmationStatus
     {
         var version = letter.TextVersion;
         var signatures = await session.Query<Signature>()
-            .Where(x => x.LetterId == letter.Id && ((x.Status == SignatureStatus.Active && x.SignedVersion < version)
+            // the source text's round: a translation's signers are asked about their own text's revisions
+            .Where(x => x.LetterId == letter.Id && x.Language == null && ((x.Status == SignatureStatus.Active && x.SignedVersion < version)
                 || x.ReconfirmationVersion == version || (x.SignedVersion == version && x.ReconfirmedAt != null)))
             .OrderBy(x => x.SortKey)
             .ToListAsync(token);
