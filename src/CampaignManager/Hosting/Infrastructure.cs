@@ -28,7 +28,8 @@ public static class Infrastructure
         builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         builder.Services.AddOpenApi();
         // Pages live in their capability folders (Signatures/PublicSignOn.cshtml), not in a Pages/ layer.
-        builder.Services.AddRazorPages(o => o.RootDirectory = "/");
+        builder.Services.AddRazorPages(o => o.RootDirectory = "/").AddViewLocalization();
+        builder.Services.AddCampaignManagerLocalization();
 
         var marten = builder.Services.AddMarten(opts =>
             {
@@ -76,6 +77,7 @@ public static class Infrastructure
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseStaticFiles();
+        app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseAuthorization();
         // after authorization, so a caller without the right gets 401/403 before any antiforgery detail

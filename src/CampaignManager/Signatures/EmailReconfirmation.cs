@@ -57,8 +57,11 @@ public static class EmailReconfirmationHandler
             links.Store(new ReconfirmationLink(Secrets.Hash(secret), signature!.Id, letter!.Id, message.TextVersion, clock.GetUtcNow()));
             await links.SaveChangesAsync(token);
         }
-        var content = new ReconfirmationEmailContent(signature.Id, signature.Name, signature.Email!, letter.Title, signature.SignedVersion,
-            message.TextVersion, message.LinkBase + ReconfirmationLinks.PathFor(letter.PublicToken!, secret), message.Reminder, clock.GetUtcNow());
+        // in the language of the text the signer signed: its title, and the email's words when we have them
+        var content = new ReconfirmationEmailContent(signature.Id, signature.Name, signature.Email!,
+            letter.TextIn(signature.Language, message.TextVersion)?.Title ?? letter.Title, signature.SignedVersion,
+            message.TextVersion, message.LinkBase + ReconfirmationLinks.PathFor(letter.PublicToken!, secret), message.Reminder, clock.GetUtcNow(),
+            signature.Language ?? letter.SourceLanguage);
         DeliveryResult result;
         try
         {

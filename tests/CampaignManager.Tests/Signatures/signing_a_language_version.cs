@@ -39,7 +39,7 @@ public class signing_a_language_version(AppealsFixture fixture) : IntegrationCon
         // the French text catches up: now the French signer is asked, about French version 2, and the English one is not again
         await TrackedAsync($"/api/letters/{letter}/translations/fr/revisions", new { body = "Nous exhortons les États-Unis à rester membres." });
         var asked = Smtp.MessagesTo(frEmail).ShouldHaveSingleItem().Message;
-        asked.TextBody.ShouldNotBeNull().ShouldContain("it is now at version 2");
+        asked.TextBody.ShouldNotBeNull().ShouldContain("elle en est à la version 2"); // in French: they signed the French text
         Smtp.MessagesTo(enEmail).ShouldHaveSingleItem();
         (await Host.BlockAsync(letter)).Single(s => s.Name == "FIDH").NeedsReconfirmation.ShouldBeTrue();
         (await Host.LetterAsync(letter)).Counts.NeedingReconfirmation.ShouldBe(2);
