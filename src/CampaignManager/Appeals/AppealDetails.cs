@@ -13,11 +13,12 @@ public record AppealCounts(int Queued, int Sent, int Failed, int Acknowledged, i
 public record RecipientView(
     Guid TargetId, string Name, string? Email, AppealChannel Channel, RecipientStatus Status, string? Reason, string? MessageId,
     int Attempts, string? DeliveryMethod, string? AcknowledgementReference, string? ResponseSummary, string? ResponseLink,
-    DateTimeOffset? SentAt, DateTimeOffset? AcknowledgedAt, DateTimeOffset? RespondedAt, DateTimeOffset LastChangedAt)
+    DateTimeOffset? SentAt, DateTimeOffset? AcknowledgedAt, DateTimeOffset? RespondedAt, DateTimeOffset LastChangedAt,
+    string? Language = null)
 {
     public static RecipientView From(AppealRecipient r, DateTimeOffset now) => new(
         r.TargetId, r.Name, r.Email, r.Channel, r.StatusAt(now), r.Reason, r.MessageId, r.Attempts, r.DeliveryMethod,
-        r.AcknowledgementReference, r.ResponseSummary, r.ResponseLink, r.SentAt, r.AcknowledgedAt, r.RespondedAt, r.LastChangedAt);
+        r.AcknowledgementReference, r.ResponseSummary, r.ResponseLink, r.SentAt, r.AcknowledgedAt, r.RespondedAt, r.LastChangedAt, r.Language);
 }
 
 /// <summary>
