@@ -24,6 +24,12 @@ public class translating_a_letter(AppFixture fixture) : IntegrationContext(fixtu
         var page = await Host.GetAsText($"/letters/{id}");
         page.ShouldContain("data-testid=\"stale-fr\"");
         page.ShouldNotContain("data-testid=\"stale-es\"");
+        page.ShouldContain($"data-post=\"/api/letters/{id}/translations\""); // staff add a translation from the page
+
+        await Host.LifecycleAsync(id, "open");
+        var open = await Host.GetAsText($"/letters/{id}");
+        open.ShouldContain("<select id=\"sig-language\" name=\"language\">"); // staff record which text a signer signed
+        open.ShouldContain("<option value=\"fr\">French (fr)</option>");
     }
 
     [Fact]
