@@ -30,6 +30,12 @@ public class translating_a_letter(AppFixture fixture) : IntegrationContext(fixtu
         var open = await Host.GetAsText($"/letters/{id}");
         open.ShouldContain("<select id=\"sig-language\" name=\"language\">"); // staff record which text a signer signed
         open.ShouldContain("<option value=\"fr\">French (fr)</option>");
+
+        await Host.SignAsync(id, new { kind = "organization", name = "FIDH", language = "fr" });
+        var history = await Host.GetAsText($"/api/letters/{id}/history");
+        history.ShouldContain("Translated into French (fr) from version 1");
+        history.ShouldContain("Spanish translation revised to version 2 from source version 2: changed body");
+        history.ShouldContain("FIDH signed the French text, version 1");
     }
 
     [Fact]
