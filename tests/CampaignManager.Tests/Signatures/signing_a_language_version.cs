@@ -43,6 +43,9 @@ public class signing_a_language_version(AppealsFixture fixture) : IntegrationCon
         Smtp.MessagesTo(enEmail).ShouldHaveSingleItem();
         (await Host.BlockAsync(letter)).Single(s => s.Name == "FIDH").NeedsReconfirmation.ShouldBeTrue();
         (await Host.LetterAsync(letter)).Counts.NeedingReconfirmation.ShouldBe(2);
+        var round = (await Host.GetAsJson<ReconfirmationRound>($"/api/letters/{letter}/reconfirmations"))!;
+        round.Signers.Select(r => (r.Name, r.State, r.Language, r.EmailedAt is not null)).ShouldBe([
+            ("Human Rights Watch", ReconfirmationState.Pending, null, true), ("FIDH", ReconfirmationState.Pending, "fr", true)]);
 
         // the personal link shows the French change and re-confirms French version 2
         var link = new Uri(System.Text.RegularExpressions.Regex.Match(asked.TextBody, @"http://\S+/sign/\S+").Value).AbsolutePath;
