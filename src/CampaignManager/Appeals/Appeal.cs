@@ -20,6 +20,9 @@ public class Appeal
 /// <summary>One recipient of one appeal, folded from its own stream. Rules live in the command files.</summary>
 public class AppealRecipient
 {
+    /// <summary>The language of the text this recipient was sent (see <see cref="AppealRecipientInfo.Language"/>).</summary>
+    public string? Language { get; set; }
+
     public Guid Id { get; set; }
     public int Version { get; set; }
     public Guid AppealId { get; set; }
@@ -95,7 +98,7 @@ public class AppealRecipient
     public static AppealRecipient Create(AppealRecipientQueued e) => new()
     {
         Id = StreamId(e.AppealId, e.TargetId), AppealId = e.AppealId, TargetId = e.TargetId, LetterId = e.LetterId,
-        LetterTitle = e.LetterTitle, Name = e.Recipient.Name, Email = e.Recipient.Email, Channel = e.Channel,
+        LetterTitle = e.LetterTitle, Name = e.Recipient.Name, Email = e.Recipient.Email, Channel = e.Channel, Language = e.Recipient.Language,
         Status = RecipientStatus.Queued, ResponseDueBy = e.ResponseDueBy, QueuedAt = e.At, LastChangedAt = e.At
     };
 

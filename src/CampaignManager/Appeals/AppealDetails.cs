@@ -47,12 +47,13 @@ public record RecipientView(
     DateTimeOffset? SentAt, DateTimeOffset? AcknowledgedAt, DateTimeOffset? RespondedAt, DateTimeOffset LastChangedAt,
     int AttemptsThisRound = 0, int Retries = 0,
     string? BounceStatus = null, string? BounceDiagnostic = null, DateTimeOffset? BouncedAt = null, DateTimeOffset? AutoAcknowledgedAt = null,
-    IReadOnlyList<ReplyView>? Replies = null)
+    IReadOnlyList<ReplyView>? Replies = null, string? Language = null)
 {
     public static RecipientView From(AppealRecipient r, DateTimeOffset now) => new(
         r.TargetId, r.Name, r.Email, r.Channel, r.StatusAt(now), r.Reason, r.MessageId, r.TotalAttempts, r.DeliveryMethod,
         r.AcknowledgementReference, r.ResponseSummary, r.ResponseLink, r.SentAt, r.AcknowledgedAt, r.RespondedAt, r.LastChangedAt,
-        r.Attempts, r.Retries, r.BounceStatus, r.BounceDiagnostic, r.BouncedAt, r.AutoAcknowledgedAt, r.Replies.Select(ReplyView.Of).ToList());
+        r.Attempts, r.Retries, r.BounceStatus, r.BounceDiagnostic, r.BouncedAt, r.AutoAcknowledgedAt, r.Replies.Select(ReplyView.Of).ToList(),
+        r.Language);
 }
 
 /// <summary>

@@ -19,7 +19,15 @@ public static class RecipientStatuses
 }
 
 /// <summary>A target as it was when the appeal went out: the letter was addressed to these details.</summary>
-public record AppealRecipientInfo(Guid TargetId, string Name, string? Title, string? Organization, string? Email);
+/// <summary>
+/// <see cref="Language"/>: the language of the text this recipient was sent (a translation's tag, or the source's), and
+/// <see cref="FormOfAddress"/> the form of address the letter opened with ("Excellency"), as they were at sending.
+/// </summary>
+public record AppealRecipientInfo(Guid TargetId, string Name, string? Title, string? Organization, string? Email,
+    string? Language = null, string? FormOfAddress = null);
+
+/// <summary>A translation sent with an appeal: its text as it was sent, for the recipients whose language it is.</summary>
+public record SentTranslation(string Language, int Version, string Title, string Subject, string Body, string Closing);
 
 /// <summary>
 /// The final letter went out to these recipients. Carries the text and the printed signatory block as they were
@@ -28,7 +36,8 @@ public record AppealRecipientInfo(Guid TargetId, string Name, string? Title, str
 public record AppealSent(
     Guid AppealId, Guid LetterId, string LetterTitle, int TextVersion, string Subject, string Body, string Closing,
     IReadOnlyList<string> SignatoryLines, AppealChannel Channel, string? CoverMessage, DateTimeOffset? ResponseDueBy,
-    IReadOnlyList<AppealRecipientInfo> Recipients, string By, DateTimeOffset At);
+    IReadOnlyList<AppealRecipientInfo> Recipients, string By, DateTimeOffset At,
+    IReadOnlyList<SentTranslation>? Translations = null);
 
 /// <summary>Every event on a recipient's own stream names the appeal and the target, for views across streams.</summary>
 public interface IAppealRecipientEvent

@@ -26,8 +26,11 @@ public static class DeliverAppealEmailHandler
     {
         var sent = appeal.Sent;
         var who = sent.Recipients.Single(r => r.TargetId == recipient.TargetId);
+        // the translation in the recipient's language when one was sent; the source text otherwise
+        var translated = sent.Translations?.FirstOrDefault(t => t.Language == who.Language);
         return new AppealEmailContent(appeal.Id, recipient.TargetId, recipient.Email ?? "", who.Name, who.Title,
-            who.Organization, sent.Subject, sent.Body, sent.Closing, sent.SignatoryLines, sent.CoverMessage, sent.At);
+            who.Organization, translated?.Subject ?? sent.Subject, translated?.Body ?? sent.Body, translated?.Closing ?? sent.Closing,
+            sent.SignatoryLines, sent.CoverMessage, sent.At, who.FormOfAddress, who.Language);
     }
 
     /// <summary>

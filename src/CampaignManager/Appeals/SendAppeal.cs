@@ -104,12 +104,14 @@ public static class SendAppealEndpoint
         IEnumerable<TargetDetails> recipients, SendAppeal command, string by, DateTimeOffset at)
     {
         var channel = command.Channel!.Value;
+        var translations = AppealLanguages.Sendable(letter);
         var people = recipients.DistinctBy(t => t.Id).OrderBy(t => t.Name, Collation.Names)
-            .Select(t => new AppealRecipientInfo(t.Id, t.Name, t.Title, t.Organization, t.Email)).ToList();
+            .Select(t => new AppealRecipientInfo(t.Id, t.Name, t.Title, t.Organization, t.Email,
+                AppealLanguages.For(letter, translations, t.Language), t.FormOfAddress)).ToList();
         var text = letter.Current;
         var sent = new AppealSent(appealId, letter.Id, text.Title, letter.TextVersion, text.Subject, text.Body, text.Closing,
             signatories.Select(s => s.BlockLine(letter.Status)).ToList(), channel, TextRules.TrimToNull(command.CoverMessage), command.ResponseDueBy,
-            people, by, at);
+            people, by, at, translations.Where(t => people.Any(p => p.Language == t.Language)).ToList());
         var queued = people.Select(p => new AppealRecipientQueued(appealId, p.TargetId, letter.Id, text.Title, p, channel,
             command.ResponseDueBy, by, at)).ToList();
         var deliveries = channel == AppealChannel.Email

@@ -29,7 +29,8 @@ public static class Infrastructure
         // CSV uploads read their own body, so their request bodies are described by hand (CsvUploadOperations)
         builder.Services.AddOpenApi(o => o.AddOperationTransformer<CsvUploadOperations>());
         // Pages live in their capability folders (Signatures/PublicSignOn.cshtml), not in a Pages/ layer.
-        builder.Services.AddRazorPages(o => o.RootDirectory = "/");
+        builder.Services.AddRazorPages(o => o.RootDirectory = "/").AddViewLocalization();
+        builder.Services.AddCampaignManagerLocalization();
 
         var marten = builder.Services.AddMarten(opts =>
             {
@@ -77,6 +78,7 @@ public static class Infrastructure
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseStaticFiles();
+        app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseAuthorization();
         // after authorization, so a caller without the right gets 401/403 before any antiforgery detail

@@ -1,6 +1,8 @@
 namespace CampaignManager.Letters;
 
-public record DraftLetter(string Title, string Subject, string Body, string Closing, IReadOnlyList<Addressee>? Addressees)
+/// <summary><see cref="Language"/>: the language the text is written in (default "en"); translations are made from it.</summary>
+public record DraftLetter(string Title, string Subject, string Body, string Closing, IReadOnlyList<Addressee>? Addressees,
+    string? Language = null)
 {
     internal static FieldErrors ValidateText(FieldErrors errors, string? title, string? subject, string? body, string? closing,
         IReadOnlyList<Addressee>? addressees)
@@ -35,12 +37,12 @@ public static class DraftLetterEndpoint
 {
     public static ProblemDetails Validate(DraftLetter command) =>
         Problems.Validation(DraftLetter.ValidateText(new FieldErrors(), command.Title, command.Subject, command.Body,
-            command.Closing, command.Addressees));
+            command.Closing, command.Addressees).Language("language", command.Language, required: false));
 
     /// <summary>The decision: a new letter stream starts with the draft as text version 1.</summary>
     public static LetterDrafted Decide(Guid letterId, DraftLetter command, string by, DateTimeOffset at) =>
         new(letterId, command.Title.Trim(), command.Subject.Trim(), command.Body, command.Closing?.Trim() ?? "",
-            (command.Addressees ?? []).Select(Normalize).ToList(), by, at);
+            (command.Addressees ?? []).Select(Normalize).ToList(), by, at, Languages.Normalize(command.Language) ?? Languages.Default);
 
     [WolverinePost("/api/letters", Name = "DraftLetter")]
     [EndpointSummary("Draft a new coalition letter (text version 1)")]

@@ -14,7 +14,7 @@ public static class FinalizeLetterEndpoint
     /// <summary>The signers in the block still on an older text version (none when there is no such letter).</summary>
     public static async Task<IReadOnlyList<IBlockSigner>> LoadAsync(Guid id, IDocumentSession session, ILetterSigners signers,
         CancellationToken token) =>
-        await session.LoadAsync<Letter>(id, token) is { } letter ? await signers.BehindAsync(session, id, letter.TextVersion, token) : [];
+        await session.LoadAsync<Letter>(id, token) is { } letter ? await signers.BehindAsync(session, letter, token) : [];
 
     // Only a closed letter: finalizing while open would let a signature land after the text is locked.
     public static ProblemDetails Validate(FinalizeLetter command, Letter letter, IReadOnlyList<IBlockSigner> behind) =>
@@ -24,7 +24,7 @@ public static class FinalizeLetterEndpoint
                 : WolverineContinue.NoProblems);
 
     public static IReadOnlyList<IBlockSigner> Owing(Letter letter, IEnumerable<IBlockSigner> signatures) =>
-        signatures.Where(s => s.InBlock && s.SignedVersion < letter.TextVersion).ToList();
+        signatures.Where(s => s.InBlock && s.SignedVersion < letter.VersionIn(s.Language)).ToList();
 
     public static ProblemDetails ChoiceNeeded(Letter letter, int owing)
     {

@@ -8,6 +8,8 @@ public interface IBlockSigner
 {
     Guid Id { get; }
     int SignedVersion { get; }
+    /// <summary>The translation signed (null: the source text); <see cref="SignedVersion"/> counts in it.</summary>
+    string? Language { get; }
     bool InBlock { get; }
 }
 
@@ -21,8 +23,8 @@ public interface ILetterSigners
     /// <summary>How many signatories each letter's block has now (a letter without any is left out).</summary>
     Task<IReadOnlyDictionary<Guid, int>> SignatoriesAsync(IQuerySession session, Guid[] letterIds, CancellationToken token);
 
-    /// <summary>The signers in the block still on a text version older than <paramref name="textVersion"/>.</summary>
-    Task<IReadOnlyList<IBlockSigner>> BehindAsync(IQuerySession session, Guid letterId, int textVersion, CancellationToken token);
+    /// <summary>The signers in the block still on an older version of the text they signed, in its language.</summary>
+    Task<IReadOnlyList<IBlockSigner>> BehindAsync(IQuerySession session, Letter letter, CancellationToken token);
 
     /// <summary>Appends each dropped signer's withdrawal to <paramref name="session"/>: it commits with the letter's event.</summary>
     void Drop(IDocumentSession session, IEnumerable<DroppedSigner> dropped);

@@ -16,7 +16,7 @@ public record SentReminder(DateTimeOffset Deadline, int DaysBefore, int Recipien
 /// The letter stream folded into its current state. Rules live in the command files; this only applies facts.
 /// Stored inline as a snapshot so lists and filters are plain document queries.
 /// </summary>
-public class Letter
+public partial class Letter
 {
     public Guid Id { get; set; }
     public int Version { get; set; }
@@ -59,6 +59,7 @@ public class Letter
         Texts = [new LetterText(1, e.Title, e.Subject, e.Body, e.Closing, e.Addressees, e.At, e.By)],
         Title = e.Title,
         Subject = e.Subject,
+        SourceLanguage = e.Language ?? CampaignManager.Letters.Languages.Default,
         DraftedAt = e.At,
         DraftedBy = e.By,
         LastChangedAt = e.At
@@ -70,6 +71,7 @@ public class Letter
         Title = e.Title;
         Subject = e.Subject;
         LastChangedAt = e.At;
+        MarkStaleTranslations();
     }
 
     public void Apply(LetterOpenedForSignatures e)

@@ -11,9 +11,10 @@ public interface ILetterEvent
     DateTimeOffset At { get; }
 }
 
+/// <summary><see cref="Language"/>: the source text's language, a BCP 47 tag; null (letters drafted before #21) is English.</summary>
 public record LetterDrafted(
     Guid LetterId, string Title, string Subject, string Body, string Closing,
-    IReadOnlyList<Addressee> Addressees, string By, DateTimeOffset At) : ILetterEvent;
+    IReadOnlyList<Addressee> Addressees, string By, DateTimeOffset At, string? Language = null) : ILetterEvent;
 
 /// <summary>A new text version; <see cref="Changed"/> names the parts that differ from the previous version.</summary>
 public record LetterRevised(

@@ -14,8 +14,10 @@ public record LetterRevisionAccepted(Guid Id, int TextVersion, IReadOnlyList<str
 /// An open letter's text changed, so its signers owe a re-confirmation of <see cref="TextVersion"/>. Letters does not
 /// know its signers: Signatures handles this by asking them (RequestReconfirmationsHandler). <see cref="LinkBase"/> is
 /// the scheme and host the staff member used, so the links point at the same site without a setting of their own.
+/// <see cref="Language"/> is null for the source text; a translation's revision names its language, and then
+/// <see cref="TextVersion"/> is the translation's version: only the signers of that text are asked.
 /// </summary>
-public record OpenLetterRevised(Guid LetterId, int TextVersion, string LinkBase);
+public record OpenLetterRevised(Guid LetterId, int TextVersion, string LinkBase, string? Language = null);
 
 public static class ReviseLetterEndpoint
 {

@@ -1,3 +1,4 @@
+using CampaignManager.Letters;
 using System.Diagnostics;
 
 namespace CampaignManager.Signatures;
@@ -6,10 +7,13 @@ namespace CampaignManager.Signatures;
 /// A sign-on: an organization (name) or an individual (name, title, affiliation, and the family name when the block
 /// should not file them under the last word of their name: "Ban" for "Ban Ki-moon"). Staff recording a signature
 /// given earlier (on paper, by email) say on which day (<see cref="SignedOn"/>); the public page never does.
+/// <see cref="Language"/>: which of the letter's texts the signer read and signs, its source language or one of its
+/// translations (the source when not given).
 /// </summary>
 public record AddSignatory(
     SignatoryKind? Kind, string Name, string? Title = null, string? Affiliation = null,
-    bool AffiliationForIdentificationOnly = false, string? Email = null, string? FamilyName = null, DateOnly? SignedOn = null);
+    bool AffiliationForIdentificationOnly = false, string? Email = null, string? FamilyName = null, DateOnly? SignedOn = null,
+    string? Language = null);
 
 public static class AddSignatoryEndpoint
 {
@@ -22,6 +26,7 @@ public static class AddSignatoryEndpoint
             .MaxLength("affiliation", command.Affiliation, 300)
             .MaxLength("email", command.Email, 320)
             .MaxLength("familyName", command.FamilyName, 300)
+            .Language("language", command.Language, required: false)
             .When(command.Kind == SignatoryKind.Organization && !string.IsNullOrWhiteSpace(command.Affiliation),
                 "affiliation", "is for individuals; an organization signs in its own name")
             .When(command.AffiliationForIdentificationOnly && string.IsNullOrWhiteSpace(command.Affiliation),

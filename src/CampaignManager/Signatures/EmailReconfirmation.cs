@@ -16,7 +16,7 @@ public static class EmailReconfirmationHandler
     {
         if (letter is null || signature is null) return "the letter or signature is gone";
         if (letter.Status != LetterStatus.Open) return "the letter is no longer open";
-        if (letter.TextVersion != message.TextVersion) return "a newer revision emails its own round";
+        if (letter.VersionIn(signature.Language) != message.TextVersion) return "a newer revision emails its own round";
         if (signature.Status != SignatureStatus.Active) return "the signature is not in the block";
         if (signature.SignedVersion >= message.TextVersion) return "the signer already re-confirmed";
         if (string.IsNullOrWhiteSpace(signature.Email)) return "the signer gave no email";
@@ -57,8 +57,11 @@ public static class EmailReconfirmationHandler
             links.Store(new ReconfirmationLink(Secrets.Hash(secret), signature!.Id, letter!.Id, message.TextVersion, clock.GetUtcNow()));
             await links.SaveChangesAsync(token);
         }
-        var content = new ReconfirmationEmailContent(signature.Id, signature.Name, signature.Email!, letter.Title, signature.SignedVersion,
-            message.TextVersion, message.LinkBase + ReconfirmationLinks.PathFor(letter.PublicToken!, secret), message.Reminder, clock.GetUtcNow());
+        // in the language of the text the signer signed: its title, and the email's words when we have them
+        var content = new ReconfirmationEmailContent(signature.Id, signature.Name, signature.Email!,
+            letter.TextIn(signature.Language, message.TextVersion)?.Title ?? letter.Title, signature.SignedVersion,
+            message.TextVersion, message.LinkBase + ReconfirmationLinks.PathFor(letter.PublicToken!, secret), message.Reminder, clock.GetUtcNow(),
+            signature.Language ?? letter.SourceLanguage);
         DeliveryResult result;
         try
         {

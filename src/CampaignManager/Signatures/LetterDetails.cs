@@ -18,12 +18,13 @@ public record LetterDetails(
     IReadOnlyList<SignatoryView> Withdrawn, SignatureCounts Counts, DateTimeOffset? AsOf,
     IReadOnlyList<SignatoryView> AwaitingApproval, bool PublicSignOnNeedsApproval, string? PublicSignOnUrl,
     bool SignatoriesEmbargoed = false, DateTimeOffset? SignatoriesPublishedAt = null, string? NextSignatories = null,
-    PublicSignatoryDisplay PublicSignatoryDisplay = PublicSignatoryDisplay.MarkEarlierVersions)
+    PublicSignatoryDisplay PublicSignatoryDisplay = PublicSignatoryDisplay.MarkEarlierVersions,
+    string SourceLanguage = Languages.Default, IReadOnlyList<TranslationView>? Translations = null)
 {
     /// <summary>The whole block from every signature: for "as of" reads and where every name is needed (export, print).</summary>
     public static LetterDetails Build(Letter letter, IEnumerable<Signature> signatures, DateTimeOffset? asOf = null)
     {
-        var views = signatures.Select(s => SignatoryView.From(s, letter.TextVersion)).ToList();
+        var views = signatures.Select(s => SignatoryView.From(s, letter)).ToList();
         var active = SignatoryOrder.Sort(views.Where(v => v.Status == SignatureStatus.Active), v => v.Id, v => v.Kind,
             v => v.Name, letter.ExplicitOrder, v => v.FamilyName);
         var counts = new SignatureCounts(active.Count, active.Count(v => v.Kind == SignatoryKind.Organization),
@@ -43,7 +44,8 @@ public record LetterDetails(
             letter.LastChangedAt, letter.FinalizedAt, block.Signatories, withdrawn, counts, asOf, pending,
             letter.PublicSignOnNeedsApproval,
             letter is { Status: LetterStatus.Open, PublicToken: { } token } ? PublicSignOnPath(token) : null,
-            letter.SignatoriesEmbargoed, letter.SignatoriesPublishedAt, block.Next, letter.PublicSignatoryDisplay);
+            letter.SignatoriesEmbargoed, letter.SignatoriesPublishedAt, block.Next, letter.PublicSignatoryDisplay,
+            letter.SourceLanguage, TranslationView.Of(letter));
     }
 
     /// <summary>
@@ -69,7 +71,7 @@ public record LetterDetails(
         await batch.Execute(token);
         if (await loaded is not { } letter) return null;
         return (letter, Build(letter, await page(letter),
-            (await others).Select(s => SignatoryView.From(s, letter.TextVersion)), await counts(letter), null));
+            (await others).Select(s => SignatoryView.From(s, letter)), await counts(letter), null));
     }
 
     /// <summary>The letter now with its whole block, for what prints or exports every name; null when there is no such letter.</summary>

@@ -41,7 +41,10 @@ public static class LetterGate
             $"select jsonb_build_object('version', version) from {options.Events.DatabaseSchemaName}.mt_streams where id = ? for share", letterId);
         var terms = batch.Query<SigningTerms>(
             "select jsonb_build_object('id', id, 'status', data -> 'status', 'textVersion', jsonb_array_length(data -> 'texts'), " +
-            "'signatureDeadline', data -> 'signatureDeadline', 'publicSignOnNeedsApproval', data -> 'publicSignOnNeedsApproval') " +
+            "'signatureDeadline', data -> 'signatureDeadline', 'publicSignOnNeedsApproval', data -> 'publicSignOnNeedsApproval', " +
+            // each translation's language and current version: what a signer may sign besides the source text
+            "'sourceLanguage', data -> 'sourceLanguage', 'translations', (select jsonb_object_agg(t ->> 'language', " +
+            "jsonb_array_length(t -> 'texts')) from jsonb_array_elements(coalesce(data -> 'translations', '[]'::jsonb)) t)) " +
             $"from {options.DatabaseSchemaName}.mt_doc_letter where id = ?", letterId);
         return HeldTermsAsync(held, terms);
     }
@@ -52,9 +55,34 @@ public static class LetterGate
         (await held).Count == 0 ? null : (await terms).SingleOrDefault();
 }
 
-/// <summary>What a sign-on is decided on: the letter's state, its current text version, deadline and approval setting.</summary>
-public sealed record SigningTerms(Guid Id, LetterStatus Status, int TextVersion, DateTimeOffset? SignatureDeadline, bool PublicSignOnNeedsApproval)
+/// <summary>
+/// What a sign-on is decided on: the letter's state, its current text version, deadline and approval setting, and the
+/// languages it can be signed in (<see cref="Translations"/>: each translation's current version).
+/// </summary>
+public sealed record SigningTerms(Guid Id, LetterStatus Status, int TextVersion, DateTimeOffset? SignatureDeadline, bool PublicSignOnNeedsApproval,
+    string? SourceLanguage = null, IReadOnlyDictionary<string, int>? Translations = null)
 {
     public static SigningTerms Of(Letter letter) =>
-        new(letter.Id, letter.Status, letter.TextVersion, letter.SignatureDeadline, letter.PublicSignOnNeedsApproval);
+        new(letter.Id, letter.Status, letter.TextVersion, letter.SignatureDeadline, letter.PublicSignOnNeedsApproval,
+            letter.SourceLanguage, letter.Translations.ToDictionary(t => t.Language, t => t.Version));
+
+    public int VersionIn(string? language) =>
+        language is not null && Translations?.GetValueOrDefault(language) is { } version and > 0 ? version : TextVersion;
+
+    public IEnumerable<string> Languages => [SourceLanguage ?? Letters.Languages.Default, .. Translations?.Keys ?? []];
+
+    /// <summary>
+    /// The text a sign-on asks for: null for the source (no language, or the source's), the translation's tag, or
+    /// false when the letter has no text in that language.
+    /// </summary>
+    public bool TryChoose(string? requested, out string? translation)
+    {
+        translation = null;
+        if (string.IsNullOrWhiteSpace(requested)) return true;
+        var tag = Letters.Languages.Normalize(requested);
+        if (tag is null) return false;
+        if (string.Equals(tag, SourceLanguage ?? Letters.Languages.Default, StringComparison.OrdinalIgnoreCase)) return true;
+        translation = Translations?.Keys.FirstOrDefault(k => string.Equals(k, tag, StringComparison.OrdinalIgnoreCase));
+        return translation is not null;
+    }
 }

@@ -49,8 +49,11 @@ public static class LetterHistoryEndpoint
         ReconfirmationReminderRequested r => $"Re-confirmation reminder sent for version {r.TextVersion}",
         ReconfirmationEmailed m => $"{(m.Reminder ? "Reminder" : "Re-confirmation request")} for version {m.TextVersion} emailed",
         ReconfirmationEmailFailed m => $"{(m.Reminder ? "Reminder" : "Re-confirmation request")} for version {m.TextVersion} not delivered: {m.Reason}",
+        TranslationAdded t => $"Translated into {Languages.EnglishName(t.Language)} ({t.Language}) from version {t.SourceVersion}",
+        TranslationRevised t => $"{Languages.EnglishName(t.Language)} translation revised to version {t.Version} from source version {t.SourceVersion}" +
+                                (t.Changed.Count > 0 ? $": changed {string.Join(", ", t.Changed)}" : "") + (t.Note is null ? "" : $" ({t.Note})"),
         SignatoryOrderSet s => $"Signatory order set ({s.SignatureIds.Count} pinned)",
-        SignatureAdded a => $"{a.Name} signed version {a.SignedVersion} as {(a.Kind == SignatoryKind.Organization ? "an organization" : "an individual")}" +
+        SignatureAdded a => $"{a.Name} signed {(a.Language is { } tag ? $"the {Languages.EnglishName(tag)} text, " : "")}version {a.SignedVersion} as {(a.Kind == SignatoryKind.Organization ? "an organization" : "an individual")}" +
                             (a.Source == SignatureSource.Public ? " on the public page" : "") + (a.AwaitingApproval ? ", awaiting approval" : ""),
         SignatureWithdrawn w => "Signature withdrawn" + (w.Reason is null ? "" : $": {w.Reason}"),
         SignatureReconfirmed c => $"Signature re-confirmed on version {c.TextVersion}",

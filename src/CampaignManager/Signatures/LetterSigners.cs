@@ -16,11 +16,22 @@ public sealed class LetterSigners : ILetterSigners
 
     // read from the block's index (it carries signed_version), so a letter with 100,000 signers who all re-confirmed
     // loads none of them
-    public async Task<IReadOnlyList<IBlockSigner>> BehindAsync(IQuerySession session, Guid letterId, int textVersion,
-        CancellationToken token) =>
-        await session.Query<Signature>()
-            .Where(x => x.LetterId == letterId && x.Status == SignatureStatus.Active && x.SignedVersion < textVersion)
+    // loads none of them. Translation signers are few and count in their own text's versions: read apart and weighed here.
+    public async Task<IReadOnlyList<IBlockSigner>> BehindAsync(IQuerySession session, Letter letter, CancellationToken token)
+    {
+        var (id, version) = (letter.Id, letter.TextVersion);
+        var source = await session.Query<Signature>()
+            .Where(x => x.LetterId == id && x.Status == SignatureStatus.Active && x.SignedVersion < version && x.Language == null)
             .ToListAsync(token);
+        if (letter.Translations.Count == 0) return source;
+        var translated = await TranslationSignersAsync(session, id, token);
+        return [.. source, .. translated.Where(s => s.SignedVersion < letter.VersionIn(s.Language))];
+    }
+
+    /// <summary>The letter's active signers of a translation, through the partial index that holds only them.</summary>
+    public static Task<IReadOnlyList<Signature>> TranslationSignersAsync(IQuerySession session, Guid letterId, CancellationToken token) =>
+        session.QueryAsync<Signature>("where letter_id = ? and status = ? and data ->> 'language' is not null", token,
+            letterId, nameof(SignatureStatus.Active));
 
     public void Drop(IDocumentSession session, IEnumerable<DroppedSigner> dropped)
     {

@@ -13,7 +13,7 @@ namespace CampaignManager.Signatures;
 [EnableRateLimiting(PublicSignOnLimits.Policy)]
 [RequestSizeLimit(PublicSignOnLimits.MaxRequestBytes)]
 [ReadFormWithinSizeLimit]
-public class PublicSignOnModel(IQuerySession session, IDocumentStore store, TimeProvider clock, ILogger<SignLetter> logger) : PageModel
+public partial class PublicSignOnModel(IQuerySession session, IDocumentStore store, TimeProvider clock, ILogger<SignLetter> logger) : PageModel
 {
     public Letter? Letter { get; private set; }
 
@@ -57,13 +57,17 @@ public class PublicSignOnModel(IQuerySession session, IDocumentStore store, Time
         public string? Email { get; set; }
         public string? FamilyName { get; set; }
 
+        /// <summary>The text the signer read, sent back by the form so the signature records it.</summary>
+        public string? Language { get; set; }
+
         /// <summary>The honeypot: hidden from people, filled in by bots that fill every field.</summary>
         public string? Website { get; set; }
     }
 
-    public async Task<IActionResult> OnGetAsync(string token, string? signer, string? after)
+    public async Task<IActionResult> OnGetAsync(string token, string? signer, string? after, string? lang)
     {
         await LoadAsync(token, SignatoryPages.IsValid(after) ? after : null);
+        Choose(lang);
         await RecognizeAsync(signer);
         return LetterPage();
     }
@@ -120,18 +124,21 @@ public class PublicSignOnModel(IQuerySession session, IDocumentStore store, Time
         if (Letter is null || signer is null) return;
         var signature = await ReconfirmationLinks.FindAsync(session, Letter, signer, HttpContext.RequestAborted);
         Returning = signature is null ? ReturningSigner.Unknown : ReturningSigner.For(Letter, signature);
+        // a returning signer reads the text they signed, in its language
+        if (signature is not null) Translation = signature.Language;
     }
 
     public async Task<IActionResult> OnPostAsync(string token)
     {
         await LoadAsync(token);
+        Choose(Form.Language);
         if (Letter is not { Status: LetterStatus.Open }) return LetterPage();
 
         var command = new AddSignatory(
             Form.Kind == "organization" ? SignatoryKind.Organization : SignatoryKind.Individual, Form.Name ?? "",
             Form.Title, Form.Kind == "organization" ? null : Form.Affiliation,
             Form.Kind != "organization" && Form.AffiliationForIdentificationOnly, Form.Email,
-            Form.Kind == "organization" ? null : Form.FamilyName);
+            Form.Kind == "organization" ? null : Form.FamilyName, Language: Translation);
         if (AddSignatoryEndpoint.Validate(command) is HttpValidationProblemDetails invalid)
         {
             Errors = new Dictionary<string, string[]>(invalid.Errors);

@@ -2,7 +2,7 @@ using CampaignManager.Letters;
 
 namespace CampaignManager.Signatures;
 
-/// <summary>The signer confirms the current text version (no fields: the version is always the current one).</summary>
+/// <summary>The signer confirms the current version of the text they signed, in its language (no fields: always the current one).</summary>
 public record ReconfirmSignature;
 
 public static class ReconfirmSignatureEndpoint
@@ -23,8 +23,9 @@ public static class ReconfirmSignatureEndpoint
     /// <summary>Binds the signature to the current text; already current means there is nothing to record.</summary>
     public static IEnumerable<object> Decide(Letter letter, Signature signature, string by, DateTimeOffset at)
     {
-        if (signature.SignedVersion < letter.TextVersion)
-            yield return new SignatureReconfirmed(signature.Id, letter.Id, letter.TextVersion, by, at);
+        var current = letter.VersionIn(signature.Language);
+        if (signature.SignedVersion < current)
+            yield return new SignatureReconfirmed(signature.Id, letter.Id, current, by, at);
     }
 
     [WolverinePost("/api/letters/{id}/signatures/{signatureId}/reconfirm", Name = "ReconfirmSignature")]
@@ -35,6 +36,6 @@ public static class ReconfirmSignatureEndpoint
     {
         var events = new Events(Decide(letter!, signature, context.User.ActorName(), clock.GetUtcNow()));
         foreach (var e in events.OfType<SignatureReconfirmed>()) signature.Apply(e);
-        return (SignatoryView.From(signature, letter!.TextVersion), events);
+        return (SignatoryView.From(signature, letter!), events);
     }
 }

@@ -5,8 +5,9 @@ namespace CampaignManager.Signatures;
 public enum ReconfirmationState { Pending, NoEmail, Reconfirmed, Withdrawn }
 
 /// <summary>One signer asked to re-confirm the current text: when they were emailed and whether they answered.</summary>
+/// <see cref="Language"/>: the translation the signer signed (null: the source), whose version <see cref="SignedVersion"/> counts in.
 public record ReconfirmationSigner(Guid SignatureId, string Name, string? Email, int SignedVersion, ReconfirmationState State,
-    DateTimeOffset? EmailedAt, DateTimeOffset? RemindedAt, DateTimeOffset? AnsweredAt, string? EmailError);
+    DateTimeOffset? EmailedAt, DateTimeOffset? RemindedAt, DateTimeOffset? AnsweredAt, string? EmailError, string? Language = null);
 
 /// <summary>The current revision's round of re-confirmations, as the staff panel shows it.</summary>
 public record ReconfirmationRound(Guid LetterId, int TextVersion, bool ReminderSent, bool CanRemind, IReadOnlyList<ReconfirmationSigner> Signers)
@@ -34,14 +35,25 @@ public static class ReconfirmationStatus
     {
         var version = letter.TextVersion;
         var signatures = await session.Query<Signature>()
-            .Where(x => x.LetterId == letter.Id && ((x.Status == SignatureStatus.Active && x.SignedVersion < version)
+            // the source text's round: a translation's signers are asked about their own text's revisions
+            .Where(x => x.LetterId == letter.Id && x.Language == null && ((x.Status == SignatureStatus.Active && x.SignedVersion < version)
                 || x.ReconfirmationVersion == version || (x.SignedVersion == version && x.ReconfirmedAt != null)))
             .OrderBy(x => x.SortKey)
             .ToListAsync(token);
         var rows = signatures.Select(s => Row(s, version)).ToList();
+        if (letter.Translations.Count > 0)
+        {
+            // a translation's signers owe, or answered, their own text's current version; listed after the source's
+            var translated = await LetterSigners.TranslationSignersAsync(session, letter.Id, token);
+            rows.AddRange(translated
+                .Where(s => letter.VersionIn(s.Language) is var v && (s.SignedVersion < v || s.ReconfirmationVersion == v || (s.SignedVersion == v && s.ReconfirmedAt != null)))
+                .OrderBy(s => s.SortKey)
+                .Select(s => Row(s, letter.VersionIn(s.Language)) with { Language = s.Language }));
+        }
         var reminded = letter.ReconfirmationReminderVersion == version;
+        // the reminder reaches the source text's signers only (see SendReconfirmationReminder)
         return new ReconfirmationRound(letter.Id, version, reminded,
-            letter.Status == LetterStatus.Open && !reminded && rows.Any(r => r.State == ReconfirmationState.Pending), rows);
+            letter.Status == LetterStatus.Open && !reminded && rows.Any(r => r.State == ReconfirmationState.Pending && r.Language is null), rows);
     }
 
     [WolverineGet("/api/letters/{id}/reconfirmations", Name = "GetReconfirmations")]

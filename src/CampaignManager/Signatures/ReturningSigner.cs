@@ -17,8 +17,8 @@ public record ReturningSigner(Signature? Signature, DiffTable? Changes, bool Exp
     public bool CanAnswer => !Expired && Signature is { Status: SignatureStatus.Active };
 
     public static ReturningSigner For(Letter letter, Signature signature) => new(signature,
-        signature.SignedVersion < letter.TextVersion && letter.Texts.FirstOrDefault(t => t.Version == signature.SignedVersion) is { } signed
-            ? DiffTable.Between(signed, letter.Current)
+        signature.SignedVersion < letter.VersionIn(signature.Language) && letter.TextIn(signature.Language, signature.SignedVersion) is { } signed
+            ? DiffTable.Between(signed, letter.TextIn(signature.Language, letter.VersionIn(signature.Language))!)
             : null,
         letter.Status != LetterStatus.Open);
 

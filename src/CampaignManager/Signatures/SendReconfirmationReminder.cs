@@ -2,7 +2,10 @@ using CampaignManager.Letters;
 
 namespace CampaignManager.Signatures;
 
-/// <summary>Email everyone who still owes a re-confirmation of the current text once more; one reminder per revision.</summary>
+/// <summary>
+/// Email everyone who still owes a re-confirmation of the current source text once more; one reminder per revision.
+/// Signers of a translation are not reminded here: their round follows the translation's revisions (see README).
+/// </summary>
 public record SendReconfirmationReminder;
 
 public record ReconfirmationReminderAccepted(Guid Id, int TextVersion, int Signers);
@@ -17,7 +20,7 @@ public static class SendReconfirmationReminderEndpoint
         var letter = await session.LoadAsync<Letter>(id, token);
         if (letter is null) return new(0);
         return new(await session.Query<Signature>().CountAsync(x => x.LetterId == id && x.Status == SignatureStatus.Active
-            && x.SignedVersion < letter.TextVersion && x.Email != null, token));
+            && x.Language == null && x.SignedVersion < letter.TextVersion && x.Email != null, token));
     }
 
     public static ProblemDetails Validate(Letter letter, ReconfirmationAudience audience) =>

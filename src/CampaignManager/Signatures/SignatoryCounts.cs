@@ -20,6 +20,7 @@ namespace CampaignManager.Signatures;
 public static class SignatoryCounts
 {
     private sealed record Group(string Status, bool Organization, int SignedVersion, int Count);
+    private sealed record TranslationGroup(string Language, int SignedVersion, int Count);
 
     public static async Task<SignatureCounts> CountAsync(IQuerySession session, Letter letter, CancellationToken token)
     {
@@ -43,9 +44,26 @@ public static class SignatoryCounts
                 all.Where(g => g.Status == status && (also?.Invoke(g) ?? true)).Sum(g => g.Count);
             var active = Count(nameof(SignatureStatus.Active));
             var organizations = Count(nameof(SignatureStatus.Active), g => g.Organization);
-            return new SignatureCounts(active, organizations, active - organizations,
-                Count(nameof(SignatureStatus.Active), g => g.SignedVersion < letter.TextVersion),
+            var behind = Count(nameof(SignatureStatus.Active), g => g.SignedVersion < letter.TextVersion);
+            if (letter.Translations.Count > 0)
+            {
+                // the tally groups by version alone; a translation's signers count behind their own text's version
+                var translated = await TranslationGroupsAsync(session, letter.Id);
+                behind += translated.Where(g => g.SignedVersion < letter.VersionIn(g.Language)).Sum(g => g.Count)
+                          - translated.Where(g => g.SignedVersion < letter.TextVersion).Sum(g => g.Count);
+            }
+            return new SignatureCounts(active, organizations, active - organizations, behind,
                 Count(nameof(SignatureStatus.Withdrawn)), Count(nameof(SignatureStatus.AwaitingApproval)));
         };
     }
+
+    /// <summary>
+    /// A translated letter's active signers of a translation by language and version: a second round trip, only for a
+    /// letter that has translations, reading that letter's active rows (see README, "a letter in two languages").
+    /// </summary>
+    private static Task<IReadOnlyList<TranslationGroup>> TranslationGroupsAsync(IQuerySession session, Guid letterId) =>
+        session.QueryAsync<TranslationGroup>(
+            "select jsonb_build_object('language', data ->> 'language', 'signedVersion', signed_version, 'count', count(*)) " +
+            $"from {session.DocumentStore.Options.DatabaseSchemaName}.mt_doc_signature where letter_id = ? and status = ? " +
+            "and data ->> 'language' is not null group by data ->> 'language', signed_version", letterId, nameof(SignatureStatus.Active));
 }

@@ -60,7 +60,7 @@ public static class SignatoryPages
             var active = (await pinned).ToDictionary(s => s.Id);
             var page = letter.ExplicitOrder.Where(active.ContainsKey).Select(x => active[x]).ToList();
             if (page.Count <= limit) page.AddRange((await rest).Take(limit + 1 - page.Count));
-            var shown = page.Take(limit).Select(s => SignatoryView.From(s, letter.TextVersion)).ToList();
+            var shown = page.Take(limit).Select(s => SignatoryView.From(s, letter)).ToList();
             return new SignatoryPage(shown, page.Count > limit ? Encode(letter, page[limit - 1]) : null);
         };
     }

@@ -4,8 +4,19 @@ namespace CampaignManager.Signatures;
 public record SignatoryView(
     Guid Id, SignatoryKind Kind, string Name, string? Title, string? Affiliation, bool AffiliationForIdentificationOnly,
     string? Email, int SignedVersion, bool NeedsReconfirmation, SignatureStatus Status, DateTimeOffset SignedAt,
-    DateTimeOffset? WithdrawnAt, string? WithdrawalReason, SignatureSource Source = SignatureSource.Staff, string? FamilyName = null, DateOnly? SignedOn = null)
+    DateTimeOffset? WithdrawnAt, string? WithdrawalReason, SignatureSource Source = SignatureSource.Staff, string? FamilyName = null, DateOnly? SignedOn = null,
+    string? Language = null)
 {
+    /// <summary>
+    /// <see cref="Language"/> is the language of the text the signer signed and <see cref="SignedVersion"/> that text's
+    /// version, so a French signer needs to re-confirm only when the French text moved on.
+    /// </summary>
+    public static SignatoryView From(Signature s, CampaignManager.Letters.Letter letter) =>
+        From(s, letter.VersionIn(s.Language)) with { Language = s.Language ?? letter.SourceLanguage };
+
+    public static SignatoryView From(Signature s, SigningTerms terms) =>
+        From(s, terms.VersionIn(s.Language)) with { Language = s.Language ?? terms.SourceLanguage };
+
     public static SignatoryView From(Signature s, int currentTextVersion) => new(
         s.Id, s.Kind, s.Name, s.Title, s.Affiliation, s.AffiliationForIdentificationOnly, s.Email, s.SignedVersion,
         s.Status == SignatureStatus.Active && s.SignedVersion < currentTextVersion, s.Status, s.SignedAt,

@@ -18,7 +18,11 @@ public class Signature : IBlockSigner
     public string? Affiliation { get; set; }
     public bool AffiliationForIdentificationOnly { get; set; }
     public string? Email { get; set; }
+    /// <summary>The version of the text the signer stands on, in <see cref="Language"/>.</summary>
     public int SignedVersion { get; set; }
+
+    /// <summary>The translation signed; null for the source text. Re-confirmations follow this text's revisions only.</summary>
+    public string? Language { get; set; }
     public SignatureStatus Status { get; set; }
     public DateTimeOffset SignedAt { get; set; }
     /// <summary>The day the signer signed, when recorded later than that; see <see cref="SignatureAdded.SignedOn"/>.</summary>
@@ -52,6 +56,7 @@ public class Signature : IBlockSigner
         AffiliationForIdentificationOnly = e.AffiliationForIdentificationOnly,
         Email = e.Email,
         SignedVersion = e.SignedVersion,
+        Language = e.Language,
         Status = e.AwaitingApproval ? SignatureStatus.AwaitingApproval : SignatureStatus.Active,
         Source = e.Source,
         SignedAt = e.At,

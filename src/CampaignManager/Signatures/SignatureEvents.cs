@@ -12,13 +12,15 @@ public enum SignatureSource { Staff, Public }
 /// thousand streams and never contend for one letter version. <see cref="FamilyName"/> is the part of an individual's
 /// name the block files them under when it is not the last word ("Ojea Quintana" in "Tomás Ojea Quintana").
 /// <see cref="SignedOn"/> is the day the signer signed, when staff record a signature given earlier (on paper, by
-/// email): "as of" views count it from then.
+/// email): "as of" views count it from then. <see cref="Language"/>: the translation the signer signed, and then
+/// <see cref="SignedVersion"/> is that translation's version; null when they signed the source text (whose language
+/// is the letter's SourceLanguage, fixed when it was drafted).
 /// </summary>
 public record SignatureAdded(
     Guid SignatureId, Guid LetterId, SignatoryKind Kind, string Name, string? Title, string? Affiliation,
     bool AffiliationForIdentificationOnly, string? Email, int SignedVersion, string By, DateTimeOffset At,
     SignatureSource Source = SignatureSource.Staff, bool AwaitingApproval = false, string? FamilyName = null,
-    DateOnly? SignedOn = null) : ILetterEvent, IHappened
+    DateOnly? SignedOn = null, string? Language = null) : ILetterEvent, IHappened
 {
     DateOnly? IHappened.On => SignedOn;
 }

@@ -42,6 +42,6 @@ public static class SignatureRules
     public static (SignatoryView, TEvent) Answer<TEvent>(Signature signature, Letter letter, TEvent decided) where TEvent : notnull
     {
         EventFold<Signature>.Apply(signature, decided);
-        return (SignatoryView.From(signature, letter.TextVersion), decided);
+        return (SignatoryView.From(signature, letter), decided);
     }
 }

@@ -27,6 +27,9 @@ public static class Signing
             return Reject($"The sign-on deadline {deadline:u} has passed.");
         if (command.Signatory.SignedOn is { } day && day > DateOnly.FromDateTime(at.UtcDateTime))
             return new(new SignOutcome(null, false, Problems.Validation(new FieldErrors().Add("signedOn", "cannot be a day still to come"))), null);
+        if (!letter.TryChoose(command.Signatory.Language, out var language))
+            return new(new SignOutcome(null, false, Problems.Validation(new FieldErrors().Add("language",
+                $"is not one of the letter's languages: {string.Join(", ", letter.Languages)}"))), null);
 
         var isPublic = command.Source == SignatureSource.Public;
         switch (existing)
@@ -34,14 +37,15 @@ public static class Signing
             // A repeat changes nothing, whether the first sign-on counts yet, waits for approval or was turned down.
             case { Status: SignatureStatus.Active or SignatureStatus.AwaitingApproval }:
             case { Status: SignatureStatus.Rejected } when isPublic:
-                return new(isPublic ? Received : new SignOutcome(SignatoryView.From(existing, letter.TextVersion), false, null), null);
+                return new(isPublic ? Received : new SignOutcome(SignatoryView.From(existing, letter), false, null), null);
             case { Status: SignatureStatus.Withdrawn }:
             {
                 // A withdrawal was deliberate; a stranger who types that name on the public page must not undo it, so a
-                // public renewal waits for staff whatever the letter's approval setting.
-                var renewed = new SignatureRenewed(existing.Id, letter.Id, letter.TextVersion, command.By, at, AwaitingApproval: isPublic);
+                // public renewal waits for staff whatever the letter's approval setting. It stands on the current text
+                // in the language first signed: a renewal is the same signature again, not a new choice of text.
+                var renewed = new SignatureRenewed(existing.Id, letter.Id, letter.VersionIn(existing.Language), command.By, at, AwaitingApproval: isPublic);
                 existing.Apply(renewed);
-                return new(isPublic ? Received : new SignOutcome(SignatoryView.From(existing, letter.TextVersion), false, null), renewed);
+                return new(isPublic ? Received : new SignOutcome(SignatoryView.From(existing, letter), false, null), renewed);
             }
         }
 
@@ -50,11 +54,11 @@ public static class Signing
         var s = command.Signatory;
         var added = new SignatureAdded(newId, letter.Id, s.Kind!.Value, s.Name.Trim(), TextRules.TrimToNull(s.Title),
             TextRules.TrimToNull(s.Affiliation), s.AffiliationForIdentificationOnly,
-            TextRules.TrimToNull(s.Email)?.ToLowerInvariant(), letter.TextVersion, command.By, at, command.Source,
+            TextRules.TrimToNull(s.Email)?.ToLowerInvariant(), letter.VersionIn(language), command.By, at, command.Source,
             AwaitingApproval: isPublic && letter.PublicSignOnNeedsApproval,
             FamilyName: s.Kind == SignatoryKind.Individual ? TextRules.TrimToNull(s.FamilyName) : null,
-            SignedOn: isPublic ? null : s.SignedOn);
-        return new(isPublic ? Received : new SignOutcome(SignatoryView.From(Signature.Create(added), letter.TextVersion), true, null), added);
+            SignedOn: isPublic ? null : s.SignedOn, Language: language);
+        return new(isPublic ? Received : new SignOutcome(SignatoryView.From(Signature.Create(added), letter), true, null), added);
     }
 
     private static Decision Reject(string detail) => new(new SignOutcome(null, false, Problems.Conflict(detail)), null);

@@ -9,6 +9,8 @@ public class Target
     public Guid Id { get; set; }
     public int Version { get; set; }
     public TargetContact Contact { get; set; } = null!;
+    public string? Language { get; set; }
+    public string? FormOfAddress { get; set; }
 
     public static Target Create(TargetRegistered e) => new()
     {
@@ -18,6 +20,8 @@ public class Target
 
     public void Apply(TargetDetailsCorrected e) =>
         Contact = new TargetContact(e.Name, e.Title, e.Organization, e.Email, e.Address, e.Country, e.Tags);
+
+    public void Apply(TargetCorrespondenceSet e) => (Language, FormOfAddress) = (e.Language, e.FormOfAddress);
 
     /// <summary>The stream folded in memory through the same methods Marten applies; for "as of" reads and decision tests.</summary>
     public static Target? Fold(IEnumerable<object> events) => CampaignManager.Hosting.EventFold<Target>.Fold(events);

@@ -6,7 +6,8 @@ namespace CampaignManager.Targets;
 /// <summary>What staff see of a target; also what the list, filters and the CSV import's re-use look-up query.</summary>
 public sealed record TargetDetails(
     Guid Id, string Name, string? Title, string? Organization, string? Email, string? Address, string? Country,
-    IReadOnlyList<string> Tags, DateTimeOffset RegisteredAt, string RegisteredBy, DateTimeOffset LastChangedAt)
+    IReadOnlyList<string> Tags, DateTimeOffset RegisteredAt, string RegisteredBy, DateTimeOffset LastChangedAt,
+    string? Language = null, string? FormOfAddress = null)
 {
     /// <summary>Targets filtered by tag, country or text, by name: what the API and the targets page read.</summary>
     public static async Task<PageOf<TargetDetails>> FindAsync(IQuerySession session, string? tag, string? country, string? q,
@@ -55,6 +56,11 @@ public class TargetDetailsProjection : MultiStreamProjection<TargetDetails, Guid
     {
         Name = e.Name, Title = e.Title, Organization = e.Organization, Email = e.Email, Address = e.Address,
         Country = e.Country, Tags = e.Tags, LastChangedAt = e.At
+    };
+
+    public TargetDetails Apply(TargetCorrespondenceSet e, TargetDetails view) => view with
+    {
+        Language = e.Language, FormOfAddress = e.FormOfAddress, LastChangedAt = e.At
     };
 
     public static void Register(StoreOptions opts)

@@ -20,6 +20,7 @@ public sealed partial class SweepWorld
         var open = await host.OpenDraftAsync();
         world._real["letter"] = open;
         world._real["signature"] = (await host.SignAsync(open, LetterApi.Organization("Sweep Coalition"))).Id;
+        await host.TranslateAsync(open, "fr"); // so /translations/fr reaches the revision's own validation
         var final = await host.DraftAsync("A final letter for the sweep");
         foreach (var step in new[] { "open", "close", "finalize" }) await host.LifecycleAsync(final, step);
         var target = await host.RegisterTarget(new { name = "Permanent Mission of Norway", email = "norway@mission.example" });
@@ -53,6 +54,9 @@ public sealed partial class SweepWorld
     /// <summary>The route with each parameter replaced; the kind comes from the parameter name or the segment before it.</summary>
     public string Fill(string pattern, Ids which) => Parameter().Replace(pattern, m =>
     {
+        // a language is a tag, not an id: the letter's translation, a tag ICU does not know, one the letter lacks
+        if (m.Groups["name"].Value == "language")
+            return m.Groups["segment"].Value + "/" + which switch { Ids.Real => "fr", Ids.Unknown => "xx", _ => "es" };
         var kind = KindOf(m.Groups["name"].Value, m.Groups["segment"].Value);
         return m.Groups["segment"].Value + "/" + (which switch
         {

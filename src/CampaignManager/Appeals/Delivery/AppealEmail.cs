@@ -47,6 +47,7 @@ public static class AppealEmail
         text.Append(FormatDate(c.Date)).Append("\n\n");
         foreach (var line in AddresseeLines(c)) text.Append(line).Append('\n');
         text.Append("\nRe: ").Append(c.Subject).Append("\n\n");
+        if (c.FormOfAddress is { } salutation) text.Append(salutation).Append(",\n\n");
         // Markdown is written to read well as plain text, and keeps link targets that a renderer would drop; an image's
         // address is not a link target but a tracker, so only its alt text stays
         text.Append(Normalize(LetterMarkdown.WithoutImages(c.MarkdownBody)).Trim()).Append("\n\n");
@@ -58,12 +59,14 @@ public static class AppealEmail
     private static string Html(AppealEmailContent c)
     {
         var html = new StringBuilder();
-        html.Append("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>").Append(Encode(c.Subject)).Append("</title></head>\n<body>\n");
+        var dir = c.Language is { } tag && Letters.Languages.Normalize(tag) is { } known && Letters.Languages.RightToLeft(known) ? " dir=\"rtl\"" : "";
+        html.Append("<!DOCTYPE html>\n<html").Append(c.Language is null ? "" : $" lang=\"{Encode(c.Language)}\"{dir}").Append("><head><meta charset=\"utf-8\"><title>").Append(Encode(c.Subject)).Append("</title></head>\n<body>\n");
         if (!string.IsNullOrWhiteSpace(c.CoverMessage))
             html.Append("<div class=\"cover-message\">").Append(Paragraphs(c.CoverMessage)).Append("</div>\n<hr>\n");
         html.Append("<p class=\"date\">").Append(Encode(FormatDate(c.Date))).Append("</p>\n");
         html.Append("<p class=\"addressee\">").Append(Lines(AddresseeLines(c))).Append("</p>\n");
         html.Append("<p class=\"subject\"><strong>Re: ").Append(Encode(c.Subject)).Append("</strong></p>\n");
+        if (c.FormOfAddress is { } salutation) html.Append("<p class=\"salutation\">").Append(Encode(salutation)).Append(",</p>\n");
         html.Append("<div class=\"letter-body\">\n").Append(LetterMarkdown.ToHtml(c.MarkdownBody)).Append("</div>\n");
         html.Append("<p class=\"closing\">").Append(Encode(c.Closing)).Append("</p>\n");
         html.Append("<p class=\"signatories\">").Append(Lines(c.SignatoryLines)).Append("</p>\n");

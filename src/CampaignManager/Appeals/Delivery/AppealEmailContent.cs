@@ -1,6 +1,9 @@
 namespace CampaignManager.Appeals.Delivery;
 
-/// <summary>Everything one appeal email to one target says. <see cref="MarkdownBody"/> is the letter's staff-written Markdown.</summary>
+/// <summary>
+/// Everything one appeal email to one target says. <see cref="MarkdownBody"/> is the letter's staff-written Markdown,
+/// in <see cref="Language"/>; <see cref="FormOfAddress"/> opens it ("Excellency,").
+/// </summary>
 public record AppealEmailContent(
     Guid AppealId,
     Guid TargetId,
@@ -13,4 +16,6 @@ public record AppealEmailContent(
     string Closing,
     IReadOnlyList<string> SignatoryLines,
     string? CoverMessage,
-    DateTimeOffset Date);
+    DateTimeOffset Date,
+    string? FormOfAddress = null,
+    string? Language = null);
