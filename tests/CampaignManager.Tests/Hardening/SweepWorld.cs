@@ -38,7 +38,22 @@ public sealed partial class SweepWorld
         var account = await AdminIdOf(host, "/api/staff/accounts", new { login = "sweep.viewer", role = "viewer" });
         world._real["account"] = account;
         world._real["token"] = await AdminIdOf(host, $"/api/staff/accounts/{account}/tokens", new { name = "sweep" });
+        world._real["message"] = await UnassignedMailAsync(host);
         return world;
+    }
+
+    /// <summary>A reply the mailbox reader kept for staff, as it stores one that matched no recipient (no IMAP server here).</summary>
+    private static async Task<Guid> UnassignedMailAsync(IAlbaHost host)
+    {
+        var mail = new CampaignManager.Appeals.Inbox.InboundMail
+        {
+            Id = Guid.NewGuid(), Folder = "INBOX", UidValidity = 1, Uid = 1, Processed = true, Kind = "reply",
+            From = "someone@unknown.example", Subject = "Re: the sweep", Text = "Received, thank you.", FetchedAt = DateTimeOffset.UnixEpoch
+        };
+        await using var session = host.Services.GetRequiredService<IDocumentStore>().LightweightSession();
+        session.Store(mail);
+        await session.SaveChangesAsync();
+        return mail.Id;
     }
 
     private static async Task<Guid> IdOf(IAlbaHost host, string url, object body) =>
@@ -78,6 +93,7 @@ public sealed partial class SweepWorld
         {
             "letters" => "letter", "appeals" => "appeal", "campaigns" => "campaign", "targets" => "target",
             "target-lists" => "list", "organizations" => "organization", "accounts" => "account", "tokens" => "token",
+            "messages" => "message",
             _ => throw new InvalidOperationException($"The sweep does not know what /{segment}/{{{parameter}}} holds; teach SweepWorld.")
         }
     };
