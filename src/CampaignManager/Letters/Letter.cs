@@ -28,6 +28,8 @@ public class Letter
     public List<Guid> ExplicitOrder { get; set; } = [];
     public string? PublicToken { get; set; }
     public bool PublicSignOnNeedsApproval { get; set; } = true;
+    /// <summary>Public sign-ons wait until the signer confirms their email through a personal link.</summary>
+    public bool PublicSignOnNeedsEmailConfirmation { get; set; }
     public DateTimeOffset DraftedAt { get; set; }
     public string DraftedBy { get; set; } = "";
     public DateTimeOffset LastChangedAt { get; set; }
@@ -98,6 +100,13 @@ public class Letter
     public void Apply(PublicSignOnApprovalSet e)
     {
         PublicSignOnNeedsApproval = e.Required;
+        LastChangedAt = e.At;
+    }
+
+    public void Apply(VerificationPolicySet e)
+    {
+        PublicSignOnNeedsEmailConfirmation = e.ConfirmedEmail;
+        PublicSignOnNeedsApproval = e.StaffApproval;
         LastChangedAt = e.At;
     }
 

@@ -63,9 +63,17 @@ public static class AddSignatoryEndpoint
     }
 }
 
-public record SignLetter(Guid LetterId, AddSignatory Signatory, string By, SignatureSource Source = SignatureSource.Staff);
+/// <summary><see cref="ConfirmationWindow"/>: how long a public signer has to confirm their email, when the letter asks for it.</summary>
+public record SignLetter(Guid LetterId, AddSignatory Signatory, string By, SignatureSource Source = SignatureSource.Staff)
+{
+    public TimeSpan ConfirmationWindow { get; init; } = SignOnSettings.DefaultConfirmationExpiry;
+}
 
-public record SignOutcome(SignatoryView? Signatory, bool Created, ProblemDetails? Problem);
+/// <summary><see cref="Mail"/>: the public signer to email their personal links once this commits; never shown to the visitor.</summary>
+public record SignOutcome(SignatoryView? Signatory, bool Created, ProblemDetails? Problem, SignerMail? Mail = null);
+
+/// <summary>Whom to email after a public sign-on, and the sign-on (<see cref="Round"/>, its moment) the email answers.</summary>
+public record SignerMail(Guid SignatureId, DateTimeOffset Round);
 
 /// <summary>One sign-on, from the API, the public page or an import, each in a transaction of its own.</summary>
 public static partial class SignOn

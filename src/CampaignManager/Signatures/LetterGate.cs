@@ -41,7 +41,9 @@ public static class LetterGate
             $"select jsonb_build_object('version', version) from {options.Events.DatabaseSchemaName}.mt_streams where id = ? for share", letterId);
         var terms = batch.Query<SigningTerms>(
             "select jsonb_build_object('id', id, 'status', data -> 'status', 'textVersion', jsonb_array_length(data -> 'texts'), " +
-            "'signatureDeadline', data -> 'signatureDeadline', 'publicSignOnNeedsApproval', data -> 'publicSignOnNeedsApproval') " +
+            "'signatureDeadline', data -> 'signatureDeadline', 'publicSignOnNeedsApproval', data -> 'publicSignOnNeedsApproval', " +
+            // a letter stored before the policy had email confirmation has no such field: it never asked for it
+            "'publicSignOnNeedsEmailConfirmation', coalesce(data -> 'publicSignOnNeedsEmailConfirmation', 'false'::jsonb)) " +
             $"from {options.DatabaseSchemaName}.mt_doc_letter where id = ?", letterId);
         return HeldTermsAsync(held, terms);
     }
@@ -52,9 +54,11 @@ public static class LetterGate
         (await held).Count == 0 ? null : (await terms).SingleOrDefault();
 }
 
-/// <summary>What a sign-on is decided on: the letter's state, its current text version, deadline and approval setting.</summary>
-public sealed record SigningTerms(Guid Id, LetterStatus Status, int TextVersion, DateTimeOffset? SignatureDeadline, bool PublicSignOnNeedsApproval)
+/// <summary>What a sign-on is decided on: the letter's state, its current text version, deadline and verification policy.</summary>
+public sealed record SigningTerms(Guid Id, LetterStatus Status, int TextVersion, DateTimeOffset? SignatureDeadline, bool PublicSignOnNeedsApproval,
+    bool PublicSignOnNeedsEmailConfirmation = false)
 {
     public static SigningTerms Of(Letter letter) =>
-        new(letter.Id, letter.Status, letter.TextVersion, letter.SignatureDeadline, letter.PublicSignOnNeedsApproval);
+        new(letter.Id, letter.Status, letter.TextVersion, letter.SignatureDeadline, letter.PublicSignOnNeedsApproval,
+            letter.PublicSignOnNeedsEmailConfirmation);
 }

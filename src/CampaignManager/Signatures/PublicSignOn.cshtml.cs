@@ -112,7 +112,7 @@ public class PublicSignOnModel(IQuerySession session, IDocumentStore store, Time
         Returning = signature is null ? ReturningSigner.Unknown : ReturningSigner.For(Letter, signature);
     }
 
-    public async Task<IActionResult> OnPostAsync(string token)
+    public async Task<IActionResult> OnPostAsync(string token, [FromServices] PublicSigning signing)
     {
         await LoadAsync(token);
         if (Letter is not { Status: LetterStatus.Open }) return LetterPage();
@@ -131,13 +131,15 @@ public class PublicSignOnModel(IQuerySession session, IDocumentStore store, Time
         // a bot gets the same thank-you a person gets, so it has no signal to learn from, and nothing is recorded
         if (string.IsNullOrEmpty(Form.Website))
         {
-            var outcome = await SignOn.RunAsync(store, new SignLetter(Letter.Id, command, User.ActorName(), SignatureSource.Public),
+            var outcome = await SignOn.RunAsync(store, signing.Command(Letter.Id, command, User.ActorName()),
                 clock, logger, HttpContext.RequestAborted);
             if (outcome.Problem is { } problem)
             {
-                Errors = new() { [""] = [problem.Detail ?? problem.Title ?? "The signature could not be recorded."] };
+                Errors = problem is HttpValidationProblemDetails fields ? new(fields.Errors)
+                    : new() { [""] = [problem.Detail ?? problem.Title ?? "The signature could not be recorded."] };
                 return LetterPage();
             }
+            await signing.AfterAsync(outcome, Letter, Request);
         }
         ReceivedName = command.Name.Trim();
         return Page();

@@ -45,7 +45,8 @@ public static class SignatoryCounts
             var organizations = Count(nameof(SignatureStatus.Active), g => g.Organization);
             return new SignatureCounts(active, organizations, active - organizations,
                 Count(nameof(SignatureStatus.Active), g => g.SignedVersion < letter.TextVersion),
-                Count(nameof(SignatureStatus.Withdrawn)), Count(nameof(SignatureStatus.AwaitingApproval)));
+                Count(nameof(SignatureStatus.Withdrawn)), Count(nameof(SignatureStatus.AwaitingApproval)),
+                Count(nameof(SignatureStatus.AwaitingEmailConfirmation)));
         };
     }
 }

@@ -2,7 +2,11 @@ using CampaignManager.Letters;
 
 namespace CampaignManager.Signatures;
 
-public enum SignatureStatus { Active, Withdrawn, AwaitingApproval, Rejected }
+/// <summary>
+/// Only <see cref="Active"/> counts, prints and exports. <see cref="AwaitingEmailConfirmation"/>: the signer has not yet
+/// followed the link sent to their email; <see cref="Expired"/>: they never did, in time.
+/// </summary>
+public enum SignatureStatus { Active, Withdrawn, AwaitingApproval, Rejected, AwaitingEmailConfirmation, Expired }
 
 /// <summary>One signature folded from its stream; stored inline so a letter's signatures are one indexed query.</summary>
 public class Signature : IBlockSigner
@@ -35,6 +39,16 @@ public class Signature : IBlockSigner
     public string? ReconfirmationEmailError { get; set; }
     public DateTimeOffset? ReconfirmedAt { get; set; }
 
+    /// <summary>The moment the email must be confirmed by, while it waits for that; see <see cref="SignatureAdded.ConfirmEmailBy"/>.</summary>
+    public DateTimeOffset? ConfirmEmailBy { get; set; }
+    /// <summary>Staff approval follows the email confirmation (the terms the signer signed under).</summary>
+    public bool ApprovalAfterConfirmation { get; set; }
+    public DateTimeOffset? EmailConfirmedAt { get; set; }
+    /// <summary>The sign-on the signer was last emailed their links for (<see cref="SignerEmailed.Round"/>), and any failure.</summary>
+    public DateTimeOffset? SignerEmailRound { get; set; }
+    public DateTimeOffset? SignerEmailedAt { get; set; }
+    public string? SignerEmailError { get; set; }
+
     /// <summary>Where the signature falls in the unpinned block; a name never changes, so it is fixed when signed.</summary>
     public string SortKey { get; set; } = "";
 
@@ -52,7 +66,10 @@ public class Signature : IBlockSigner
         AffiliationForIdentificationOnly = e.AffiliationForIdentificationOnly,
         Email = e.Email,
         SignedVersion = e.SignedVersion,
-        Status = e.AwaitingApproval ? SignatureStatus.AwaitingApproval : SignatureStatus.Active,
+        Status = e.ConfirmEmailBy is not null ? SignatureStatus.AwaitingEmailConfirmation
+            : e.AwaitingApproval ? SignatureStatus.AwaitingApproval : SignatureStatus.Active,
+        ConfirmEmailBy = e.ConfirmEmailBy,
+        ApprovalAfterConfirmation = e.ConfirmEmailBy is not null && e.AwaitingApproval,
         Source = e.Source,
         SignedAt = e.At,
         SignedOn = e.SignedOn,
@@ -98,11 +115,31 @@ public class Signature : IBlockSigner
 
     public void Apply(SignatureRenewed e)
     {
-        Status = e.AwaitingApproval ? SignatureStatus.AwaitingApproval : SignatureStatus.Active;
+        Status = e.ConfirmEmailBy is not null ? SignatureStatus.AwaitingEmailConfirmation
+            : e.AwaitingApproval ? SignatureStatus.AwaitingApproval : SignatureStatus.Active;
+        ConfirmEmailBy = e.ConfirmEmailBy;
+        ApprovalAfterConfirmation = e.ConfirmEmailBy is not null && e.AwaitingApproval;
         SignedVersion = e.TextVersion;
         WithdrawnAt = null;
         WithdrawalReason = null;
     }
+
+    public void Apply(SignatureEmailConfirmed e)
+    {
+        Status = e.AwaitingApproval ? SignatureStatus.AwaitingApproval : SignatureStatus.Active;
+        EmailConfirmedAt = e.At;
+        ConfirmEmailBy = null;
+    }
+
+    public void Apply(SignatureConfirmationExpired e)
+    {
+        Status = SignatureStatus.Expired;
+        ConfirmEmailBy = null;
+    }
+
+    public void Apply(SignerEmailed e) => (SignerEmailRound, SignerEmailedAt, SignerEmailError) = (e.Round, e.At, null);
+
+    public void Apply(SignerEmailFailed e) => (SignerEmailRound, SignerEmailError) = (e.Round, e.Reason);
 
     /// <summary>The stream folded in memory through the same methods Marten applies; for "as of" reads and decision tests.</summary>
     public static Signature? Fold(IEnumerable<object> events) => CampaignManager.Hosting.EventFold<Signature>.Fold(events);

@@ -12,13 +12,15 @@ public enum SignatureSource { Staff, Public }
 /// thousand streams and never contend for one letter version. <see cref="FamilyName"/> is the part of an individual's
 /// name the block files them under when it is not the last word ("Ojea Quintana" in "Tomás Ojea Quintana").
 /// <see cref="SignedOn"/> is the day the signer signed, when staff record a signature given earlier (on paper, by
-/// email): "as of" views count it from then.
+/// email): "as of" views count it from then. <see cref="ConfirmEmailBy"/>, when set, is the moment the signer must
+/// confirm their email by: until then the signature waits (never counted or printed), and after it, it expires;
+/// <see cref="AwaitingApproval"/> then says whether staff approval follows the confirmation.
 /// </summary>
 public record SignatureAdded(
     Guid SignatureId, Guid LetterId, SignatoryKind Kind, string Name, string? Title, string? Affiliation,
     bool AffiliationForIdentificationOnly, string? Email, int SignedVersion, string By, DateTimeOffset At,
     SignatureSource Source = SignatureSource.Staff, bool AwaitingApproval = false, string? FamilyName = null,
-    DateOnly? SignedOn = null) : ILetterEvent, IHappened
+    DateOnly? SignedOn = null, DateTimeOffset? ConfirmEmailBy = null) : ILetterEvent, IHappened
 {
     DateOnly? IHappened.On => SignedOn;
 }
@@ -36,10 +38,34 @@ public record SignatureReconfirmed(Guid SignatureId, Guid LetterId, int TextVers
 
 /// <summary>
 /// A signer who had withdrawn signed again; the signature is bound to the version signed now. From the public page it
-/// waits for staff approval (<see cref="AwaitingApproval"/>) before it counts again.
+/// waits for staff approval (<see cref="AwaitingApproval"/>) before it counts again, and first for the signer to confirm
+/// their email by <see cref="ConfirmEmailBy"/> when the letter asks for that.
 /// </summary>
 public record SignatureRenewed(Guid SignatureId, Guid LetterId, int TextVersion, string By, DateTimeOffset At,
-    bool AwaitingApproval = false) : ILetterEvent;
+    bool AwaitingApproval = false, DateTimeOffset? ConfirmEmailBy = null) : ILetterEvent;
+
+/// <summary>
+/// The signer followed the personal link sent to <see cref="Email"/>: the address is theirs. The signature counts from
+/// now, or waits for staff approval next (<see cref="AwaitingApproval"/>).
+/// </summary>
+public record SignatureEmailConfirmed(Guid SignatureId, Guid LetterId, string Email, bool AwaitingApproval, string By,
+    DateTimeOffset At) : ILetterEvent;
+
+/// <summary>Nobody confirmed the email by <see cref="ConfirmBy"/>: the signature never counted and now never will.</summary>
+public record SignatureConfirmationExpired(Guid SignatureId, Guid LetterId, DateTimeOffset ConfirmBy, string By,
+    DateTimeOffset At) : ILetterEvent;
+
+/// <summary>
+/// A public signer was emailed their personal links: the one to see or withdraw their signature, and, when
+/// <see cref="WithConfirmation"/>, the one that confirms it. <see cref="Round"/> is the moment of the sign-on the email
+/// answers, so a redelivered message sends nothing twice. Only the links' hashes are kept (<see cref="SignerLink"/>).
+/// </summary>
+public record SignerEmailed(Guid SignatureId, Guid LetterId, string Email, bool WithConfirmation, DateTimeOffset Round,
+    string MessageId, string By, DateTimeOffset At) : ILetterEvent;
+
+/// <summary>The relay would not take the signer's email; staff see why beside the signature.</summary>
+public record SignerEmailFailed(Guid SignatureId, Guid LetterId, string Email, bool WithConfirmation, DateTimeOffset Round,
+    string Reason, string By, DateTimeOffset At) : ILetterEvent;
 
 /// <summary>
 /// The dedupe keys of a signer on one letter (normalized email; kind + name + affiliation). Stored as documents whose

@@ -29,19 +29,32 @@ public static class Signing
             return new(new SignOutcome(null, false, Problems.Validation(new FieldErrors().Add("signedOn", "cannot be a day still to come"))), null);
 
         var isPublic = command.Source == SignatureSource.Public;
+        var confirmBy = isPublic && letter.PublicSignOnNeedsEmailConfirmation ? at + command.ConfirmationWindow : (DateTimeOffset?)null;
+        if (confirmBy is not null && string.IsNullOrWhiteSpace(command.Signatory.Email))
+            return new(new SignOutcome(null, false, Problems.Validation(new FieldErrors().Add("email", EmailNeeded))), null);
         switch (existing)
         {
             // A repeat changes nothing, whether the first sign-on counts yet, waits for approval or was turned down.
             case { Status: SignatureStatus.Active or SignatureStatus.AwaitingApproval }:
             case { Status: SignatureStatus.Rejected } when isPublic:
                 return new(isPublic ? Received : new SignOutcome(SignatoryView.From(existing, letter.TextVersion), false, null), null);
-            case { Status: SignatureStatus.Withdrawn }:
+            case { Status: SignatureStatus.AwaitingEmailConfirmation }:
+                return new(isPublic ? Received : new SignOutcome(SignatoryView.From(existing, letter.TextVersion), false, null), null);
+            // The confirmation goes to the address on file, never to one a stranger typed: with none on file it cannot
+            // be confirmed, so nothing is recorded and the visitor is told what everyone is told.
+            case { Status: SignatureStatus.Withdrawn or SignatureStatus.Expired, Email: null } when confirmBy is not null:
+                return new(Received, null);
+            case { Status: SignatureStatus.Withdrawn or SignatureStatus.Expired }:
             {
                 // A withdrawal was deliberate; a stranger who types that name on the public page must not undo it, so a
-                // public renewal waits for staff whatever the letter's approval setting.
-                var renewed = new SignatureRenewed(existing.Id, letter.Id, letter.TextVersion, command.By, at, AwaitingApproval: isPublic);
+                // public renewal waits for staff whatever the letter's approval setting. A signature that merely expired
+                // unconfirmed was never counted: signing again meets the letter's terms as a first sign-on would.
+                var approval = isPublic && (existing.Status == SignatureStatus.Withdrawn || letter.PublicSignOnNeedsApproval);
+                var renewed = new SignatureRenewed(existing.Id, letter.Id, letter.TextVersion, command.By, at, AwaitingApproval: approval,
+                    ConfirmEmailBy: confirmBy);
                 existing.Apply(renewed);
-                return new(isPublic ? Received : new SignOutcome(SignatoryView.From(existing, letter.TextVersion), false, null), renewed);
+                return new(isPublic ? Mailed(existing.Email is null ? null : new SignerMail(existing.Id, at))
+                    : new SignOutcome(SignatoryView.From(existing, letter.TextVersion), false, null), renewed);
             }
         }
 
@@ -53,9 +66,14 @@ public static class Signing
             TextRules.TrimToNull(s.Email)?.ToLowerInvariant(), letter.TextVersion, command.By, at, command.Source,
             AwaitingApproval: isPublic && letter.PublicSignOnNeedsApproval,
             FamilyName: s.Kind == SignatoryKind.Individual ? TextRules.TrimToNull(s.FamilyName) : null,
-            SignedOn: isPublic ? null : s.SignedOn);
-        return new(isPublic ? Received : new SignOutcome(SignatoryView.From(Signature.Create(added), letter.TextVersion), true, null), added);
+            SignedOn: isPublic ? null : s.SignedOn, ConfirmEmailBy: confirmBy);
+        return new(isPublic ? Mailed(added.Email is null ? null : new SignerMail(newId, at)) : new SignOutcome(SignatoryView.From(Signature.Create(added), letter.TextVersion), true, null), added);
     }
+
+    public const string EmailNeeded = "is required: this letter counts a signature once its email is confirmed";
+
+    /// <summary>The neutral answer, carrying (for the server only) whom to email their personal links.</summary>
+    private static SignOutcome Mailed(SignerMail? mail) => mail is null ? Received : Received with { Mail = mail };
 
     private static Decision Reject(string detail) => new(new SignOutcome(null, false, Problems.Conflict(detail)), null);
 }
