@@ -9,30 +9,20 @@ namespace CampaignManager.Tests.Signatures;
 
 /// <summary>A letter that asks for a confirmed email, through the real SMTP server: what waits, what counts, the links.</summary>
 [Collection(AppealsCollection.Name)]
-public partial class confirming_signers_emails(AppealsFixture fixture) : IntegrationContext(fixture)
+public class confirming_signers_emails(AppealsFixture fixture) : IntegrationContext(fixture)
 {
     private SmtpServerFixture Smtp => fixture.Smtp;
 
     private async Task<(Guid Letter, string Link)> LetterAskingAsync(bool confirmedEmail = true, bool staffApproval = false)
     {
         var id = await Host.OpenDraftAsync();
-        await Host.Scenario(x => x.Post.Json(new { confirmedEmail, staffApproval }).ToUrl($"/api/letters/{id}/verification-policy"));
+        await Host.SetPolicyAsync(id, confirmedEmail, staffApproval);
         return (id, (await Host.LetterAsync(id)).PublicSignOnUrl!);
     }
 
-    /// <summary>Signs on the public page and waits until the email with the signer's links has gone out.</summary>
-    private async Task<string> SignPubliclyAsync(string link, string name, string? email)
-    {
-        string page = "";
-        await Host.TrackActivity().Timeout(AppealApi.FanOutPatience).IncludeExternalTransports().ExecuteAndWaitAsync(
-            (Func<Wolverine.IMessageContext, Task>)(async _ => page = await Host.SubmitAsync(link,
-                ("Form.Kind", "individual"), ("Form.Name", name), ("Form.Email", email ?? ""))));
-        return page;
-    }
-
-    private string ConfirmLinkTo(string email) => new Uri(ConfirmLink().Match(Smtp.MessagesTo(email).Last().Message.TextBody!).Value).AbsolutePath;
-
-    private static string Email(string who) => $"{who}-{Guid.NewGuid():N}@example.org";
+    private Task<string> SignPubliclyAsync(string link, string name, string? email) => Host.SignPubliclyAsync(link, name, email);
+    private string ConfirmLinkTo(string email) => Smtp.ConfirmLinkTo(email)!;
+    private static string Email(string who) => PublicSigner.NewEmail(who);
 
     [Fact]
     public async Task an_unconfirmed_signature_is_never_counted_printed_or_exported_until_its_link_is_used()
@@ -173,7 +163,4 @@ public partial class confirming_signers_emails(AppealsFixture fixture) : Integra
         using var document = WordprocessingDocument.Open(new MemoryStream(bytes.ToArray()), false);
         return document.MainDocumentPart!.Document.Body!.InnerText;
     }
-
-    [GeneratedRegex(@"http://\S+/sign/\S+/confirm/[0-9a-f]{64}")]
-    private static partial Regex ConfirmLink();
 }
