@@ -67,6 +67,9 @@ public static class AddSignatoryEndpoint
 public record SignLetter(Guid LetterId, AddSignatory Signatory, string By, SignatureSource Source = SignatureSource.Staff)
 {
     public TimeSpan ConfirmationWindow { get; init; } = SignOnSettings.DefaultConfirmationExpiry;
+
+    /// <summary>The wording and its version that the public signer agreed to; the moment is the sign-on's.</summary>
+    public (string Text, string Version)? Consent { get; init; }
 }
 
 /// <summary><see cref="Mail"/>: the public signer to email their personal links once this commits; never shown to the visitor.</summary>

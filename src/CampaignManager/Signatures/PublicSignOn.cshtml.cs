@@ -46,6 +46,8 @@ public class PublicSignOnModel(IQuerySession session, IDocumentStore store, Time
         public bool AffiliationForIdentificationOnly { get; set; }
         public string? Email { get; set; }
         public string? FamilyName { get; set; }
+        /// <summary>The signer ticked the box agreeing to the consent text shown (Signatures/_Consent.cshtml).</summary>
+        public bool Consent { get; set; }
 
         /// <summary>The honeypot: hidden from people, filled in by bots that fill every field.</summary>
         public string? Website { get; set; }
@@ -122,7 +124,7 @@ public class PublicSignOnModel(IQuerySession session, IDocumentStore store, Time
             Form.Title, Form.Kind == "organization" ? null : Form.Affiliation,
             Form.Kind != "organization" && Form.AffiliationForIdentificationOnly, Form.Email,
             Form.Kind == "organization" ? null : Form.FamilyName);
-        if (AddSignatoryEndpoint.Validate(command) is HttpValidationProblemDetails invalid)
+        if (PublicSigning.Validate(Letter, command, Form.Consent) is HttpValidationProblemDetails invalid)
         {
             Errors = new Dictionary<string, string[]>(invalid.Errors);
             return LetterPage();

@@ -9,8 +9,27 @@ namespace CampaignManager.Signatures;
 /// </summary>
 public sealed class PublicSigning(IOptions<SignOnSettings> settings, IMessageBus bus)
 {
+    public SignOnSettings Settings => settings.Value;
+
     public SignLetter Command(Guid letterId, AddSignatory signatory, string by) =>
-        new(letterId, signatory, by, SignatureSource.Public) { ConfirmationWindow = settings.Value.ConfirmationExpiry };
+        new(letterId, signatory, by, SignatureSource.Public)
+        {
+            ConfirmationWindow = settings.Value.ConfirmationExpiry,
+            Consent = (settings.Value.ConsentText, settings.Value.ConsentVersion)
+        };
+
+    public const string ConsentNeeded = "is required: tick the box to agree, or the signature cannot be recorded";
+
+    /// <summary>The staff command's rules, then what only the public form asks: the consent box, and an email when the letter confirms one.</summary>
+    public static ProblemDetails Validate(Letter letter, AddSignatory command, bool consented)
+    {
+        var errors = AddSignatoryEndpoint.Validate(command) is HttpValidationProblemDetails invalid
+            ? invalid.Errors.Aggregate(new FieldErrors(), (all, e) => e.Value.Aggregate(all, (a, m) => a.Add(e.Key, m)))
+            : new FieldErrors();
+        errors.When(!consented, "consent", ConsentNeeded)
+            .When(letter.PublicSignOnNeedsEmailConfirmation && string.IsNullOrWhiteSpace(command.Email), "email", Signing.EmailNeeded);
+        return Problems.Validation(errors);
+    }
 
     public async Task AfterAsync(SignOutcome outcome, Letter letter, HttpRequest request)
     {

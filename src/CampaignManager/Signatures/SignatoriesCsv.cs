@@ -8,7 +8,7 @@ public static class SignatoriesCsv
 {
     public static readonly string[] Columns =
         ["position", "kind", "name", "title", "affiliation", "affiliation_for_identification_only", "email", "signed_version",
-         "needs_reconfirmation", "signed_at"];
+         "needs_reconfirmation", "signed_at", "consent_version", "consent_at", "consent_text"];
 
     // RFC 4180 quoting by CsvHelper, invariant formats, and a leading quote mark on text a spreadsheet would run as a
     // formula (= + - @, tab, CR): names come from the public. Numbers, booleans and dates are not text, so stay as they are.
@@ -47,6 +47,10 @@ public static class SignatoriesCsv
                 csv.WriteField(s.SignedVersion, "");
                 csv.WriteField(s.NeedsReconfirmation);
                 csv.WriteField(s.SignedAt, "O");
+                csv.WriteField(s.Consent?.Version);
+                if (s.Consent is { } consent) csv.WriteField(consent.At, "O");
+                else csv.WriteField((string?)null);
+                csv.WriteField(s.Consent?.Text);
                 csv.EndRecord();
             }
         }

@@ -4,12 +4,13 @@ namespace CampaignManager.Signatures;
 public record SignatoryView(
     Guid Id, SignatoryKind Kind, string Name, string? Title, string? Affiliation, bool AffiliationForIdentificationOnly,
     string? Email, int SignedVersion, bool NeedsReconfirmation, SignatureStatus Status, DateTimeOffset SignedAt,
-    DateTimeOffset? WithdrawnAt, string? WithdrawalReason, SignatureSource Source = SignatureSource.Staff, string? FamilyName = null, DateOnly? SignedOn = null)
+    DateTimeOffset? WithdrawnAt, string? WithdrawalReason, SignatureSource Source = SignatureSource.Staff, string? FamilyName = null, DateOnly? SignedOn = null,
+    SignerConsent? Consent = null)
 {
     public static SignatoryView From(Signature s, int currentTextVersion) => new(
         s.Id, s.Kind, s.Name, s.Title, s.Affiliation, s.AffiliationForIdentificationOnly, s.Email, s.SignedVersion,
         s.Status == SignatureStatus.Active && s.SignedVersion < currentTextVersion, s.Status, s.SignedAt,
-        s.WithdrawnAt, s.WithdrawalReason, s.Source, s.FamilyName, s.SignedOn);
+        s.WithdrawnAt, s.WithdrawalReason, s.Source, s.FamilyName, s.SignedOn, s.Consent);
 
     /// <summary>
     /// The line in the block of a letter in <paramref name="status"/>: on a final letter, a signer still on an earlier

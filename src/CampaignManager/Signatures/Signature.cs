@@ -41,6 +41,8 @@ public class Signature : IBlockSigner
 
     /// <summary>The moment the email must be confirmed by, while it waits for that; see <see cref="SignatureAdded.ConfirmEmailBy"/>.</summary>
     public DateTimeOffset? ConfirmEmailBy { get; set; }
+    /// <summary>What the signer agreed to on the public page; null for a signature staff entered.</summary>
+    public SignerConsent? Consent { get; set; }
     /// <summary>Staff approval follows the email confirmation (the terms the signer signed under).</summary>
     public bool ApprovalAfterConfirmation { get; set; }
     public DateTimeOffset? EmailConfirmedAt { get; set; }
@@ -69,6 +71,7 @@ public class Signature : IBlockSigner
         Status = e.ConfirmEmailBy is not null ? SignatureStatus.AwaitingEmailConfirmation
             : e.AwaitingApproval ? SignatureStatus.AwaitingApproval : SignatureStatus.Active,
         ConfirmEmailBy = e.ConfirmEmailBy,
+        Consent = e.Consent,
         ApprovalAfterConfirmation = e.ConfirmEmailBy is not null && e.AwaitingApproval,
         Source = e.Source,
         SignedAt = e.At,
@@ -118,6 +121,7 @@ public class Signature : IBlockSigner
         Status = e.ConfirmEmailBy is not null ? SignatureStatus.AwaitingEmailConfirmation
             : e.AwaitingApproval ? SignatureStatus.AwaitingApproval : SignatureStatus.Active;
         ConfirmEmailBy = e.ConfirmEmailBy;
+        Consent = e.Consent ?? Consent;
         ApprovalAfterConfirmation = e.ConfirmEmailBy is not null && e.AwaitingApproval;
         SignedVersion = e.TextVersion;
         WithdrawnAt = null;

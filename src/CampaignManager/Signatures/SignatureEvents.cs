@@ -20,7 +20,7 @@ public record SignatureAdded(
     Guid SignatureId, Guid LetterId, SignatoryKind Kind, string Name, string? Title, string? Affiliation,
     bool AffiliationForIdentificationOnly, string? Email, int SignedVersion, string By, DateTimeOffset At,
     SignatureSource Source = SignatureSource.Staff, bool AwaitingApproval = false, string? FamilyName = null,
-    DateOnly? SignedOn = null, DateTimeOffset? ConfirmEmailBy = null) : ILetterEvent, IHappened
+    DateOnly? SignedOn = null, DateTimeOffset? ConfirmEmailBy = null, SignerConsent? Consent = null) : ILetterEvent, IHappened
 {
     DateOnly? IHappened.On => SignedOn;
 }
@@ -42,7 +42,10 @@ public record SignatureReconfirmed(Guid SignatureId, Guid LetterId, int TextVers
 /// their email by <see cref="ConfirmEmailBy"/> when the letter asks for that.
 /// </summary>
 public record SignatureRenewed(Guid SignatureId, Guid LetterId, int TextVersion, string By, DateTimeOffset At,
-    bool AwaitingApproval = false, DateTimeOffset? ConfirmEmailBy = null) : ILetterEvent;
+    bool AwaitingApproval = false, DateTimeOffset? ConfirmEmailBy = null, SignerConsent? Consent = null) : ILetterEvent;
+
+/// <summary>What a public signer agreed to, word for word, in which version of the wording, and when they agreed.</summary>
+public record SignerConsent(string Text, string Version, DateTimeOffset At);
 
 /// <summary>
 /// The signer followed the personal link sent to <see cref="Email"/>: the address is theirs. The signature counts from

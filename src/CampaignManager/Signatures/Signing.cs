@@ -51,7 +51,7 @@ public static class Signing
                 // unconfirmed was never counted: signing again meets the letter's terms as a first sign-on would.
                 var approval = isPublic && (existing.Status == SignatureStatus.Withdrawn || letter.PublicSignOnNeedsApproval);
                 var renewed = new SignatureRenewed(existing.Id, letter.Id, letter.TextVersion, command.By, at, AwaitingApproval: approval,
-                    ConfirmEmailBy: confirmBy);
+                    ConfirmEmailBy: confirmBy, Consent: ConsentOf(command, at));
                 existing.Apply(renewed);
                 return new(isPublic ? Mailed(existing.Email is null ? null : new SignerMail(existing.Id, at))
                     : new SignOutcome(SignatoryView.From(existing, letter.TextVersion), false, null), renewed);
@@ -66,9 +66,12 @@ public static class Signing
             TextRules.TrimToNull(s.Email)?.ToLowerInvariant(), letter.TextVersion, command.By, at, command.Source,
             AwaitingApproval: isPublic && letter.PublicSignOnNeedsApproval,
             FamilyName: s.Kind == SignatoryKind.Individual ? TextRules.TrimToNull(s.FamilyName) : null,
-            SignedOn: isPublic ? null : s.SignedOn, ConfirmEmailBy: confirmBy);
+            SignedOn: isPublic ? null : s.SignedOn, ConfirmEmailBy: confirmBy, Consent: ConsentOf(command, at));
         return new(isPublic ? Mailed(added.Email is null ? null : new SignerMail(newId, at)) : new SignOutcome(SignatoryView.From(Signature.Create(added), letter.TextVersion), true, null), added);
     }
+
+    private static SignerConsent? ConsentOf(SignLetter command, DateTimeOffset at) =>
+        command.Consent is { } c ? new SignerConsent(c.Text, c.Version, at) : null;
 
     public const string EmailNeeded = "is required: this letter counts a signature once its email is confirmed";
 
