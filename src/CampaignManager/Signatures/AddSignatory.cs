@@ -6,10 +6,13 @@ namespace CampaignManager.Signatures;
 /// A sign-on: an organization (name) or an individual (name, title, affiliation, and the family name when the block
 /// should not file them under the last word of their name: "Ban" for "Ban Ki-moon"). Staff recording a signature
 /// given earlier (on paper, by email) say on which day (<see cref="SignedOn"/>); the public page never does.
+/// A signer at risk may ask to be counted but printed as "Name withheld" (<see cref="NameWithheld"/>), or to have their
+/// name shown publicly only once the letter is published (<see cref="NameAfterPublication"/>).
 /// </summary>
 public record AddSignatory(
     SignatoryKind? Kind, string Name, string? Title = null, string? Affiliation = null,
-    bool AffiliationForIdentificationOnly = false, string? Email = null, string? FamilyName = null, DateOnly? SignedOn = null);
+    bool AffiliationForIdentificationOnly = false, string? Email = null, string? FamilyName = null, DateOnly? SignedOn = null,
+    bool NameWithheld = false, bool NameAfterPublication = false);
 
 public static class AddSignatoryEndpoint
 {

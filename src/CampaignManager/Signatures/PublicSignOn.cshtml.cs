@@ -48,6 +48,9 @@ public class PublicSignOnModel(IQuerySession session, IDocumentStore store, Time
         public string? FamilyName { get; set; }
         /// <summary>The signer ticked the box agreeing to the consent text shown (Signatures/_Consent.cshtml).</summary>
         public bool Consent { get; set; }
+        /// <summary>The signer's choices of Signatures/_PrivacyChoices.cshtml.</summary>
+        public bool NameWithheld { get; set; }
+        public bool NameAfterPublication { get; set; }
 
         /// <summary>The honeypot: hidden from people, filled in by bots that fill every field.</summary>
         public string? Website { get; set; }
@@ -123,7 +126,7 @@ public class PublicSignOnModel(IQuerySession session, IDocumentStore store, Time
             Form.Kind == "organization" ? SignatoryKind.Organization : SignatoryKind.Individual, Form.Name ?? "",
             Form.Title, Form.Kind == "organization" ? null : Form.Affiliation,
             Form.Kind != "organization" && Form.AffiliationForIdentificationOnly, Form.Email,
-            Form.Kind == "organization" ? null : Form.FamilyName);
+            Form.Kind == "organization" ? null : Form.FamilyName, NameWithheld: Form.NameWithheld, NameAfterPublication: Form.NameAfterPublication);
         if (PublicSigning.Validate(Letter, command, Form.Consent) is HttpValidationProblemDetails invalid)
         {
             Errors = new Dictionary<string, string[]>(invalid.Errors);
@@ -170,7 +173,7 @@ public class PublicSignOnModel(IQuerySession session, IDocumentStore store, Time
         SignedCount = (await counts(Letter)).Signatories;
         if (page is null) return;
         var names = await page(Letter);
-        Block = names.Signatories.Select(PublicSignatory.From).ToList();
+        Block = names.Signatories.Select(s => PublicSignatory.From(SignerPrivacy.ForPublic(s, Letter))).ToList();
         NextPage = names.Next;
     }
 }

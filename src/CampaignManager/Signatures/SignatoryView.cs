@@ -5,12 +5,14 @@ public record SignatoryView(
     Guid Id, SignatoryKind Kind, string Name, string? Title, string? Affiliation, bool AffiliationForIdentificationOnly,
     string? Email, int SignedVersion, bool NeedsReconfirmation, SignatureStatus Status, DateTimeOffset SignedAt,
     DateTimeOffset? WithdrawnAt, string? WithdrawalReason, SignatureSource Source = SignatureSource.Staff, string? FamilyName = null, DateOnly? SignedOn = null,
-    SignerConsent? Consent = null)
+    SignerConsent? Consent = null, bool NameWithheld = false, bool NameAfterPublication = false)
 {
     public static SignatoryView From(Signature s, int currentTextVersion) => new(
         s.Id, s.Kind, s.Name, s.Title, s.Affiliation, s.AffiliationForIdentificationOnly, s.Email, s.SignedVersion,
         s.Status == SignatureStatus.Active && s.SignedVersion < currentTextVersion, s.Status, s.SignedAt,
-        s.WithdrawnAt, s.WithdrawalReason, s.Source, s.FamilyName, s.SignedOn, s.Consent);
+        s.WithdrawnAt, s.WithdrawalReason, s.Source, s.FamilyName, s.SignedOn, s.Consent, s.NameWithheld, s.NameAfterPublication);
+
+    public const string Withheld = "Name withheld";
 
     /// <summary>
     /// The line in the block of a letter in <paramref name="status"/>: on a final letter, a signer still on an earlier
@@ -19,8 +21,16 @@ public record SignatoryView(
     public string BlockLine(CampaignManager.Letters.LetterStatus status) =>
         status == CampaignManager.Letters.LetterStatus.Final && NeedsReconfirmation ? $"{PrintedLine} (signed version {SignedVersion})" : PrintedLine;
 
-    /// <summary>The signature as it prints in the block: "Name, Title, Affiliation*".</summary>
-    public string PrintedLine => Kind == SignatoryKind.Organization
+    /// <summary>
+    /// The signature as it prints in the block: "Name, Title, Affiliation*", or "Name withheld" for a signer who asked
+    /// for that (print, DOCX, appeal emails and the public page alike).
+    /// </summary>
+    public string PrintedLine => NameWithheld ? Withheld : NamedLine;
+
+    /// <summary>What staff see in their lists: the name always, and whether it is withheld in print.</summary>
+    public string StaffLine => NamedLine + (NameWithheld ? " (name withheld in print)" : NameAfterPublication ? " (name public only after publication)" : "");
+
+    private string NamedLine => Kind == SignatoryKind.Organization
         ? Name
         : string.Join(", ", new[] { Name, Title, Affiliation is null ? null : Affiliation + (AffiliationForIdentificationOnly ? "*" : "") }
             .Where(x => !string.IsNullOrWhiteSpace(x)));

@@ -43,6 +43,10 @@ public class Signature : IBlockSigner
     public DateTimeOffset? ConfirmEmailBy { get; set; }
     /// <summary>What the signer agreed to on the public page; null for a signature staff entered.</summary>
     public SignerConsent? Consent { get; set; }
+    /// <summary>Counted, printed as "Name withheld"; see <see cref="AddSignatory.NameWithheld"/>.</summary>
+    public bool NameWithheld { get; set; }
+    /// <summary>The public page shows the name only once the letter is published; see <see cref="SignerPrivacy"/>.</summary>
+    public bool NameAfterPublication { get; set; }
     /// <summary>Staff approval follows the email confirmation (the terms the signer signed under).</summary>
     public bool ApprovalAfterConfirmation { get; set; }
     public DateTimeOffset? EmailConfirmedAt { get; set; }
@@ -72,6 +76,8 @@ public class Signature : IBlockSigner
             : e.AwaitingApproval ? SignatureStatus.AwaitingApproval : SignatureStatus.Active,
         ConfirmEmailBy = e.ConfirmEmailBy,
         Consent = e.Consent,
+        NameWithheld = e.NameWithheld,
+        NameAfterPublication = e.NameAfterPublication,
         ApprovalAfterConfirmation = e.ConfirmEmailBy is not null && e.AwaitingApproval,
         Source = e.Source,
         SignedAt = e.At,

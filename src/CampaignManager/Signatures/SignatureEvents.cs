@@ -20,7 +20,8 @@ public record SignatureAdded(
     Guid SignatureId, Guid LetterId, SignatoryKind Kind, string Name, string? Title, string? Affiliation,
     bool AffiliationForIdentificationOnly, string? Email, int SignedVersion, string By, DateTimeOffset At,
     SignatureSource Source = SignatureSource.Staff, bool AwaitingApproval = false, string? FamilyName = null,
-    DateOnly? SignedOn = null, DateTimeOffset? ConfirmEmailBy = null, SignerConsent? Consent = null) : ILetterEvent, IHappened
+    DateOnly? SignedOn = null, DateTimeOffset? ConfirmEmailBy = null, SignerConsent? Consent = null,
+    bool NameWithheld = false, bool NameAfterPublication = false) : ILetterEvent, IHappened
 {
     DateOnly? IHappened.On => SignedOn;
 }

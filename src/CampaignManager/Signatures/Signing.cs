@@ -66,7 +66,8 @@ public static class Signing
             TextRules.TrimToNull(s.Email)?.ToLowerInvariant(), letter.TextVersion, command.By, at, command.Source,
             AwaitingApproval: isPublic && letter.PublicSignOnNeedsApproval,
             FamilyName: s.Kind == SignatoryKind.Individual ? TextRules.TrimToNull(s.FamilyName) : null,
-            SignedOn: isPublic ? null : s.SignedOn, ConfirmEmailBy: confirmBy, Consent: ConsentOf(command, at));
+            SignedOn: isPublic ? null : s.SignedOn, ConfirmEmailBy: confirmBy, Consent: ConsentOf(command, at),
+            NameWithheld: s.NameWithheld, NameAfterPublication: s.NameAfterPublication && !s.NameWithheld);
         return new(isPublic ? Mailed(added.Email is null ? null : new SignerMail(newId, at)) : new SignOutcome(SignatoryView.From(Signature.Create(added), letter.TextVersion), true, null), added);
     }
 

@@ -40,7 +40,7 @@ public class signing_on_through_the_public_page(BrowserFixture browser)
         await tab.ScreenshotAsync("public-sign-on-phone");
 
         string[] labels = ["an individual", "an organization", "Name (yours, or the organization's)", "Family name", "Title", "Affiliation",
-            "My affiliation is for identification only", "Email", "I agree"];
+            "My affiliation is for identification only", "Email", "Count my signature but list me as", "Show my name on this page only once", "I agree"];
         var labelledIds = new List<string?>();
         foreach (var label in labels)
         {

@@ -63,6 +63,6 @@ public class recording_what_signers_agreed_to(AppFixture fixture) : IntegrationC
         await Host.SignAsync(id, LetterApi.Organization("Human Rights Watch"));
 
         (await Host.LetterAsync(id)).Signatories.Single().Consent.ShouldBeNull();
-        (await Host.GetAsText($"/api/letters/{id}/signatories.csv")).Split("\r\n")[1].ShouldEndWith(",,,");
+        (await Host.GetAsText($"/api/letters/{id}/signatories.csv")).Split("\r\n")[1].ShouldEndWith(",,,,false");
     }
 }
