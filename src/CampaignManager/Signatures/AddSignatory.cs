@@ -73,6 +73,9 @@ public record SignLetter(Guid LetterId, AddSignatory Signatory, string By, Signa
 
     /// <summary>The wording and its version that the public signer agreed to; the moment is the sign-on's.</summary>
     public (string Text, string Version)? Consent { get; init; }
+
+    /// <summary>The registered organization's own email domain, when the signatory is one that has it (set by the sign-on).</summary>
+    public string? OrganizationDomain { get; init; }
 }
 
 /// <summary><see cref="Mail"/>: the public signer to email their personal links once this commits; never shown to the visitor.</summary>
@@ -162,7 +165,7 @@ public static partial class SignOn
 
         // a sign-on under an alias is the organization's, printed and keyed under its registered name
         var organization = registered is null ? null : (await registered).SingleOrDefault();
-        command = command with { Signatory = SignerIdentity.Resolve(s, organization) };
+        command = command with { Signatory = SignerIdentity.Resolve(s, organization), OrganizationDomain = organization?.EmailDomain };
         s = command.Signatory;
         keys = SignerIdentity.KeysFor(command.LetterId, s.Kind!.Value, s.Name, s.Affiliation, s.Email);
         var decision = Signing.Decide(letter, existing, command, Guid.CreateVersion7(), clock.GetUtcNow());

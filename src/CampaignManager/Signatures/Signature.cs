@@ -47,6 +47,9 @@ public class Signature : IBlockSigner
     public bool NameWithheld { get; set; }
     /// <summary>The public page shows the name only once the letter is published; see <see cref="SignerPrivacy"/>.</summary>
     public bool NameAfterPublication { get; set; }
+    /// <summary>The organization's own domain the email is at; see <see cref="SignatureAdded.OrganizationDomain"/>.</summary>
+    public string? OrganizationDomain { get; set; }
+    public DateTimeOffset? ApprovedAt { get; set; }
     /// <summary>Staff approval follows the email confirmation (the terms the signer signed under).</summary>
     public bool ApprovalAfterConfirmation { get; set; }
     public DateTimeOffset? EmailConfirmedAt { get; set; }
@@ -78,6 +81,7 @@ public class Signature : IBlockSigner
         Consent = e.Consent,
         NameWithheld = e.NameWithheld,
         NameAfterPublication = e.NameAfterPublication,
+        OrganizationDomain = e.OrganizationDomain,
         ApprovalAfterConfirmation = e.ConfirmEmailBy is not null && e.AwaitingApproval,
         Source = e.Source,
         SignedAt = e.At,
@@ -114,7 +118,7 @@ public class Signature : IBlockSigner
         ReconfirmationEmailError = e.Reason;
     }
 
-    public void Apply(SignatureApproved e) => Status = SignatureStatus.Active;
+    public void Apply(SignatureApproved e) => (Status, ApprovedAt) = (SignatureStatus.Active, e.At);
 
     public void Apply(SignatureRejected e)
     {

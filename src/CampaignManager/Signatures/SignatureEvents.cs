@@ -14,14 +14,15 @@ public enum SignatureSource { Staff, Public }
 /// <see cref="SignedOn"/> is the day the signer signed, when staff record a signature given earlier (on paper, by
 /// email): "as of" views count it from then. <see cref="ConfirmEmailBy"/>, when set, is the moment the signer must
 /// confirm their email by: until then the signature waits (never counted or printed), and after it, it expires;
-/// <see cref="AwaitingApproval"/> then says whether staff approval follows the confirmation.
+/// <see cref="AwaitingApproval"/> then says whether staff approval follows the confirmation. <see cref="OrganizationDomain"/>:
+/// the email is at the signing organization's own registered domain, so confirming it is the organization's word.
 /// </summary>
 public record SignatureAdded(
     Guid SignatureId, Guid LetterId, SignatoryKind Kind, string Name, string? Title, string? Affiliation,
     bool AffiliationForIdentificationOnly, string? Email, int SignedVersion, string By, DateTimeOffset At,
     SignatureSource Source = SignatureSource.Staff, bool AwaitingApproval = false, string? FamilyName = null,
     DateOnly? SignedOn = null, DateTimeOffset? ConfirmEmailBy = null, SignerConsent? Consent = null,
-    bool NameWithheld = false, bool NameAfterPublication = false) : ILetterEvent, IHappened
+    bool NameWithheld = false, bool NameAfterPublication = false, string? OrganizationDomain = null) : ILetterEvent, IHappened
 {
     DateOnly? IHappened.On => SignedOn;
 }

@@ -67,9 +67,14 @@ public static class Signing
             AwaitingApproval: isPublic && letter.PublicSignOnNeedsApproval,
             FamilyName: s.Kind == SignatoryKind.Individual ? TextRules.TrimToNull(s.FamilyName) : null,
             SignedOn: isPublic ? null : s.SignedOn, ConfirmEmailBy: confirmBy, Consent: ConsentOf(command, at),
-            NameWithheld: s.NameWithheld, NameAfterPublication: s.NameAfterPublication && !s.NameWithheld);
+            NameWithheld: s.NameWithheld, NameAfterPublication: s.NameAfterPublication && !s.NameWithheld,
+            OrganizationDomain: AtDomain(TextRules.TrimToNull(s.Email), command.OrganizationDomain));
         return new(isPublic ? Mailed(added.Email is null ? null : new SignerMail(newId, at)) : new SignOutcome(SignatoryView.From(Signature.Create(added), letter.TextVersion), true, null), added);
     }
+
+    /// <summary>The domain, when the email is an address there (exactly: "hrw.org.evil.example" is not "hrw.org").</summary>
+    public static string? AtDomain(string? email, string? domain) =>
+        email is not null && domain is not null && email.EndsWith("@" + domain, StringComparison.OrdinalIgnoreCase) ? domain : null;
 
     private static SignerConsent? ConsentOf(SignLetter command, DateTimeOffset at) =>
         command.Consent is { } c ? new SignerConsent(c.Text, c.Version, at) : null;

@@ -10,12 +10,12 @@ public static partial class PublicSigner
         await host.Scenario(x => x.Post.Json(new { confirmedEmail, staffApproval }).ToUrl($"/api/letters/{letter}/verification-policy"));
 
     /// <summary>Signs as an individual and waits until the email with the signer's links has gone out; the page answered.</summary>
-    public static async Task<string> SignPubliclyAsync(this IAlbaHost host, string link, string name, string? email)
+    public static async Task<string> SignPubliclyAsync(this IAlbaHost host, string link, string name, string? email, string kind = "individual")
     {
         var page = "";
         await host.TrackActivity().Timeout(AppealApi.FanOutPatience).IncludeExternalTransports().ExecuteAndWaitAsync(
             (Func<Wolverine.IMessageContext, Task>)(async _ => page = await host.SubmitAsync(link,
-                ("Form.Kind", "individual"), ("Form.Name", name), ("Form.Email", email ?? ""))));
+                ("Form.Kind", kind), ("Form.Name", name), ("Form.Email", email ?? ""))));
         return page;
     }
 

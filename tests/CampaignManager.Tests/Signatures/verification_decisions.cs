@@ -112,4 +112,30 @@ public class verification_decisions
         SetVerificationPolicyEndpoint.Decide(letter, new(StaffApproval: true), "m", T0)
             .ShouldBe([new VerificationPolicySet(LetterId, true, true, "m", T0)]);
     }
+
+    [Theory]
+    [InlineData("director@hrw.org", "hrw.org", "hrw.org")]
+    [InlineData("Director@HRW.org", "hrw.org", "hrw.org")]
+    [InlineData("someone@hrw.org.evil.example", "hrw.org", null)]
+    [InlineData("someone@nothrw.org", "hrw.org", null)]
+    [InlineData("director@hrw.org", null, null)]
+    public void only_an_address_at_exactly_the_organizations_domain_is_the_organizations(string email, string? domain, string? then) =>
+        Signing.AtDomain(email, domain).ShouldBe(then);
+
+    [Fact]
+    public void the_assurance_is_the_strongest_check_the_signature_passed()
+    {
+        var atDomain = Signature.Fold([new SignatureAdded(Sid, LetterId, SignatoryKind.Organization, "HRW", null, null, false, "d@hrw.org", 1,
+            "anonymous", T0, SignatureSource.Public, ConfirmEmailBy: T0 + Week, OrganizationDomain: "hrw.org")])!;
+        SignatoryView.AssuranceOf(atDomain).ShouldBe(Assurance.Unverified);
+        SignatoryView.AssuranceOf(Signature.Fold([.. Stream(atDomain), ConfirmSignatureEmailHandler.Decide(atDomain, T0)])!)
+            .ShouldBe(Assurance.OrganizationConfirmed);
+        var approvedAfter = Signed(true);
+        var confirmed = ConfirmSignatureEmailHandler.Decide(approvedAfter, T0);
+        SignatoryView.AssuranceOf(Signed(true, confirmed)).ShouldBe(Assurance.EmailConfirmed);
+        SignatoryView.AssuranceOf(Signed(true, confirmed, new SignatureApproved(Sid, LetterId, "m", T0))).ShouldBe(Assurance.EmailConfirmedAndApproved);
+    }
+
+    private static object[] Stream(Signature s) => [new SignatureAdded(s.Id, s.LetterId, s.Kind, s.Name, null, null, false, s.Email, 1,
+        "anonymous", T0, SignatureSource.Public, ConfirmEmailBy: s.ConfirmEmailBy, OrganizationDomain: s.OrganizationDomain)];
 }
