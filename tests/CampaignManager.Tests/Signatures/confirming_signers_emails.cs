@@ -37,6 +37,7 @@ public class confirming_signers_emails(AppealsFixture fixture) : IntegrationCont
         (letter.Counts.Signatories, letter.Counts.AwaitingEmailConfirmation, letter.PublicSignOnNeedsEmailConfirmation).ShouldBe((0, 1, true));
         letter.Signatories.ShouldBeEmpty();
         letter.AwaitingApproval.ShouldBeEmpty("staff cannot approve what the signer has not confirmed");
+        (await Host.GetAsText($"/letters/{id}")).ShouldContain("They count only once the signer confirms their email (1 waiting).");
         var publicPage = await Host.GetAsText(link);
         publicPage.ShouldContain("Signed so far (0)");
         publicPage.ShouldContain("Counted: signatures whose signer confirmed their email");

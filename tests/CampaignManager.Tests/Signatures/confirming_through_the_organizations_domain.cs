@@ -37,6 +37,7 @@ public class confirming_through_the_organizations_domain(AppealsFixture fixture)
 
         var signed = (await Host.LetterAsync(letter)).Signatories.ShouldHaveSingleItem();
         (signed.Name, signed.Assurance, signed.ConfirmedBy).ShouldBe(("Human Rights Watch", Assurance.OrganizationConfirmed, $"confirmed by {email}"));
+        (await Host.GetAsText($"/letters/{letter}")).ShouldContain($"(organization; organization confirmed, confirmed by {email})");
     }
 
     [Fact]
