@@ -30,6 +30,8 @@ public partial class Letter
     public bool PublicSignOnNeedsApproval { get; set; } = true;
     /// <summary>A letter stored before this setting existed reads as the default, which marks earlier versions.</summary>
     public PublicSignatoryDisplay PublicSignatoryDisplay { get; set; }
+    /// <summary>Public sign-ons wait until the signer confirms their email through a personal link.</summary>
+    public bool PublicSignOnNeedsEmailConfirmation { get; set; }
     public DateTimeOffset DraftedAt { get; set; }
     public string DraftedBy { get; set; } = "";
     public DateTimeOffset LastChangedAt { get; set; }
@@ -108,6 +110,13 @@ public partial class Letter
     public void Apply(PublicSignatoryDisplaySet e)
     {
         PublicSignatoryDisplay = e.Mode;
+        LastChangedAt = e.At;
+    }
+
+    public void Apply(VerificationPolicySet e)
+    {
+        PublicSignOnNeedsEmailConfirmation = e.ConfirmedEmail;
+        PublicSignOnNeedsApproval = e.StaffApproval;
         LastChangedAt = e.At;
     }
 

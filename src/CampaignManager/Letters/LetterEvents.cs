@@ -35,6 +35,12 @@ public record PublicSignOnApprovalSet(Guid LetterId, bool Required, string By, D
 /// <summary>How the public page shows signatures given on an earlier text version (see <see cref="PublicSignatoryDisplay"/>).</summary>
 public record PublicSignatoryDisplaySet(Guid LetterId, PublicSignatoryDisplay Mode, string By, DateTimeOffset At) : ILetterEvent;
 
+/// <summary>
+/// What a public signature needs before it counts (see SetVerificationPolicy): a confirmed email, staff approval, both
+/// or neither. Applies to sign-ons from this moment on.
+/// </summary>
+public record VerificationPolicySet(Guid LetterId, bool ConfirmedEmail, bool StaffApproval, string By, DateTimeOffset At) : ILetterEvent;
+
 public record SignaturesClosed(Guid LetterId, string By, DateTimeOffset At) : ILetterEvent;
 
 /// <summary>What staff chose for signers who had not re-confirmed the final text when it was finalized.</summary>

@@ -8,6 +8,8 @@ public class Organization
     public string Name { get; set; } = "";
     public List<string> Aliases { get; set; } = [];
     public Guid? MergedInto { get; set; }
+    /// <summary>Lowercase, e.g. "hrw.org": addresses there confirm the organization's signatures.</summary>
+    public string? EmailDomain { get; set; }
 
     /// <summary>Every normalized name this organization answers to (canonical name, aliases, acronyms).</summary>
     public IEnumerable<string> Keys() => Aliases.Prepend(Name).Select(TextRules.NameKey).Distinct();
@@ -19,4 +21,6 @@ public class Organization
     public void Apply(OrganizationAbsorbed e) => Aliases.AddRange(e.Names);
 
     public void Apply(OrganizationMergedInto e) => MergedInto = e.SurvivorId;
+
+    public void Apply(OrganizationEmailDomainSet e) => EmailDomain = e.Domain;
 }

@@ -19,3 +19,6 @@ public record OrganizationMergedInto(Guid OrganizationId, Guid SurvivorId, strin
 /// <summary>On the survivor's stream: the duplicate's names are now the survivor's aliases.</summary>
 public record OrganizationAbsorbed(Guid OrganizationId, Guid DuplicateId, IReadOnlyList<string> Names, string By, DateTimeOffset At)
     : IOrganizationEvent;
+
+/// <summary>The organization's own email domain (null: none); see SetOrganizationEmailDomain.</summary>
+public record OrganizationEmailDomainSet(Guid OrganizationId, string? Domain, string By, DateTimeOffset At) : IOrganizationEvent;

@@ -9,11 +9,13 @@ namespace CampaignManager.Signatures;
 /// given earlier (on paper, by email) say on which day (<see cref="SignedOn"/>); the public page never does.
 /// <see cref="Language"/>: which of the letter's texts the signer read and signs, its source language or one of its
 /// translations (the source when not given).
+/// A signer at risk may ask to be counted but printed as "Name withheld" (<see cref="NameWithheld"/>), or to have their
+/// name shown publicly only once the letter is published (<see cref="NameAfterPublication"/>).
 /// </summary>
 public record AddSignatory(
     SignatoryKind? Kind, string Name, string? Title = null, string? Affiliation = null,
     bool AffiliationForIdentificationOnly = false, string? Email = null, string? FamilyName = null, DateOnly? SignedOn = null,
-    string? Language = null);
+    string? Language = null, bool NameWithheld = false, bool NameAfterPublication = false);
 
 public static class AddSignatoryEndpoint
 {
@@ -68,9 +70,23 @@ public static class AddSignatoryEndpoint
     }
 }
 
-public record SignLetter(Guid LetterId, AddSignatory Signatory, string By, SignatureSource Source = SignatureSource.Staff);
+/// <summary><see cref="ConfirmationWindow"/>: how long a public signer has to confirm their email, when the letter asks for it.</summary>
+public record SignLetter(Guid LetterId, AddSignatory Signatory, string By, SignatureSource Source = SignatureSource.Staff)
+{
+    public TimeSpan ConfirmationWindow { get; init; } = SignOnSettings.DefaultConfirmationExpiry;
 
-public record SignOutcome(SignatoryView? Signatory, bool Created, ProblemDetails? Problem);
+    /// <summary>The wording and its version that the public signer agreed to; the moment is the sign-on's.</summary>
+    public (string Text, string Version)? Consent { get; init; }
+
+    /// <summary>The registered organization's own email domain, when the signatory is one that has it (set by the sign-on).</summary>
+    public string? OrganizationDomain { get; init; }
+}
+
+/// <summary><see cref="Mail"/>: the public signer to email their personal links once this commits; never shown to the visitor.</summary>
+public record SignOutcome(SignatoryView? Signatory, bool Created, ProblemDetails? Problem, SignerMail? Mail = null);
+
+/// <summary>Whom to email after a public sign-on, and the sign-on (<see cref="Round"/>, its moment) the email answers.</summary>
+public record SignerMail(Guid SignatureId, DateTimeOffset Round);
 
 /// <summary>One sign-on, from the API, the public page or an import, each in a transaction of its own.</summary>
 public static partial class SignOn
@@ -153,7 +169,7 @@ public static partial class SignOn
 
         // a sign-on under an alias is the organization's, printed and keyed under its registered name
         var organization = registered is null ? null : (await registered).SingleOrDefault();
-        command = command with { Signatory = SignerIdentity.Resolve(s, organization) };
+        command = command with { Signatory = SignerIdentity.Resolve(s, organization), OrganizationDomain = organization?.EmailDomain };
         s = command.Signatory;
         keys = SignerIdentity.KeysFor(command.LetterId, s.Kind!.Value, s.Name, s.Affiliation, s.Email);
         var decision = Signing.Decide(letter, existing, command, Guid.CreateVersion7(), clock.GetUtcNow());

@@ -29,6 +29,9 @@ public static class Configuration
             });
             opts.Schema.For<SignerKey>().Identity(x => x.Id);
             opts.Schema.For<ReconfirmationLink>().Identity(x => x.Id);
+            opts.Schema.For<SignerLink>().Identity(x => x.Id);
+            // the expiry sweep looks for unconfirmed signatures by due moment every minute: an index, not a scan of all signatures
+            opts.Schema.For<Signature>().Index(x => x.ConfirmEmailBy);
             // the letter's counts, kept by triggers on mt_doc_signature (see SignatureTally)
             opts.Storage.Add<SignatureTally>();
         });
@@ -38,10 +41,14 @@ public static class Configuration
             opts.LocalQueueFor<OpenLetterRevised>().UseDurableInbox();
             opts.LocalQueueFor<RequestReconfirmations>().UseDurableInbox();
             opts.LocalQueueFor<EmailReconfirmation>().UseDurableInbox().MaximumParallelMessages(EmailSender.Parallelism);
+            opts.LocalQueueFor<EmailSigner>().UseDurableInbox().MaximumParallelMessages(EmailSender.Parallelism);
+            opts.LocalQueueFor<ExpireSignatureConfirmation>().UseDurableInbox();
         });
         services.AddSingleton<ILetterSigners, LetterSigners>();
         services.InitializeMartenWith<SignatureSortKeysBackfill>();
         services.AddPublicSignOnLimits();
+        SignOnSettings.AddSignOnSettings(services);
+        services.AddScoped<PublicSigning>();
         return services;
     }
 }

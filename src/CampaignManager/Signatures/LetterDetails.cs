@@ -2,8 +2,9 @@ using CampaignManager.Letters;
 
 namespace CampaignManager.Signatures;
 
+/// <summary><see cref="Signatories"/> is what counts; <see cref="AwaitingEmailConfirmation"/> and <see cref="AwaitingApproval"/> never do.</summary>
 public record SignatureCounts(int Signatories, int Organizations, int Individuals, int NeedingReconfirmation, int Withdrawn,
-    int AwaitingApproval = 0);
+    int AwaitingApproval = 0, int AwaitingEmailConfirmation = 0);
 
 /// <summary>
 /// The letter as staff see it: current text, state, the ordered signatory block with re-confirmation flags (now: its
@@ -19,7 +20,8 @@ public record LetterDetails(
     IReadOnlyList<SignatoryView> AwaitingApproval, bool PublicSignOnNeedsApproval, string? PublicSignOnUrl,
     bool SignatoriesEmbargoed = false, DateTimeOffset? SignatoriesPublishedAt = null, string? NextSignatories = null,
     PublicSignatoryDisplay PublicSignatoryDisplay = PublicSignatoryDisplay.MarkEarlierVersions,
-    string SourceLanguage = Languages.Default, IReadOnlyList<TranslationView>? Translations = null)
+    string SourceLanguage = Languages.Default, IReadOnlyList<TranslationView>? Translations = null,
+    bool PublicSignOnNeedsEmailConfirmation = false)
 {
     /// <summary>The whole block from every signature: for "as of" reads and where every name is needed (export, print).</summary>
     public static LetterDetails Build(Letter letter, IEnumerable<Signature> signatures, DateTimeOffset? asOf = null)
@@ -29,7 +31,8 @@ public record LetterDetails(
             v => v.Name, letter.ExplicitOrder, v => v.FamilyName);
         var counts = new SignatureCounts(active.Count, active.Count(v => v.Kind == SignatoryKind.Organization),
             active.Count(v => v.Kind == SignatoryKind.Individual), active.Count(v => v.NeedsReconfirmation),
-            views.Count(v => v.Status == SignatureStatus.Withdrawn), views.Count(v => v.Status == SignatureStatus.AwaitingApproval));
+            views.Count(v => v.Status == SignatureStatus.Withdrawn), views.Count(v => v.Status == SignatureStatus.AwaitingApproval),
+            views.Count(v => v.Status == SignatureStatus.AwaitingEmailConfirmation));
         return Build(letter, new SignatoryPage(active, null), views, counts, asOf);
     }
 
@@ -45,7 +48,7 @@ public record LetterDetails(
             letter.PublicSignOnNeedsApproval,
             letter is { Status: LetterStatus.Open, PublicToken: { } token } ? PublicSignOnPath(token) : null,
             letter.SignatoriesEmbargoed, letter.SignatoriesPublishedAt, block.Next, letter.PublicSignatoryDisplay,
-            letter.SourceLanguage, TranslationView.Of(letter));
+            letter.SourceLanguage, TranslationView.Of(letter), letter.PublicSignOnNeedsEmailConfirmation);
     }
 
     /// <summary>

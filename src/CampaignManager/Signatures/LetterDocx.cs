@@ -16,12 +16,17 @@ public static class LetterDocx
     public const string ContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
     [WolverineGet("/api/letters/{id}/export.docx", Name = "ExportLetterDocx")]
-    [EndpointSummary("The letter as a Word document, signatory block in order")]
+    [EndpointSummary("The letter as a Word document, signatory block in order; ?unconfirmed=mark|omit for unconfirmed public signatures")]
     [Tags("Exports")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
-    public static Task<IResult> Get(Guid id, IQuerySession session, CancellationToken token) =>
-        LetterDetails.ExportAsync(session, id, details =>
-            Results.File(Render(details, details.FinalizedAt ?? details.LastChangedAt), ContentType, FileName(details.Title, "docx")), token);
+    public static async Task<IResult> Get(Guid id, string? unconfirmed, IQuerySession session, CancellationToken token) =>
+        !UnconfirmedInPrint.IsValid(unconfirmed) ? Results.Problem(UnconfirmedInPrint.Invalid())
+        : await LetterDetails.ExportAsync(session, id, whole =>
+        {
+            var details = UnconfirmedInPrint.Apply(whole, unconfirmed);
+            return Results.File(Render(details, details.FinalizedAt ?? details.LastChangedAt), ContentType, FileName(details.Title, "docx"));
+        }, token);
 
     public static byte[] Render(LetterDetails letter, DateTimeOffset date)
     {

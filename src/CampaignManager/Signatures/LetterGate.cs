@@ -44,7 +44,9 @@ public static class LetterGate
             "'signatureDeadline', data -> 'signatureDeadline', 'publicSignOnNeedsApproval', data -> 'publicSignOnNeedsApproval', " +
             // each translation's language and current version: what a signer may sign besides the source text
             "'sourceLanguage', data -> 'sourceLanguage', 'translations', (select jsonb_object_agg(t ->> 'language', " +
-            "jsonb_array_length(t -> 'texts')) from jsonb_array_elements(coalesce(data -> 'translations', '[]'::jsonb)) t)) " +
+            "jsonb_array_length(t -> 'texts')) from jsonb_array_elements(coalesce(data -> 'translations', '[]'::jsonb)) t), " +
+            // a letter stored before the policy had email confirmation has no such field: it never asked for it
+            "'publicSignOnNeedsEmailConfirmation', coalesce(data -> 'publicSignOnNeedsEmailConfirmation', 'false'::jsonb)) " +
             $"from {options.DatabaseSchemaName}.mt_doc_letter where id = ?", letterId);
         return HeldTermsAsync(held, terms);
     }
@@ -56,15 +58,16 @@ public static class LetterGate
 }
 
 /// <summary>
-/// What a sign-on is decided on: the letter's state, its current text version, deadline and approval setting, and the
+/// What a sign-on is decided on: the letter's state, its current text version, deadline, verification policy, and the
 /// languages it can be signed in (<see cref="Translations"/>: each translation's current version).
 /// </summary>
 public sealed record SigningTerms(Guid Id, LetterStatus Status, int TextVersion, DateTimeOffset? SignatureDeadline, bool PublicSignOnNeedsApproval,
-    string? SourceLanguage = null, IReadOnlyDictionary<string, int>? Translations = null)
+    string? SourceLanguage = null, IReadOnlyDictionary<string, int>? Translations = null, bool PublicSignOnNeedsEmailConfirmation = false)
 {
     public static SigningTerms Of(Letter letter) =>
         new(letter.Id, letter.Status, letter.TextVersion, letter.SignatureDeadline, letter.PublicSignOnNeedsApproval,
-            letter.SourceLanguage, letter.Translations.ToDictionary(t => t.Language, t => t.Version));
+            letter.SourceLanguage, letter.Translations.ToDictionary(t => t.Language, t => t.Version),
+            letter.PublicSignOnNeedsEmailConfirmation);
 
     public int VersionIn(string? language) =>
         language is not null && Translations?.GetValueOrDefault(language) is { } version and > 0 ? version : TextVersion;

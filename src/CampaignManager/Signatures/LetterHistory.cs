@@ -54,10 +54,22 @@ public static class LetterHistoryEndpoint
                                 (t.Changed.Count > 0 ? $": changed {string.Join(", ", t.Changed)}" : "") + (t.Note is null ? "" : $" ({t.Note})"),
         SignatoryOrderSet s => $"Signatory order set ({s.SignatureIds.Count} pinned)",
         SignatureAdded a => $"{a.Name} signed {(a.Language is { } tag ? $"the {Languages.EnglishName(tag)} text, " : "")}version {a.SignedVersion} as {(a.Kind == SignatoryKind.Organization ? "an organization" : "an individual")}" +
-                            (a.Source == SignatureSource.Public ? " on the public page" : "") + (a.AwaitingApproval ? ", awaiting approval" : ""),
+                            (a.Source == SignatureSource.Public ? " on the public page" : "") + (a.ConfirmEmailBy is not null ? ", awaiting email confirmation" : "") + (a.AwaitingApproval ? ", awaiting approval" : ""),
         SignatureWithdrawn w => "Signature withdrawn" + (w.Reason is null ? "" : $": {w.Reason}"),
         SignatureReconfirmed c => $"Signature re-confirmed on version {c.TextVersion}",
-        SignatureRenewed n => $"Signed again on version {n.TextVersion} after withdrawing" + (n.AwaitingApproval ? " on the public page, awaiting approval" : ""),
+        SignatureRenewed n => $"Signed again on version {n.TextVersion}" + (n.ConfirmEmailBy is not null ? ", awaiting email confirmation" : "") +
+                              (n.AwaitingApproval ? " on the public page, awaiting approval" : ""),
+        SignatureEmailConfirmed c => $"Email {c.Email} confirmed by the signer" + (c.AwaitingApproval ? ", now awaiting approval" : ", now counted"),
+        SignatureConfirmationExpired x => $"Discarded: the email was not confirmed by {x.ConfirmBy:u}",
+        SignerEmailed m => m.WithConfirmation ? "Confirmation and personal links emailed" : "Personal link emailed",
+        SignerEmailFailed m => $"Email with the signer's links not delivered: {m.Reason}",
+        VerificationPolicySet v => "Public sign-ons now count " + (v.ConfirmedEmail, v.StaffApproval) switch
+        {
+            (true, true) => "once the email is confirmed and staff approve",
+            (true, false) => "once the email is confirmed",
+            (false, true) => "once staff approve",
+            _ => "at once"
+        },
         SignatureApproved => "Self-submitted signature approved",
         SignatureRejected r => "Self-submitted signature rejected" + (r.Reason is null ? "" : $": {r.Reason}"),
         PublicSignOnApprovalSet p => p.Required ? "Public sign-ons now wait for approval" : "Public sign-ons count at once",

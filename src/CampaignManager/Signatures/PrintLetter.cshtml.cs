@@ -9,10 +9,13 @@ public class PrintLetterModel(IQuerySession session) : PageModel
     public LetterDetails? Details { get; private set; }
     public DateTimeOffset Date { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id)
+    /// <summary><paramref name="unconfirmed"/>: "mark" or "omit" public signatures nobody confirmed (<see cref="UnconfirmedInPrint"/>).</summary>
+    public async Task<IActionResult> OnGetAsync(Guid id, string? unconfirmed)
     {
+        if (!UnconfirmedInPrint.IsValid(unconfirmed)) return BadRequest();
         Details = await LetterDetails.LoadWholeAsync(session, id, HttpContext.RequestAborted);
         if (Details is null) return NotFound();
+        Details = UnconfirmedInPrint.Apply(Details, unconfirmed);
         Date = Details.FinalizedAt ?? Details.LastChangedAt;
         return Page();
     }

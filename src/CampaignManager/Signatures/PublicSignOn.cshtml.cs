@@ -56,6 +56,11 @@ public partial class PublicSignOnModel(IQuerySession session, IDocumentStore sto
         public bool AffiliationForIdentificationOnly { get; set; }
         public string? Email { get; set; }
         public string? FamilyName { get; set; }
+        /// <summary>The signer ticked the box agreeing to the consent text shown (Signatures/_Consent.cshtml).</summary>
+        public bool Consent { get; set; }
+        /// <summary>The signer's choices of Signatures/_PrivacyChoices.cshtml.</summary>
+        public bool NameWithheld { get; set; }
+        public bool NameAfterPublication { get; set; }
 
         /// <summary>The text the signer read, sent back by the form so the signature records it.</summary>
         public string? Language { get; set; }
@@ -128,7 +133,7 @@ public partial class PublicSignOnModel(IQuerySession session, IDocumentStore sto
         if (signature is not null) Translation = signature.Language;
     }
 
-    public async Task<IActionResult> OnPostAsync(string token)
+    public async Task<IActionResult> OnPostAsync(string token, [FromServices] PublicSigning signing)
     {
         await LoadAsync(token);
         Choose(Form.Language);
@@ -138,8 +143,9 @@ public partial class PublicSignOnModel(IQuerySession session, IDocumentStore sto
             Form.Kind == "organization" ? SignatoryKind.Organization : SignatoryKind.Individual, Form.Name ?? "",
             Form.Title, Form.Kind == "organization" ? null : Form.Affiliation,
             Form.Kind != "organization" && Form.AffiliationForIdentificationOnly, Form.Email,
-            Form.Kind == "organization" ? null : Form.FamilyName, Language: Translation);
-        if (AddSignatoryEndpoint.Validate(command) is HttpValidationProblemDetails invalid)
+            Form.Kind == "organization" ? null : Form.FamilyName, Language: Translation, NameWithheld: Form.NameWithheld,
+            NameAfterPublication: Form.NameAfterPublication);
+        if (PublicSigning.Validate(Letter, command, Form.Consent) is HttpValidationProblemDetails invalid)
         {
             Errors = new Dictionary<string, string[]>(invalid.Errors);
             return LetterPage();
@@ -148,13 +154,15 @@ public partial class PublicSignOnModel(IQuerySession session, IDocumentStore sto
         // a bot gets the same thank-you a person gets, so it has no signal to learn from, and nothing is recorded
         if (string.IsNullOrEmpty(Form.Website))
         {
-            var outcome = await SignOn.RunAsync(store, new SignLetter(Letter.Id, command, User.ActorName(), SignatureSource.Public),
+            var outcome = await SignOn.RunAsync(store, signing.Command(Letter.Id, command, User.ActorName()),
                 clock, logger, HttpContext.RequestAborted);
             if (outcome.Problem is { } problem)
             {
-                Errors = new() { [""] = [problem.Detail ?? problem.Title ?? "The signature could not be recorded."] };
+                Errors = problem is HttpValidationProblemDetails fields ? new(fields.Errors)
+                    : new() { [""] = [problem.Detail ?? problem.Title ?? "The signature could not be recorded."] };
                 return LetterPage();
             }
+            await signing.AfterAsync(outcome, Letter, Request);
         }
         ReceivedName = command.Name.Trim();
         return Page();
@@ -187,7 +195,7 @@ public partial class PublicSignOnModel(IQuerySession session, IDocumentStore sto
             : (counted.Signatories, counted.NeedingReconfirmation);
         if (page is null) return;
         var names = await page(Letter);
-        Block = names.Signatories.Select(PublicSignatory.From).ToList();
+        Block = names.Signatories.Select(s => PublicSignatory.From(SignerPrivacy.ForPublic(s, Letter))).ToList();
         NextPage = names.Next;
     }
 }

@@ -8,7 +8,7 @@ public static class SignatoriesCsv
 {
     public static readonly string[] Columns =
         ["position", "kind", "name", "title", "affiliation", "affiliation_for_identification_only", "email", "signed_version",
-         "needs_reconfirmation", "signed_at"];
+         "needs_reconfirmation", "signed_at", "consent_version", "consent_at", "consent_text", "name_withheld"];
 
     // RFC 4180 quoting by CsvHelper, invariant formats, and a leading quote mark on text a spreadsheet would run as a
     // formula (= + - @, tab, CR): names come from the public. Numbers, booleans and dates are not text, so stay as they are.
@@ -39,14 +39,20 @@ public static class SignatoriesCsv
             {
                 csv.WriteField(++position, "");
                 csv.WriteField(s.Kind.ToString().ToLowerInvariant());
-                csv.WriteField(s.Name);
-                csv.WriteField(s.Title);
-                csv.WriteField(s.Affiliation);
-                csv.WriteField(s.AffiliationForIdentificationOnly);
-                csv.WriteField(s.Email);
+                // a withheld name leaves nothing that identifies the signer in a file that travels (mail merges, partners)
+                csv.WriteField(s.NameWithheld ? SignatoryView.Withheld : s.Name);
+                csv.WriteField(s.NameWithheld ? null : s.Title);
+                csv.WriteField(s.NameWithheld ? null : s.Affiliation);
+                csv.WriteField(s.AffiliationForIdentificationOnly && !s.NameWithheld);
+                csv.WriteField(s.NameWithheld ? null : s.Email);
                 csv.WriteField(s.SignedVersion, "");
                 csv.WriteField(s.NeedsReconfirmation);
                 csv.WriteField(s.SignedAt, "O");
+                csv.WriteField(s.Consent?.Version);
+                if (s.Consent is { } consent) csv.WriteField(consent.At, "O");
+                else csv.WriteField((string?)null);
+                csv.WriteField(s.Consent?.Text);
+                csv.WriteField(s.NameWithheld);
                 csv.EndRecord();
             }
         }

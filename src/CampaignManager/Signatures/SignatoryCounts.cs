@@ -53,7 +53,8 @@ public static class SignatoryCounts
                           - translated.Where(g => g.SignedVersion < letter.TextVersion).Sum(g => g.Count);
             }
             return new SignatureCounts(active, organizations, active - organizations, behind,
-                Count(nameof(SignatureStatus.Withdrawn)), Count(nameof(SignatureStatus.AwaitingApproval)));
+                Count(nameof(SignatureStatus.Withdrawn)), Count(nameof(SignatureStatus.AwaitingApproval)),
+                Count(nameof(SignatureStatus.AwaitingEmailConfirmation)));
         };
     }
 

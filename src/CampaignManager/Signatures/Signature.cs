@@ -2,7 +2,11 @@ using CampaignManager.Letters;
 
 namespace CampaignManager.Signatures;
 
-public enum SignatureStatus { Active, Withdrawn, AwaitingApproval, Rejected }
+/// <summary>
+/// Only <see cref="Active"/> counts, prints and exports. <see cref="AwaitingEmailConfirmation"/>: the signer has not yet
+/// followed the link sent to their email; <see cref="Expired"/>: they never did, in time.
+/// </summary>
+public enum SignatureStatus { Active, Withdrawn, AwaitingApproval, Rejected, AwaitingEmailConfirmation, Expired }
 
 /// <summary>One signature folded from its stream; stored inline so a letter's signatures are one indexed query.</summary>
 public class Signature : IBlockSigner
@@ -39,6 +43,25 @@ public class Signature : IBlockSigner
     public string? ReconfirmationEmailError { get; set; }
     public DateTimeOffset? ReconfirmedAt { get; set; }
 
+    /// <summary>The moment the email must be confirmed by, while it waits for that; see <see cref="SignatureAdded.ConfirmEmailBy"/>.</summary>
+    public DateTimeOffset? ConfirmEmailBy { get; set; }
+    /// <summary>What the signer agreed to on the public page; null for a signature staff entered.</summary>
+    public SignerConsent? Consent { get; set; }
+    /// <summary>Counted, printed as "Name withheld"; see <see cref="AddSignatory.NameWithheld"/>.</summary>
+    public bool NameWithheld { get; set; }
+    /// <summary>The public page shows the name only once the letter is published; see <see cref="SignerPrivacy"/>.</summary>
+    public bool NameAfterPublication { get; set; }
+    /// <summary>The organization's own domain the email is at; see <see cref="SignatureAdded.OrganizationDomain"/>.</summary>
+    public string? OrganizationDomain { get; set; }
+    public DateTimeOffset? ApprovedAt { get; set; }
+    /// <summary>Staff approval follows the email confirmation (the terms the signer signed under).</summary>
+    public bool ApprovalAfterConfirmation { get; set; }
+    public DateTimeOffset? EmailConfirmedAt { get; set; }
+    /// <summary>The sign-on the signer was last emailed their links for (<see cref="SignerEmailed.Round"/>), and any failure.</summary>
+    public DateTimeOffset? SignerEmailRound { get; set; }
+    public DateTimeOffset? SignerEmailedAt { get; set; }
+    public string? SignerEmailError { get; set; }
+
     /// <summary>Where the signature falls in the unpinned block; a name never changes, so it is fixed when signed.</summary>
     public string SortKey { get; set; } = "";
 
@@ -57,7 +80,14 @@ public class Signature : IBlockSigner
         Email = e.Email,
         SignedVersion = e.SignedVersion,
         Language = e.Language,
-        Status = e.AwaitingApproval ? SignatureStatus.AwaitingApproval : SignatureStatus.Active,
+        Status = e.ConfirmEmailBy is not null ? SignatureStatus.AwaitingEmailConfirmation
+            : e.AwaitingApproval ? SignatureStatus.AwaitingApproval : SignatureStatus.Active,
+        ConfirmEmailBy = e.ConfirmEmailBy,
+        Consent = e.Consent,
+        NameWithheld = e.NameWithheld,
+        NameAfterPublication = e.NameAfterPublication,
+        OrganizationDomain = e.OrganizationDomain,
+        ApprovalAfterConfirmation = e.ConfirmEmailBy is not null && e.AwaitingApproval,
         Source = e.Source,
         SignedAt = e.At,
         SignedOn = e.SignedOn,
@@ -93,7 +123,7 @@ public class Signature : IBlockSigner
         ReconfirmationEmailError = e.Reason;
     }
 
-    public void Apply(SignatureApproved e) => Status = SignatureStatus.Active;
+    public void Apply(SignatureApproved e) => (Status, ApprovedAt) = (SignatureStatus.Active, e.At);
 
     public void Apply(SignatureRejected e)
     {
@@ -103,11 +133,32 @@ public class Signature : IBlockSigner
 
     public void Apply(SignatureRenewed e)
     {
-        Status = e.AwaitingApproval ? SignatureStatus.AwaitingApproval : SignatureStatus.Active;
+        Status = e.ConfirmEmailBy is not null ? SignatureStatus.AwaitingEmailConfirmation
+            : e.AwaitingApproval ? SignatureStatus.AwaitingApproval : SignatureStatus.Active;
+        ConfirmEmailBy = e.ConfirmEmailBy;
+        Consent = e.Consent ?? Consent;
+        ApprovalAfterConfirmation = e.ConfirmEmailBy is not null && e.AwaitingApproval;
         SignedVersion = e.TextVersion;
         WithdrawnAt = null;
         WithdrawalReason = null;
     }
+
+    public void Apply(SignatureEmailConfirmed e)
+    {
+        Status = e.AwaitingApproval ? SignatureStatus.AwaitingApproval : SignatureStatus.Active;
+        EmailConfirmedAt = e.At;
+        ConfirmEmailBy = null;
+    }
+
+    public void Apply(SignatureConfirmationExpired e)
+    {
+        Status = SignatureStatus.Expired;
+        ConfirmEmailBy = null;
+    }
+
+    public void Apply(SignerEmailed e) => (SignerEmailRound, SignerEmailedAt, SignerEmailError) = (e.Round, e.At, null);
+
+    public void Apply(SignerEmailFailed e) => (SignerEmailRound, SignerEmailError) = (e.Round, e.Reason);
 
     /// <summary>The stream folded in memory through the same methods Marten applies; for "as of" reads and decision tests.</summary>
     public static Signature? Fold(IEnumerable<object> events) => CampaignManager.Hosting.EventFold<Signature>.Fold(events);

@@ -32,20 +32,33 @@ public static class Signing
                 $"is not one of the letter's languages: {string.Join(", ", letter.Languages)}"))), null);
 
         var isPublic = command.Source == SignatureSource.Public;
+        var confirmBy = isPublic && letter.PublicSignOnNeedsEmailConfirmation ? at + command.ConfirmationWindow : (DateTimeOffset?)null;
+        if (confirmBy is not null && string.IsNullOrWhiteSpace(command.Signatory.Email))
+            return new(new SignOutcome(null, false, Problems.Validation(new FieldErrors().Add("email", EmailNeeded))), null);
         switch (existing)
         {
             // A repeat changes nothing, whether the first sign-on counts yet, waits for approval or was turned down.
             case { Status: SignatureStatus.Active or SignatureStatus.AwaitingApproval }:
             case { Status: SignatureStatus.Rejected } when isPublic:
                 return new(isPublic ? Received : new SignOutcome(SignatoryView.From(existing, letter), false, null), null);
-            case { Status: SignatureStatus.Withdrawn }:
+            case { Status: SignatureStatus.AwaitingEmailConfirmation }:
+                return new(isPublic ? Received : new SignOutcome(SignatoryView.From(existing, letter), false, null), null);
+            // The confirmation goes to the address on file, never to one a stranger typed: with none on file it cannot
+            // be confirmed, so nothing is recorded and the visitor is told what everyone is told.
+            case { Status: SignatureStatus.Withdrawn or SignatureStatus.Expired, Email: null } when confirmBy is not null:
+                return new(Received, null);
+            case { Status: SignatureStatus.Withdrawn or SignatureStatus.Expired }:
             {
                 // A withdrawal was deliberate; a stranger who types that name on the public page must not undo it, so a
-                // public renewal waits for staff whatever the letter's approval setting. It stands on the current text
-                // in the language first signed: a renewal is the same signature again, not a new choice of text.
-                var renewed = new SignatureRenewed(existing.Id, letter.Id, letter.VersionIn(existing.Language), command.By, at, AwaitingApproval: isPublic);
+                // public renewal waits for staff whatever the letter's approval setting. A signature that merely expired
+                // unconfirmed was never counted: signing again meets the letter's terms as a first sign-on would. It stands on
+                // the current text in the language first signed: a renewal is the same signature again, not a new choice of text.
+                var approval = isPublic && (existing.Status == SignatureStatus.Withdrawn || letter.PublicSignOnNeedsApproval);
+                var renewed = new SignatureRenewed(existing.Id, letter.Id, letter.VersionIn(existing.Language), command.By, at, AwaitingApproval: approval,
+                    ConfirmEmailBy: confirmBy, Consent: ConsentOf(command, at));
                 existing.Apply(renewed);
-                return new(isPublic ? Received : new SignOutcome(SignatoryView.From(existing, letter), false, null), renewed);
+                return new(isPublic ? Mailed(existing.Email is null ? null : new SignerMail(existing.Id, at))
+                    : new SignOutcome(SignatoryView.From(existing, letter), false, null), renewed);
             }
         }
 
@@ -57,9 +70,23 @@ public static class Signing
             TextRules.TrimToNull(s.Email)?.ToLowerInvariant(), letter.VersionIn(language), command.By, at, command.Source,
             AwaitingApproval: isPublic && letter.PublicSignOnNeedsApproval,
             FamilyName: s.Kind == SignatoryKind.Individual ? TextRules.TrimToNull(s.FamilyName) : null,
-            SignedOn: isPublic ? null : s.SignedOn, Language: language);
-        return new(isPublic ? Received : new SignOutcome(SignatoryView.From(Signature.Create(added), letter), true, null), added);
+            SignedOn: isPublic ? null : s.SignedOn, Language: language, ConfirmEmailBy: confirmBy, Consent: ConsentOf(command, at),
+            NameWithheld: s.NameWithheld, NameAfterPublication: s.NameAfterPublication && !s.NameWithheld,
+            OrganizationDomain: AtDomain(TextRules.TrimToNull(s.Email), command.OrganizationDomain));
+        return new(isPublic ? Mailed(added.Email is null ? null : new SignerMail(newId, at)) : new SignOutcome(SignatoryView.From(Signature.Create(added), letter), true, null), added);
     }
+
+    /// <summary>The domain, when the email is an address there (exactly: "hrw.org.evil.example" is not "hrw.org").</summary>
+    public static string? AtDomain(string? email, string? domain) =>
+        email is not null && domain is not null && email.EndsWith("@" + domain, StringComparison.OrdinalIgnoreCase) ? domain : null;
+
+    private static SignerConsent? ConsentOf(SignLetter command, DateTimeOffset at) =>
+        command.Consent is { } c ? new SignerConsent(c.Text, c.Version, at) : null;
+
+    public const string EmailNeeded = "is required: this letter counts a signature once its email is confirmed";
+
+    /// <summary>The neutral answer, carrying (for the server only) whom to email their personal links.</summary>
+    private static SignOutcome Mailed(SignerMail? mail) => mail is null ? Received : Received with { Mail = mail };
 
     private static Decision Reject(string detail) => new(new SignOutcome(null, false, Problems.Conflict(detail)), null);
 }

@@ -38,6 +38,7 @@ public static class XssPublicSignOn
         await page.Locator("#title").FillAsync(title);
         await page.Locator("#affiliation").FillAsync(affiliation);
         await page.Locator("#email").FillAsync(email);
+        await page.Locator("#consent").CheckAsync();
         await page.RunAndWaitForResponseAsync(() => page.Locator("form.sign button[type=submit]").ClickAsync(),
             r => r.Request.Method == "POST");
         await page.WaitForLoadStateAsync(LoadState.Load);

@@ -62,6 +62,7 @@ public class a_staff_journey_from_draft_to_outcome(BrowserFixture browser)
             await Labelled(signer.Page, "an individual").CheckAsync();
             await Labelled(signer.Page, "Name (yours, or the organization's)").FillAsync("Ada Lovelace");
             await Labelled(signer.Page, "Affiliation").FillAsync("University of London");
+            await Labelled(signer.Page, "I agree").CheckAsync();
             await signer.ScreenshotAsync("journey-public-page");
             await signer.Page.GetByRole(AriaRole.Button, new() { Name = "Sign version 1" }).ClickAsync();
             await Assertions.Expect(signer.Page.GetByRole(AriaRole.Heading, new() { Name = "Thank you for signing" })).ToBeVisibleAsync();

@@ -26,6 +26,7 @@ public class keeping_script_out_of_the_pages(BrowserFixture browser)
         // the name goes in through the public page itself, as an outside signer would submit it
         (await tab.GoToAsync(publicPath)).Status.ShouldBe(200);
         await Labelled(page, "Name (yours, or the organization's)").FillAsync(NamePayload);
+        await Labelled(page, "I agree").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign version 1" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"{NamePayload} signed version 1");
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("once the organizers have approved it");

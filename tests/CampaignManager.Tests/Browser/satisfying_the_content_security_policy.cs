@@ -49,6 +49,7 @@ public class satisfying_the_content_security_policy(BrowserFixture browser)
         // the public page works without inline anything: a signer signs
         await VisitAsync(tab, publicPath, violations);
         await page.GetByLabel("Name (yours, or the organization's)").FillAsync($"Ada Lovelace {run}");
+        await page.GetByLabel("I agree").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign version 1" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Thank you for signing" })).ToBeVisibleAsync();
 

@@ -21,6 +21,7 @@ public class signing_on_through_the_public_page(BrowserFixture browser)
         await Labelled(page, "Affiliation").FillAsync("University of London");
         await Labelled(page, "My affiliation is for identification only").CheckAsync();
         await Labelled(page, "Email").FillAsync("ada@example.org");
+        await Labelled(page, "I agree").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign version 1" }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Thank you for signing" })).ToBeVisibleAsync();
@@ -39,7 +40,7 @@ public class signing_on_through_the_public_page(BrowserFixture browser)
         await tab.ScreenshotAsync("public-sign-on-phone");
 
         string[] labels = ["an individual", "an organization", "Name (yours, or the organization's)", "Family name", "Title", "Affiliation",
-            "My affiliation is for identification only", "Email"];
+            "My affiliation is for identification only", "Email", "Count my signature but list me as", "Show my name on this page only once", "I agree"];
         var labelledIds = new List<string?>();
         foreach (var label in labels)
         {

@@ -105,7 +105,7 @@ public partial class letter_pages(AppFixture fixture) : IntegrationContext(fixtu
         var id = await Host.OpenDraftAsync();
         await Host.SignAsync(id, LetterApi.Individual("Jane Doe", "Professor", "Example University", forIdentificationOnly: true));
         await Host.SignAsync(id, LetterApi.Organization("Amnesty International"));
-        await PublicSignOnAsync((await Host.LetterAsync(id)).PublicSignOnUrl!, ("Form.Kind", "organization"), ("Form.Name", "Totally Real NGO"));
+        await PublicSignOnAsync((await Host.LetterAsync(id)).PublicSignOnUrl!, ("Form.Kind", "organization"), ("Form.Name", "Totally Real NGO"), ("Form.Consent", "true"));
         var pending = (await Host.LetterAsync(id)).AwaitingApproval.Single();
 
         var page = await PageAsync($"/letters/{id}");

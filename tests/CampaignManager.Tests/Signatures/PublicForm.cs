@@ -1,6 +1,9 @@
 namespace CampaignManager.Tests.Signatures;
 
-/// <summary>The public page as a browser without JavaScript uses it: GET the form, POST it back with its antiforgery token.</summary>
+/// <summary>
+/// The public page as a browser without JavaScript uses it: GET the form, POST it back with its antiforgery token. A
+/// sign-on ticks the consent box unless the test gives <c>Form.Consent</c>.
+/// </summary>
 public static partial class PublicForm
 {
     public static async Task<string> SubmitAsync(this IAlbaHost host, string link, params (string Key, string Value)[] fields) =>
@@ -16,6 +19,8 @@ public static partial class PublicForm
         var cookie = string.Join("; ", form.Context.Response.Headers.SetCookie.Select(c => c!.Split(';')[0]));
 
         var values = fields.ToDictionary(f => f.Key, f => f.Value);
+        // a person signing ticks the consent box; a test about consent says Form.Consent itself
+        if (values.ContainsKey("Form.Name")) values.TryAdd("Form.Consent", "true");
         values["__RequestVerificationToken"] = token;
         return await host.Scenario(x =>
         {

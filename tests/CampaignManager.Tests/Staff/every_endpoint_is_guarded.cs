@@ -62,7 +62,7 @@ public partial class every_endpoint_is_guarded(StaffFixture fixture) : Integrati
             // the API docs' own script and icon are static assets, which Scalar maps as anonymous; the docs page is not.
             // The health probes answer load balancers, which hold no credentials.
             .ShouldBe(["docs/favicon.svg", "docs/scalar.aspnetcore.js", "docs/scalar.js", "health/live", "health/ready",
-                "sign/{token}/{signer?}", "signin", "signin/once/{code}"]);
+                "sign/{token}/{signer?}", "sign/{token}/confirm/{secret}", "sign/{token}/mine/{secret}", "signin", "signin/once/{code}"]);
     }
 
     [Fact]

@@ -1,0 +1,48 @@
+using CampaignManager.Letters;
+
+namespace CampaignManager.Signatures;
+
+/// <summary>
+/// What the public page adds to a sign-on beyond the staff one: the confirmation window from settings, and, once the
+/// sign-on committed, the email with the signer's personal links (a durable message, so a relay that is away delays it
+/// and loses nothing).
+/// </summary>
+public sealed class PublicSigning(IOptions<SignOnSettings> settings, IMessageBus bus)
+{
+    public SignOnSettings Settings => settings.Value;
+
+    public SignLetter Command(Guid letterId, AddSignatory signatory, string by) =>
+        new(letterId, signatory, by, SignatureSource.Public)
+        {
+            ConfirmationWindow = settings.Value.ConfirmationExpiry,
+            Consent = (settings.Value.ConsentText, settings.Value.ConsentVersion)
+        };
+
+    public const string ConsentNeeded = "is required: tick the box to agree, or the signature cannot be recorded";
+
+    /// <summary>The staff command's rules, then what only the public form asks: the consent box, and an email when the letter confirms one.</summary>
+    public static ProblemDetails Validate(Letter letter, AddSignatory command, bool consented)
+    {
+        var errors = AddSignatoryEndpoint.Validate(command) is HttpValidationProblemDetails invalid
+            ? invalid.Errors.Aggregate(new FieldErrors(), (all, e) => e.Value.Aggregate(all, (a, m) => a.Add(e.Key, m)))
+            : new FieldErrors();
+        errors.When(!consented, "consent", ConsentNeeded)
+            .When(letter.PublicSignOnNeedsEmailConfirmation && string.IsNullOrWhiteSpace(command.Email), "email", Signing.EmailNeeded);
+        return Problems.Validation(errors);
+    }
+
+    public async Task AfterAsync(SignOutcome outcome, Letter letter, HttpRequest request)
+    {
+        if (outcome is { Problem: null, Mail: { } mail })
+            await bus.PublishAsync(new EmailSigner(mail.SignatureId, letter.Id, mail.Round, $"{request.Scheme}://{request.Host}"));
+    }
+
+    /// <summary>What the public page says counts on this letter; the same sentence on the form and under the count.</summary>
+    public static string WhatCounts(Letter letter) => (letter.PublicSignOnNeedsEmailConfirmation, letter.PublicSignOnNeedsApproval) switch
+    {
+        (true, true) => "Counted: signatures whose signer confirmed their email and that the organizers approved.",
+        (true, false) => "Counted: signatures whose signer confirmed their email through the link sent to them.",
+        (false, true) => "Counted: signatures the organizers approved.",
+        _ => "Counted: every signature, as soon as it is given.",
+    };
+}
