@@ -43,6 +43,24 @@ public class showing_earlier_versions_on_the_public_page(AppFixture fixture) : I
     }
 
     [Fact]
+    public async Task the_marks_speak_the_visitors_language_like_the_rest_of_the_page()
+    {
+        var (id, link, _) = await RevisedAfterThreeSignedAsync();
+        await Host.TranslateAsync(id, "fr", body: "Monsieur le Secrétaire,\n\nNous demandons aux États-Unis de rester membres.");
+
+        var page = await (await Host.Scenario(x =>
+        {
+            x.Get.Url(link);
+            x.WithRequestHeader("Accept-Language", "fr-FR");
+        })).ReadAsTextAsync();
+
+        page.ShouldContain("<html lang=\"fr\"");
+        page.ShouldContain("dont 3 sur une version antérieure)</h2>");
+        page.ShouldContain("<li>Amnesty International <span class=\"signed-earlier\">(a signé la version 1)</span></li>");
+        page.ShouldNotContain("signed version 1");
+    }
+
+    [Fact]
     public async Task a_letter_can_count_and_list_only_the_signatures_on_its_current_version()
     {
         var (id, link, hrw) = await RevisedAfterThreeSignedAsync();
