@@ -154,7 +154,7 @@ public partial class PublicSignOnModel(IQuerySession session, IDocumentStore sto
         // a bot gets the same thank-you a person gets, so it has no signal to learn from, and nothing is recorded
         if (string.IsNullOrEmpty(Form.Website))
         {
-            var outcome = await SignOn.RunAsync(store, signing.Command(Letter.Id, command, User.ActorName()),
+            var outcome = await SignOn.RunAsync(store, signing.Command(Letter.Id, command, User.ActorName(), UiCulture),
                 clock, logger, HttpContext.RequestAborted);
             if (outcome.Problem is { } problem)
             {
