@@ -187,7 +187,7 @@ public partial class PublicSignOnModel(IQuerySession session, IDocumentStore sto
         var batch = session.CreateBatchQuery();
         var counts = SignatoryCounts.CountIn(batch, session, Letter.Id);
         var page = NamesPrivate ? null : SignatoryPages.ReadIn(batch, session, Letter.Id, after, SignatoryPages.DefaultLimit,
-            CurrentVersionOnly ? Letter.TextVersion : null);
+            CurrentVersionOnly ? Letter : null);
         await batch.Execute(HttpContext.RequestAborted);
         var counted = await counts(Letter);
         (SignedCount, SignedEarlier) = CurrentVersionOnly
