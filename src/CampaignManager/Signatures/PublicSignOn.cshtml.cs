@@ -168,7 +168,8 @@ public partial class PublicSignOnModel(IQuerySession session, IDocumentStore sto
         return Page();
     }
 
-    public string Error(string field) => Errors.TryGetValue(field, out var e) ? string.Join(" ", e) : "";
+    /// <summary>The errors on <paramref name="field"/>, in the page's language when they are the form's known ones.</summary>
+    public string Error(string field) => Errors.TryGetValue(field, out var e) ? string.Join(" ", e.Select(PublicFormErrors.Localize)) : "";
 
     private IActionResult LetterPage()
     {
