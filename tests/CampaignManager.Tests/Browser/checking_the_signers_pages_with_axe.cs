@@ -23,18 +23,18 @@ public partial class checking_the_signers_pages_with_axe(BrowserFixture browser)
 
     /// <summary>A string each page shows in the language, so the check is not passed by an English page.</summary>
     private sealed record Expected(string Direction, string CheckYourEmail, string Subject, string ConfirmTitle, string Confirmed,
-        string MineStanding, string TextChanged);
+        string MineStanding, string TextChanged, string DiffHeading);
 
     private static readonly Dictionary<string, Expected> Strings = new()
     {
         ["en"] = new("ltr", "We are emailing a link", "Please confirm your signature", "Confirm your signature",
-            "your email is confirmed", "Your signature counts and appears on the letter.", "The text changed since you signed"),
+            "your email is confirmed", "Your signature counts and appears on the letter.", "The text changed since you signed", "Version 1"),
         ["fr"] = new("ltr", "Nous envoyons un lien", "Merci de confirmer votre signature", "Confirmez votre signature",
-            "votre adresse électronique est confirmée", "Votre signature compte et figure sur la lettre.", "Le texte a changé depuis votre signature"),
+            "votre adresse électronique est confirmée", "Votre signature compte et figure sur la lettre.", "Le texte a changé depuis votre signature", "Version 1"),
         ["es"] = new("ltr", "Estamos enviando un enlace", "Confirme su firma", "Confirme su firma",
-            "su correo electrónico está confirmado", "Su firma cuenta y figura en la carta.", "El texto cambió desde que usted firmó"),
+            "su correo electrónico está confirmado", "Su firma cuenta y figura en la carta.", "El texto cambió desde que usted firmó", "Versión 1"),
         ["ar"] = new("rtl", "نرسل رابطًا", "يرجى تأكيد توقيعك", "أكّد توقيعك",
-            "تم تأكيد بريدك الإلكتروني", "توقيعك محتسَب ويظهر على الرسالة.", "تغيّر النص منذ توقيعك"),
+            "تم تأكيد بريدك الإلكتروني", "توقيعك محتسَب ويظهر على الرسالة.", "تغيّر النص منذ توقيعك", "النسخة 1"),
     };
 
     private static string Describe(AxeResult result) => string.Join("\n", result.Violations.Select(v =>
@@ -101,6 +101,7 @@ public partial class checking_the_signers_pages_with_axe(BrowserFixture browser)
         var returning = new Uri(ReturningLink().Match(asked.TextBody!).Value).AbsolutePath;
         (await tab.GoToAsync(returning)).Status.ShouldBe(200);
         await Assertions.Expect(page.Locator("#returning-signer")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("table.diff th").First).ToHaveTextAsync(expected.DiffHeading);
         await ShouldPassAxeInAsync(page, language, expected.Direction, expected.TextChanged, "the returning-signer panel");
     }
 
