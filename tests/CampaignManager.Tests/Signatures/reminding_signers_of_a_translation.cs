@@ -60,5 +60,28 @@ public class reminding_signers_of_a_translation(AppealsFixture fixture) : Integr
             .ShouldBe(["Re-confirmation reminder sent for version 2 of the French text", "Re-confirmation reminder sent for version 2"], ignoreOrder: true);
     }
 
+    [Fact]
+    public async Task two_reminders_racing_for_the_same_french_revision_send_one_and_the_other_is_a_409()
+    {
+        var letter = await Host.OpenDraftAsync();
+        await Host.TranslateAsync(letter, "fr");
+        var email = $"fidh-{Guid.NewGuid():N}@ngo.example";
+        await Host.SignAsync(letter, new { kind = "organization", name = "FIDH", email, language = "fr" });
+        await TrackedAsync($"/api/letters/{letter}/translations/fr/revisions", new { body = "Nous exhortons les États-Unis à rester membres." });
+
+        IScenarioResult[] both = [];
+        await Host.TrackActivity().Timeout(AppealApi.FanOutPatience).ExecuteAndWaitAsync((Func<Wolverine.IMessageContext, Task>)(async _ =>
+            both = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Host.Scenario(x =>
+            {
+                x.Post.Json(new { }).ToUrl($"/api/letters/{letter}/reconfirmation-reminder");
+                x.IgnoreStatusCode();
+            })))));
+
+        both.Select(r => r.Context.Response.StatusCode).Order().ShouldBe([200, 409]);
+        Smtp.MessagesTo(email).Count.ShouldBe(2, "the request after the French revision, then exactly one reminder");
+        var history = (await Host.GetAsJson<List<HistoryLine>>($"/api/letters/{letter}/history"))!;
+        history.Count(h => h.Event == nameof(ReconfirmationReminderRequested)).ShouldBe(1);
+    }
+
     private sealed record HistoryLine(string Event, string Summary, string By);
 }
