@@ -52,4 +52,14 @@ public static class Localization
         try { return render(); }
         finally { CultureInfo.CurrentUICulture = before; }
     }
+
+    /// <summary>
+    /// A moment as a signer reads it in <paramref name="culture"/>: the long date and the 24-hour time, in UTC, which
+    /// the page or email says. Formatted with that culture explicitly, as the app's own culture is the invariant one.
+    /// </summary>
+    public static string Moment(DateTimeOffset at, CultureInfo culture)
+    {
+        var utc = at.ToUniversalTime();
+        return $"{utc.ToString("D", culture)} {utc.ToString("HH:mm", culture)} UTC";
+    }
 }

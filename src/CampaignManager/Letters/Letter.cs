@@ -42,6 +42,14 @@ public partial class Letter
     /// <summary>The text version staff last sent the re-confirmation reminder for: one reminder per revision.</summary>
     public int? ReconfirmationReminderVersion { get; set; }
 
+    /// <summary>The same per translation (its tag → its version reminded): each text has its own revisions.</summary>
+    public Dictionary<string, int> TranslationReminderVersions { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Whether the reminder for the current version of the text in <paramref name="language"/> (null: the source) was sent.</summary>
+    public bool RemindedAtCurrentVersion(string? language) => language is null
+        ? ReconfirmationReminderVersion == TextVersion
+        : TranslationReminderVersions.TryGetValue(language, out var v) && v == VersionIn(language);
+
     /// <summary>What finalizing did with signers who had not re-confirmed the final text, if there were any.</summary>
     public UnconfirmedSigners? FinalizedUnconfirmed { get; set; }
 
@@ -134,7 +142,11 @@ public partial class Letter
 
     public void Apply(FinalizationPostponed e) => LastChangedAt = e.At;
 
-    public void Apply(ReconfirmationReminderRequested e) => ReconfirmationReminderVersion = e.TextVersion;
+    public void Apply(ReconfirmationReminderRequested e)
+    {
+        if (e.Language is null) ReconfirmationReminderVersion = e.TextVersion;
+        else TranslationReminderVersions[e.Language] = e.TextVersion;
+    }
 
     public void Apply(SignatoryOrderSet e)
     {

@@ -57,8 +57,11 @@ public record LetterFinalized(Guid LetterId, int TextVersion, string By, DateTim
 /// <summary>Staff chose to wait for signers to re-confirm instead of finalizing; nothing was locked.</summary>
 public record FinalizationPostponed(Guid LetterId, int TextVersion, int Unconfirmed, string By, DateTimeOffset At) : ILetterEvent;
 
-/// <summary>Staff sent the one reminder to signers who still owe a re-confirmation of <see cref="TextVersion"/>.</summary>
-public record ReconfirmationReminderRequested(Guid LetterId, int TextVersion, string By, DateTimeOffset At) : ILetterEvent;
+/// <summary>
+/// Staff sent the one reminder to signers who still owe a re-confirmation of <see cref="TextVersion"/> of the text in
+/// <see cref="Language"/> (null: the source; a translation's tag: that translation's version).
+/// </summary>
+public record ReconfirmationReminderRequested(Guid LetterId, int TextVersion, string By, DateTimeOffset At, string? Language = null) : ILetterEvent;
 
 /// <summary>Staff put these signatures first, in this order; the rest follow in the default order.</summary>
 public record SignatoryOrderSet(Guid LetterId, IReadOnlyList<Guid> SignatureIds, string By, DateTimeOffset At) : ILetterEvent;

@@ -16,6 +16,23 @@ public enum PublicSignatoryDisplay
 
 public record SetPublicSignatoryDisplay(PublicSignatoryDisplay? Mode);
 
+/// <summary>
+/// Which signatures <see cref="PublicSignatoryDisplay.CurrentVersionOnly"/> counts and lists: a signer is current when
+/// the version they signed is the current version of the text in their language. A signer of the source needs the
+/// source's current version; a signer of a translation needs that translation's current version, even while the
+/// translation is stale (nothing newer exists in their language for them to sign, and the re-confirmation asks them
+/// nothing until it changes). The same rule as "needs re-confirmation", so the count and the list agree.
+/// </summary>
+public static class CurrentSigners
+{
+    /// <param name="language">The translation signed, null for the source.</param>
+    public static bool SignedCurrentText(Letter letter, string? language, int signedVersion) => signedVersion == letter.VersionIn(language);
+
+    /// <summary>Each translation's current version, by its tag; a signature of any other language is on the source.</summary>
+    public static IReadOnlyList<(string Language, int Version)> TranslationVersions(Letter letter) =>
+        [.. letter.Translations.Select(t => (t.Language, t.Version))];
+}
+
 public static class SetPublicSignatoryDisplayEndpoint
 {
     // Not on a final letter: its block was settled by the finalize choice (drop, or keep marked), and the page shows it so.

@@ -13,8 +13,26 @@ public class ConfirmSignatureModel(IQuerySession session, IDocumentStore store, 
 {
     public Letters.Letter? Letter { get; private set; }
     public Signature? Signature { get; private set; }
+
+    /// <summary>
+    /// The page speaks the language the signer signed in (its strings when we have them, else English); a link that
+    /// names no signature speaks the visitor's, as request localization chose it from the browser.
+    /// </summary>
+    public CultureInfo UiCulture => Letter is { } l && Signature is { } s
+        ? Hosting.Localization.UiCultureFor(s.Language ?? l.SourceLanguage)
+        : CultureInfo.CurrentUICulture;
+
+    /// <summary>The letter's title as the signer read it: their text's current version.</summary>
+    public string Title => Letter is { } l && Signature is { } s
+        ? l.TextIn(s.Language, l.VersionIn(s.Language))?.Title ?? l.Current.Title
+        : "";
     public SignerLink? Link { get; private set; }
     public ProblemDetails? Refused { get; private set; }
+
+    /// <summary>Why <see cref="Refused"/>, for the signer's language (the problem's detail is the API's English).</summary>
+    public ConfirmRefusal? Refusal => Letter is { } l && Signature is { } s && Link is { } link && Refused is not null
+        ? ConfirmSignatureEmailHandler.WhyNot(l, s, link, Now) ?? ConfirmRefusal.Used
+        : null;
     public SignatureEmailConfirmed? Confirmed { get; private set; }
     public DateTimeOffset Now { get; private set; }
 

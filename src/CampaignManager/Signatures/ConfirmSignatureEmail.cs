@@ -9,6 +9,9 @@ namespace CampaignManager.Signatures;
 /// </summary>
 public record ConfirmSignatureEmail(string PublicToken, string Secret);
 
+/// <summary>Why a confirmation link confirmed nothing.</summary>
+public enum ConfirmRefusal { Used, Expired, Final, NotWaiting }
+
 public record ConfirmationAnswer(ProblemDetails Problem, Signature? Signature, SignatureEmailConfirmed? Confirmed);
 
 public static class ConfirmSignatureEmailHandler
@@ -16,16 +19,23 @@ public static class ConfirmSignatureEmailHandler
     /// <summary>The signer as the actor, as staff would recognise them; never a staff login.</summary>
     public static string By(Signature s) => $"{s.Name} <{s.Email}> (confirmation link)";
 
+    /// <summary>Why the link confirms nothing, or null: named, so the signer's page can say it in their language.</summary>
+    public static ConfirmRefusal? WhyNot(Letter letter, Signature signature, SignerLink link, DateTimeOffset now) =>
+        link.UsedAt is not null || signature.EmailConfirmedAt is not null ? ConfirmRefusal.Used
+        : signature.Status == SignatureStatus.Expired || now >= link.ExpiresAt ? ConfirmRefusal.Expired
+        : letter.Status == LetterStatus.Final ? ConfirmRefusal.Final
+        : signature.Status != SignatureStatus.AwaitingEmailConfirmation ? ConfirmRefusal.NotWaiting
+        : null;
+
     public static ProblemDetails Validate(Letter letter, Signature signature, SignerLink link, DateTimeOffset now) =>
-        link.UsedAt is not null || signature.EmailConfirmedAt is not null
-            ? Problems.Conflict("This confirmation link was already used; it works once.")
-            : signature.Status == SignatureStatus.Expired || now >= link.ExpiresAt
-                ? Problems.Conflict("This confirmation link has expired; the signature was not confirmed. You can sign again.")
-                : letter.Status == LetterStatus.Final
-                    ? Problems.Conflict("The letter is final; its signatory block can no longer change, so nothing was confirmed.")
-                    : signature.Status != SignatureStatus.AwaitingEmailConfirmation
-                        ? Problems.Conflict($"This signature is no longer waiting for confirmation ({signature.Status}); nothing was changed.")
-                        : WolverineContinue.NoProblems;
+        WhyNot(letter, signature, link, now) switch
+        {
+            ConfirmRefusal.Used => Problems.Conflict("This confirmation link was already used; it works once."),
+            ConfirmRefusal.Expired => Problems.Conflict("This confirmation link has expired; the signature was not confirmed. You can sign again."),
+            ConfirmRefusal.Final => Problems.Conflict("The letter is final; its signatory block can no longer change, so nothing was confirmed."),
+            ConfirmRefusal.NotWaiting => Problems.Conflict($"This signature is no longer waiting for confirmation ({signature.Status}); nothing was changed."),
+            _ => WolverineContinue.NoProblems
+        };
 
     /// <summary>Counted from now, unless the signer signed under terms that also ask for staff approval.</summary>
     public static SignatureEmailConfirmed Decide(Signature signature, DateTimeOffset at) =>

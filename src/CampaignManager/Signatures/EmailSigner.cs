@@ -60,9 +60,12 @@ public static class EmailSignerHandler
             links.Store(new SignerLink(Secrets.Hash(manage), signature.Id, letter!.Id, SignerLinkPurpose.Manage, now));
             await links.SaveChangesAsync(token);
         }
-        var content = new SignerEmailContent(signature.Id, signature.Name, signature.Email!, letter.Title, signature.SignedVersion,
+        // the signer reads the email in the language of the text they signed, titled as that text is
+        var language = signature.Language ?? letter.SourceLanguage;
+        var title = letter.TextIn(signature.Language, signature.SignedVersion)?.Title ?? letter.Title;
+        var content = new SignerEmailContent(signature.Id, signature.Name, signature.Email!, title, signature.SignedVersion,
             confirm is null ? null : message.LinkBase + SignerLinks.ConfirmPath(letter.PublicToken!, confirm), confirmBy,
-            signature.ApprovalAfterConfirmation, message.LinkBase + SignerLinks.ManagePath(letter.PublicToken!, manage), message.Round, now);
+            signature.ApprovalAfterConfirmation, message.LinkBase + SignerLinks.ManagePath(letter.PublicToken!, manage), message.Round, now, language);
         DeliveryResult result;
         try
         {

@@ -16,20 +16,24 @@ public static class LetterDocx
     public const string ContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
     [WolverineGet("/api/letters/{id}/export.docx", Name = "ExportLetterDocx")]
-    [EndpointSummary("The letter as a Word document, signatory block in order; ?unconfirmed=mark|omit for unconfirmed public signatures")]
+    [EndpointSummary("The letter as a Word document, signatory block in order; ?unconfirmed=mark|omit for unconfirmed public signatures, ?language= for one of its translations")]
     [Tags("Exports")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
-    public static async Task<IResult> Get(Guid id, string? unconfirmed, IQuerySession session, CancellationToken token) =>
+    public static async Task<IResult> Get(Guid id, string? unconfirmed, string? language, IQuerySession session, CancellationToken token) =>
         !UnconfirmedInPrint.IsValid(unconfirmed) ? Results.Problem(UnconfirmedInPrint.Invalid())
         : await LetterDetails.ExportAsync(session, id, whole =>
         {
-            var details = UnconfirmedInPrint.Apply(whole, unconfirmed);
-            return Results.File(Render(details, details.FinalizedAt ?? details.LastChangedAt), ContentType, FileName(details.Title, "docx"));
+            if (LanguageInPrint.Validate(whole, language) is var problem && !problem.IsNone()) return Results.Problem(problem);
+            var (text, printed) = LanguageInPrint.Apply(whole, language);
+            var details = UnconfirmedInPrint.Apply(text, unconfirmed);
+            return Results.File(Render(details, details.FinalizedAt ?? details.LastChangedAt, printed), ContentType, FileName(details.Title, "docx"));
         }, token);
 
-    public static byte[] Render(LetterDetails letter, DateTimeOffset date)
+    /// <summary><paramref name="printed"/>: the language of the text in <paramref name="letter"/>, and its stale mark if any.</summary>
+    public static byte[] Render(LetterDetails letter, DateTimeOffset date, LanguageInPrint.Printed? printed = null)
     {
+        var language = printed?.Language ?? letter.SourceLanguage;
         using var stream = new MemoryStream();
         using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
         {
@@ -37,7 +41,8 @@ public static class LetterDocx
             DocxStyles.AddTo(main);
             var markdown = new MarkdownDocx(main);
             var body = new Body();
-            body.Append(Paragraph(date.ToString("MMMM d, yyyy", System.Globalization.CultureInfo.InvariantCulture)));
+            if (printed?.StaleNote is { } stale) body.Append(Paragraph(stale, bold: true, italic: true));
+            body.Append(Paragraph(LanguageInPrint.DateLine(date, language)));
             foreach (var a in letter.Addressees)
                 foreach (var line in new[] { a.Name, a.Title, a.Organization, a.Address }.Where(x => !string.IsNullOrWhiteSpace(x)))
                     body.Append(Paragraph(line!));
@@ -47,8 +52,12 @@ public static class LetterDocx
             body.Append(Paragraph(letter.Closing));
             foreach (var s in letter.Signatories) body.Append(Paragraph(s.BlockLine(letter.Status)));
             if (letter.Signatories.Any(s => s.AffiliationForIdentificationOnly))
-                body.Append(Paragraph("* Affiliation for identification purposes only.", italic: true));
+                body.Append(Paragraph(LanguageInPrint.IdentificationOnlyNote(language), italic: true));
             markdown.Finish();
+            // a right-to-left text (Arabic) reads from the right in Word too: every paragraph, the body's included
+            if (Letters.Languages.RightToLeft(language))
+                foreach (var p in body.Descendants<Paragraph>())
+                    (p.ParagraphProperties ??= new ParagraphProperties()).BiDi = new BiDi();
             main.Document = new Document(body);
         }
         return stream.ToArray();

@@ -46,7 +46,8 @@ public static class LetterHistoryEndpoint
             _ => ""
         },
         FinalizationPostponed p => $"Finalizing postponed: {p.Unconfirmed} signer(s) still to re-confirm version {p.TextVersion}",
-        ReconfirmationReminderRequested r => $"Re-confirmation reminder sent for version {r.TextVersion}",
+        ReconfirmationReminderRequested r => $"Re-confirmation reminder sent for version {r.TextVersion}" +
+                                             (r.Language is { } l ? $" of the {Languages.EnglishName(l)} text" : ""),
         ReconfirmationEmailed m => $"{(m.Reminder ? "Reminder" : "Re-confirmation request")} for version {m.TextVersion} emailed",
         ReconfirmationEmailFailed m => $"{(m.Reminder ? "Reminder" : "Re-confirmation request")} for version {m.TextVersion} not delivered: {m.Reason}",
         TranslationAdded t => $"Translated into {Languages.EnglishName(t.Language)} ({t.Language}) from version {t.SourceVersion}",

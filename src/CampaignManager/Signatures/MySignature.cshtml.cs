@@ -12,22 +12,29 @@ public class MySignatureModel(IQuerySession session, IDocumentStore store, TimeP
 {
     public Letters.Letter? Letter { get; private set; }
     public Signature? Signature { get; private set; }
+
+    /// <summary>
+    /// The page speaks the language the signer signed in (its strings when we have them, else English); a link that
+    /// names no signature speaks the visitor's, as request localization chose it from the browser.
+    /// </summary>
+    public CultureInfo UiCulture => Letter is { } l && Signature is { } s
+        ? Hosting.Localization.UiCultureFor(s.Language ?? l.SourceLanguage)
+        : CultureInfo.CurrentUICulture;
+
+    /// <summary>The letter's title as the signer read it: their text's current version.</summary>
+    public string Title => Letter is { } l && Signature is { } s
+        ? l.TextIn(s.Language, l.VersionIn(s.Language))?.Title ?? l.Current.Title
+        : "";
     public ProblemDetails? Refused { get; private set; }
+
+    /// <summary>Why <see cref="Refused"/>, for the signer's language (the problem's detail is the API's English).</summary>
+    public WithdrawRefusal? Refusal => Letter is { } l && Signature is { } s && Refused is not null ? WithdrawOwnSignatureHandler.WhyNot(l, s) : null;
     public SignatureWithdrawn? Withdrawn { get; private set; }
 
     public bool CanWithdraw => Letter is not null && Signature is not null && WithdrawOwnSignatureHandler.Validate(Letter, Signature).IsNone();
 
-    /// <summary>What the signature's state means for the signer, in their words.</summary>
-    public string Standing => Signature?.Status switch
-    {
-        SignatureStatus.Active => "Your signature counts and appears on the letter.",
-        SignatureStatus.AwaitingEmailConfirmation => "Your signature does not count yet: confirm it with the other link in the email we sent you.",
-        SignatureStatus.AwaitingApproval => "Your signature does not count yet: the organizers review it first.",
-        SignatureStatus.Withdrawn => "You withdrew your signature; it does not appear on the letter.",
-        SignatureStatus.Expired => "Your signature was not confirmed in time, so it does not count. You can sign again.",
-        SignatureStatus.Rejected => "The organizers did not accept this signature; it does not appear on the letter.",
-        _ => ""
-    };
+    /// <summary>The key of what the signature's state means for the signer (PublicSignOnText "Standing_…").</summary>
+    public string StandingKey => "Standing_" + Signature?.Status;
 
     public async Task<IActionResult> OnGetAsync(string token, string secret)
     {

@@ -154,7 +154,7 @@ public partial class PublicSignOnModel(IQuerySession session, IDocumentStore sto
         // a bot gets the same thank-you a person gets, so it has no signal to learn from, and nothing is recorded
         if (string.IsNullOrEmpty(Form.Website))
         {
-            var outcome = await SignOn.RunAsync(store, signing.Command(Letter.Id, command, User.ActorName()),
+            var outcome = await SignOn.RunAsync(store, signing.Command(Letter.Id, command, User.ActorName(), UiCulture),
                 clock, logger, HttpContext.RequestAborted);
             if (outcome.Problem is { } problem)
             {
@@ -168,7 +168,8 @@ public partial class PublicSignOnModel(IQuerySession session, IDocumentStore sto
         return Page();
     }
 
-    public string Error(string field) => Errors.TryGetValue(field, out var e) ? string.Join(" ", e) : "";
+    /// <summary>The errors on <paramref name="field"/>, in the page's language when they are the form's known ones.</summary>
+    public string Error(string field) => Errors.TryGetValue(field, out var e) ? string.Join(" ", e.Select(PublicFormErrors.Localize)) : "";
 
     private IActionResult LetterPage()
     {
@@ -187,7 +188,7 @@ public partial class PublicSignOnModel(IQuerySession session, IDocumentStore sto
         var batch = session.CreateBatchQuery();
         var counts = SignatoryCounts.CountIn(batch, session, Letter.Id);
         var page = NamesPrivate ? null : SignatoryPages.ReadIn(batch, session, Letter.Id, after, SignatoryPages.DefaultLimit,
-            CurrentVersionOnly ? Letter.TextVersion : null);
+            CurrentVersionOnly ? Letter : null);
         await batch.Execute(HttpContext.RequestAborted);
         var counted = await counts(Letter);
         (SignedCount, SignedEarlier) = CurrentVersionOnly

@@ -11,11 +11,12 @@ public sealed class PublicSigning(IOptions<SignOnSettings> settings, IMessageBus
 {
     public SignOnSettings Settings => settings.Value;
 
-    public SignLetter Command(Guid letterId, AddSignatory signatory, string by) =>
+    /// <summary><paramref name="ui"/>: the language the form spoke, whose consent wording the signer agreed to.</summary>
+    public SignLetter Command(Guid letterId, AddSignatory signatory, string by, CultureInfo ui) =>
         new(letterId, signatory, by, SignatureSource.Public)
         {
             ConfirmationWindow = settings.Value.ConfirmationExpiry,
-            Consent = (settings.Value.ConsentText, settings.Value.ConsentVersion)
+            Consent = settings.Value.ConsentFor(ui)
         };
 
     public const string ConsentNeeded = "is required: tick the box to agree, or the signature cannot be recorded";
@@ -37,12 +38,15 @@ public sealed class PublicSigning(IOptions<SignOnSettings> settings, IMessageBus
             await bus.PublishAsync(new EmailSigner(mail.SignatureId, letter.Id, mail.Round, $"{request.Scheme}://{request.Host}"));
     }
 
-    /// <summary>What the public page says counts on this letter; the same sentence on the form and under the count.</summary>
-    public static string WhatCounts(Letter letter) => (letter.PublicSignOnNeedsEmailConfirmation, letter.PublicSignOnNeedsApproval) switch
+    /// <summary>
+    /// What the public page says counts on this letter, as the key of that sentence among the page's strings
+    /// (PublicSignOnText "WhatCounts_…"), so it is said in the page's language.
+    /// </summary>
+    public static string WhatCountsKey(Letter letter) => (letter.PublicSignOnNeedsEmailConfirmation, letter.PublicSignOnNeedsApproval) switch
     {
-        (true, true) => "Counted: signatures whose signer confirmed their email and that the organizers approved.",
-        (true, false) => "Counted: signatures whose signer confirmed their email through the link sent to them.",
-        (false, true) => "Counted: signatures the organizers approved.",
-        _ => "Counted: every signature, as soon as it is given.",
+        (true, true) => "WhatCounts_EmailAndApproval",
+        (true, false) => "WhatCounts_Email",
+        (false, true) => "WhatCounts_Approval",
+        _ => "WhatCounts_Every",
     };
 }

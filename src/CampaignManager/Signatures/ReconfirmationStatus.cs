@@ -50,10 +50,10 @@ public static class ReconfirmationStatus
                 .OrderBy(s => s.SortKey)
                 .Select(s => Row(s, letter.VersionIn(s.Language)) with { Language = s.Language }));
         }
-        var reminded = letter.ReconfirmationReminderVersion == version;
-        // the reminder reaches the source text's signers only (see SendReconfirmationReminder)
-        return new ReconfirmationRound(letter.Id, version, reminded,
-            letter.Status == LetterStatus.Open && !reminded && rows.Any(r => r.State == ReconfirmationState.Pending && r.Language is null), rows);
+        // each text has its own reminder per revision (see SendReconfirmationReminder)
+        var reminded = letter.RemindedAtCurrentVersion(null);
+        return new ReconfirmationRound(letter.Id, version, reminded, letter.Status == LetterStatus.Open
+            && rows.Any(r => r.State == ReconfirmationState.Pending && !letter.RemindedAtCurrentVersion(r.Language)), rows);
     }
 
     [WolverineGet("/api/letters/{id}/reconfirmations", Name = "GetReconfirmations")]

@@ -8,7 +8,7 @@ public static class SignatoriesCsv
 {
     public static readonly string[] Columns =
         ["position", "kind", "name", "title", "affiliation", "affiliation_for_identification_only", "email", "signed_version",
-         "needs_reconfirmation", "signed_at", "consent_version", "consent_at", "consent_text", "name_withheld"];
+         "language", "needs_reconfirmation", "signed_at", "consent_version", "consent_at", "consent_text", "name_withheld"];
 
     // RFC 4180 quoting by CsvHelper, invariant formats, and a leading quote mark on text a spreadsheet would run as a
     // formula (= + - @, tab, CR): names come from the public. Numbers, booleans and dates are not text, so stay as they are.
@@ -46,6 +46,8 @@ public static class SignatoriesCsv
                 csv.WriteField(s.AffiliationForIdentificationOnly && !s.NameWithheld);
                 csv.WriteField(s.NameWithheld ? null : s.Email);
                 csv.WriteField(s.SignedVersion, "");
+                // the language of the text signed, in which signed_version counts
+                csv.WriteField(s.Language);
                 csv.WriteField(s.NeedsReconfirmation);
                 csv.WriteField(s.SignedAt, "O");
                 csv.WriteField(s.Consent?.Version);

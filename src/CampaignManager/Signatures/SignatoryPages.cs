@@ -32,16 +32,17 @@ public static class SignatoryPages
     /// <summary>
     /// Queues one page on a batch that may not have loaded the letter yet: the pinned ids are read from the letter's
     /// row inside the same statements, so the letter, its counts and this page travel in one round trip. The result
-    /// needs the letter itself only to order the pinned run and to write the cursor. With <paramref name="signedVersion"/>
-    /// only signatures on that text version are read (the public page that counts the current version alone): the
-    /// filter is on signed_version, which the block's index carries, so the walk still reads no other rows.
+    /// needs the letter itself only to order the pinned run and to write the cursor. With <paramref name="currentOf"/>
+    /// only signatures on the current text in their own language are read (the public page that counts the current
+    /// version alone, see <see cref="CurrentSigners"/>): the filter is on signed_version, which the block's index
+    /// carries, compared per language only when the letter has translations.
     /// </summary>
     public static Func<Letter, Task<SignatoryPage>> ReadIn(IBatchedQuery batch, IQuerySession session, Guid letterId,
-        string? after, int limit, int? signedVersion = null)
+        string? after, int limit, Letter? currentOf = null)
     {
         var cursor = Decode(after) ?? new Cursor(-1, null, null);
         var letters = $"{session.DocumentStore.Options.DatabaseSchemaName}.mt_doc_letter";
-        var (onVersion, version) = signedVersion is { } v ? ("and signed_version = ? ", new object[] { v }) : ("", []);
+        var (onVersion, version) = currentOf is null ? ("", []) : OnCurrentText(currentOf);
         // ordinality is 1-based; the cursor's position is the 0-based index of the last pinned signature shown
         var pinned = cursor.Pinned is { } position
             ? batch.Query<Signature>(
@@ -66,6 +67,16 @@ public static class SignatoryPages
     }
 
     private const string Active = nameof(SignatureStatus.Active);
+
+    // CurrentSigners.SignedCurrentText in SQL: a translation's signers against its version, everyone else the source's
+    private static (string Sql, object[] Parameters) OnCurrentText(Letter letter)
+    {
+        var translations = CurrentSigners.TranslationVersions(letter);
+        if (translations.Count == 0) return ("and signed_version = ? ", [letter.TextVersion]);
+        var cases = string.Concat(translations.Select(_ => "when ? then ? "));
+        return ($"and signed_version = (case data ->> 'language' {cases}else ? end) ",
+            [.. translations.SelectMany(t => new object[] { t.Language, t.Version }), letter.TextVersion]);
+    }
 
     private static string Encode(Letter letter, Signature last)
     {

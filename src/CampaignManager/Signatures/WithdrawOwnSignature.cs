@@ -8,6 +8,9 @@ namespace CampaignManager.Signatures;
 /// </summary>
 public record WithdrawOwnSignature(string PublicToken, string Secret);
 
+/// <summary>Why a signer's own withdrawal was refused.</summary>
+public enum WithdrawRefusal { AlreadyWithdrawn, DoesNotCount, Final }
+
 public record OwnWithdrawal(ProblemDetails Problem, Letter? Letter, Signature? Signature, SignatureWithdrawn? Withdrawn);
 
 public static class WithdrawOwnSignatureHandler
@@ -16,11 +19,20 @@ public static class WithdrawOwnSignatureHandler
 
     public static string By(Signature s) => $"{s.Name} <{s.Email}> (personal link)";
 
-    public static ProblemDetails Validate(Letter letter, Signature signature) => signature.Status switch
+    /// <summary>Why the signer cannot withdraw, or null: named, so their page can say it in their language.</summary>
+    public static WithdrawRefusal? WhyNot(Letter letter, Signature signature) => signature.Status switch
     {
-        SignatureStatus.Withdrawn => Problems.Conflict("You already withdrew this signature."),
-        SignatureStatus.Expired or SignatureStatus.Rejected => Problems.Conflict("This signature does not count; there is nothing to withdraw."),
-        _ when letter.Status == LetterStatus.Final => Problems.Conflict("The letter is final; its signatory block can no longer change."),
+        SignatureStatus.Withdrawn => WithdrawRefusal.AlreadyWithdrawn,
+        SignatureStatus.Expired or SignatureStatus.Rejected => WithdrawRefusal.DoesNotCount,
+        _ when letter.Status == LetterStatus.Final => WithdrawRefusal.Final,
+        _ => null
+    };
+
+    public static ProblemDetails Validate(Letter letter, Signature signature) => WhyNot(letter, signature) switch
+    {
+        WithdrawRefusal.AlreadyWithdrawn => Problems.Conflict("You already withdrew this signature."),
+        WithdrawRefusal.DoesNotCount => Problems.Conflict("This signature does not count; there is nothing to withdraw."),
+        WithdrawRefusal.Final => Problems.Conflict("The letter is final; its signatory block can no longer change."),
         _ => WolverineContinue.NoProblems
     };
 

@@ -57,6 +57,32 @@ public class following_the_readme_walk_throughs : IAsyncLifetime
         output.ShouldContain("Signed so far (3, 2 of them an earlier version)");
     }
 
+    [Fact]
+    public async Task the_two_language_walk_through_answers_no_error_but_the_400_it_announces_and_shows_what_it_says()
+    {
+        var block = BashBlockAfter("## Walk-through: a letter in two languages (curl)")
+            .Replace("http://localhost:5000", _app.BaseAddress.ToString().TrimEnd('/'));
+        var announced = Regex.Matches(block, @"^curl .*#\s*400\s*$", RegexOptions.Multiline).Count;
+        var folder = Directory.CreateTempSubdirectory("cm readme ").FullName;
+        var script = $"set -euo pipefail\ncd '{folder}'\ncurl() {{ command curl -w '%{{stderr}}HTTP %{{http_code}}\\n' \"$@\"; }}\n" +
+                     $"API={_app.BaseAddress.ToString().TrimEnd('/')}/api\nAUTH=(-H \"Authorization: Bearer $BOOTSTRAP\")\n" +
+                     "JSON=(-H 'Content-Type: application/json')\n" + block;
+
+        var (exit, output) = await BashAsync(script, [("BOOTSTRAP", AppProcess.BootstrapToken)]);
+
+        exit.ShouldBe(0, output);
+        var statuses = Regex.Matches(output, @"^HTTP (\d{3})$", RegexOptions.Multiline).Select(m => int.Parse(m.Groups[1].Value)).ToList();
+        statuses.Where(s => s >= 400).ShouldBe(Enumerable.Repeat(400, announced), output);
+        output.ShouldContain("{\"signers\":1,\"languages\":[\"source\"]}");
+        output.ShouldContain("Signed the current text so far (1)");
+        output.ShouldContain("<html lang=\"fr\" dir=\"ltr\">");
+        output.ShouldContain("Stale translation: this French text (version 2) was made from version 2 of the source");
+        output.ShouldContain("{\"language\":[\"is not one of the letter's languages: en, fr\"]}");
+        output.ShouldContain("FIDH,2,fr");
+        new FileInfo(Path.Combine(folder, "L3-fr.docx")).Length.ShouldBeGreaterThan(0);
+        Directory.Delete(folder, recursive: true);
+    }
+
     private Task<(int Exit, string Output)> RunAsync(string block, params (string Name, string Value)[] variables) =>
         BashAsync($$"""
             set -euo pipefail

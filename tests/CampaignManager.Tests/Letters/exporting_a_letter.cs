@@ -46,7 +46,7 @@ public class exporting_a_letter(AppFixture fixture) : IntegrationContext(fixture
         var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         lines[0].ShouldStartWith("position,kind,name,title,affiliation");
         lines[1].ShouldStartWith("1,organization,\"'=HYPERLINK(\"\"http://evil\"\")\"");
-        lines[3].ShouldStartWith("3,individual,Roberta Cohen,Co-Chair,HRNK,true,rc@example.org,1,false,");
+        lines[3].ShouldStartWith("3,individual,Roberta Cohen,Co-Chair,HRNK,true,rc@example.org,1,en,false,");
     }
 
     [Fact]

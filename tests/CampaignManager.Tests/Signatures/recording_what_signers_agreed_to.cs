@@ -8,6 +8,7 @@ namespace CampaignManager.Tests.Signatures;
 public class recording_what_signers_agreed_to(AppFixture fixture) : IntegrationContext(fixture)
 {
     private static readonly SignOnSettings Defaults = new();
+    private static readonly string EnglishConsent = Defaults.ConsentFor(System.Globalization.CultureInfo.GetCultureInfo("en")).Text;
 
     private async Task<(Guid Letter, string Link)> CountingAtOnceAsync()
     {
@@ -21,7 +22,7 @@ public class recording_what_signers_agreed_to(AppFixture fixture) : IntegrationC
     {
         var (_, link) = await CountingAtOnceAsync();
         var page = await Host.GetAsText(link);
-        page.ShouldContain($"<p id=\"consent-text\">{System.Net.WebUtility.HtmlEncode(Defaults.ConsentText)}</p>");
+        page.ShouldContain($"<p id=\"consent-text\">{System.Net.WebUtility.HtmlEncode(EnglishConsent)}</p>");
         page.ShouldContain($"(version {Defaults.ConsentVersion})");
         page.ShouldContain("id=\"consent\" name=\"Form.Consent\"");
     }
@@ -47,12 +48,12 @@ public class recording_what_signers_agreed_to(AppFixture fixture) : IntegrationC
         await Host.SubmitAsync(link, ("Form.Kind", "individual"), ("Form.Name", "Connie Consent"));
 
         var signed = (await Host.LetterAsync(id)).Signatories.ShouldHaveSingleItem();
-        signed.Consent.ShouldBe(new SignerConsent(Defaults.ConsentText, Defaults.ConsentVersion, at));
+        signed.Consent.ShouldBe(new SignerConsent(EnglishConsent, Defaults.ConsentVersion, at));
         using var reader = CsvReader.FromText(await Host.GetAsText($"/api/letters/{id}/signatories.csv"), CsvReaderOptions.Default with { HasHeader = true });
         reader.ReadHeader();
         reader.Read().ShouldBeTrue();
         var row = SignatoriesCsv.Columns.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => reader.GetString(x.i));
-        (row["name"], row["consent_version"], row["consent_text"]).ShouldBe(("Connie Consent", Defaults.ConsentVersion, Defaults.ConsentText));
+        (row["name"], row["consent_version"], row["consent_text"]).ShouldBe(("Connie Consent", Defaults.ConsentVersion, EnglishConsent));
         DateTimeOffset.Parse(row["consent_at"], System.Globalization.CultureInfo.InvariantCulture).ShouldBe(at);
     }
 

@@ -65,6 +65,34 @@ public class speaking_the_signers_language(AppFixture fixture) : IntegrationCont
     }
 
     [Fact]
+    public async Task a_french_form_sent_without_a_name_or_consent_says_what_is_missing_in_french()
+    {
+        var (_, token) = await TranslatedAsync("fr");
+        var page = await Host.SubmitAsync($"/sign/{token}", ("Form.Kind", "individual"), ("Form.Name", ""),
+            ("Form.Language", "fr"), ("Form.Consent", "false"));
+
+        page.ShouldContain("<span id=\"name-error\" class=\"error\">est obligatoire</span>");
+        page.ShouldContain("<span id=\"consent-error\" class=\"error\">est obligatoire : cochez la case pour accepter");
+        page.ShouldContain(System.Text.Encodings.Web.HtmlEncoder.Default.Encode("J’accepte que mon nom")); // the consent in French, as it would be recorded
+    }
+
+    [Fact]
+    public async Task a_signer_of_the_arabic_text_agrees_to_the_arabic_consent_and_it_is_recorded_word_for_word()
+    {
+        var (letter, token) = await TranslatedAsync("ar");
+        await Host.SetPolicyAsync(letter, confirmedEmail: false, staffApproval: false);
+        var arabic = new SignOnSettings().ConsentFor(System.Globalization.CultureInfo.GetCultureInfo("ar"));
+        (await PageAsync($"/sign/{token}?lang=ar")).ShouldContain(
+            $"<p id=\"consent-text\">{System.Text.Encodings.Web.HtmlEncoder.Default.Encode(arabic.Text)}</p>");
+
+        await Host.SubmitAsync($"/sign/{token}", ("Form.Kind", "individual"), ("Form.Name", "Amal Clooney"), ("Form.Language", "ar"));
+
+        var signed = (await Host.LetterAsync(letter)).Signatories.ShouldHaveSingleItem();
+        (signed.Language, signed.Consent!.Text, signed.Consent.Version).ShouldBe(("ar", arabic.Text, arabic.Version));
+        signed.Consent.Text.ShouldStartWith("أوافق على نشر اسمي");
+    }
+
+    [Fact]
     public void the_reconfirmation_email_speaks_the_language_of_the_text_signed()
     {
         var content = new ReconfirmationEmailContent(Guid.NewGuid(), "FIDH", "fidh@ngo.example", "Garder le siège", 1, 2,

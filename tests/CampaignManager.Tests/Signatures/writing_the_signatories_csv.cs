@@ -35,7 +35,7 @@ public class writing_the_signatories_csv
 
         rows.Count.ShouldBe(3);
         rows[0].ShouldBe(["1", "individual", "Cohen, Roberta", "Co-Chair, \"HRNK\"", "Committee for\r\nHuman Rights in North Korea",
-            "false", "rc@example.org", "2", "true", "2018-06-19T14:30:00.0000000+02:00", "", "", "", "false"]);
+            "false", "rc@example.org", "2", "", "true", "2018-06-19T14:30:00.0000000+02:00", "", "", "", "false"]);
         rows[1][2..7].ShouldBe(["'=HYPERLINK(\"http://evil\",\"click\")", "'+1 555", "'-minus", "false", "'@at"]);
         rows[2][2..5].ShouldBe(["Ömer Çelik", "'\tTabbed", ""]);
     }
