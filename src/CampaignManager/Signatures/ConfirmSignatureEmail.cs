@@ -14,7 +14,7 @@ public record ConfirmationAnswer(ProblemDetails Problem, Signature? Signature, S
 public static class ConfirmSignatureEmailHandler
 {
     /// <summary>The signer as the actor, as staff would recognise them; never a staff login.</summary>
-    public static string By(Signature s) => $"{s.Name} <{s.Email}> (confirmation link)";
+    public static string By(Signature s) => SignerErasure.Actor(s, "confirmation link");
 
     public static ProblemDetails Validate(Letter letter, Signature signature, SignerLink link, DateTimeOffset now) =>
         link.UsedAt is not null || signature.EmailConfirmedAt is not null

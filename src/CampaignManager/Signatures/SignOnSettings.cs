@@ -22,12 +22,19 @@ public sealed class SignOnSettings
 
     public string ConsentVersion { get; set; } = "1";
 
+    /// <summary>
+    /// Erase signers' emails on letters finalized more than this many months ago (see <see cref="EraseSignerEmail"/>);
+    /// unset keeps them for as long as the letter.
+    /// </summary>
+    public int? EmailRetentionMonths { get; set; }
+
     public static IServiceCollection AddSignOnSettings(IServiceCollection services)
     {
         services.AddOptions<SignOnSettings>().BindConfiguration(Section)
             .Validate(s => s.ConfirmationExpiry > TimeSpan.Zero, "SignOn:ConfirmationExpiry must be positive")
             .Validate(s => !string.IsNullOrWhiteSpace(s.ConsentText) && !string.IsNullOrWhiteSpace(s.ConsentVersion),
                 "SignOn:ConsentText and SignOn:ConsentVersion must not be empty")
+            .Validate(s => s.EmailRetentionMonths is null or > 0, "SignOn:EmailRetentionMonths must be positive, or unset to keep emails")
             .ValidateOnStart();
         return services;
     }

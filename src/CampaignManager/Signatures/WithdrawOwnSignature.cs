@@ -14,7 +14,7 @@ public static class WithdrawOwnSignatureHandler
 {
     public const string Reason = "Withdrawn by the signer through their personal link";
 
-    public static string By(Signature s) => $"{s.Name} <{s.Email}> (personal link)";
+    public static string By(Signature s) => SignerErasure.Actor(s, "personal link");
 
     public static ProblemDetails Validate(Letter letter, Signature signature) => signature.Status switch
     {

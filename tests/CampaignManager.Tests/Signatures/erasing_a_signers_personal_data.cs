@@ -1,0 +1,152 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using CampaignManager.Coalitions;
+using CampaignManager.Hosting;
+using CampaignManager.Signatures;
+using CampaignManager.Tests.Appeals;
+using Marten.Events;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+using Wolverine.Marten;
+using Wolverine.Tracking;
+
+namespace CampaignManager.Tests.Signatures;
+
+/// <summary>An admin erases a public signer who confirmed their email and re-confirmed after a revision: the whole database is searched.</summary>
+[Collection(AppealsCollection.Name)]
+public partial class erasing_a_signers_personal_data(AppealsFixture fixture) : IntegrationContext(fixture)
+{
+    private SmtpServerFixture Smtp => fixture.Smtp;
+    private const string Name = "Zofia Quillbrook-Wręczycka";
+    private const string Title = "Rapporteuse for Tidewater Affairs";
+    private const string Affiliation = "University of Gdańsk";
+
+    private Task TrackedAsync(Func<Task> action) =>
+        Host.TrackActivity().Timeout(AppealApi.FanOutPatience).IncludeExternalTransports()
+            .ExecuteAndWaitAsync((Func<Wolverine.IMessageContext, Task>)(_ => action()));
+
+    private async Task<(Guid Letter, Guid Signature, string Email)> SignedConfirmedAndReconfirmedAsync()
+    {
+        var letter = await Host.OpenDraftAsync();
+        await Host.SetPolicyAsync(letter, confirmedEmail: true, staffApproval: false);
+        var link = (await Host.LetterAsync(letter)).PublicSignOnUrl!;
+        // typed with capitals: the dedupe key folds it, the dump is searched in any case
+        var email = $"Zofia.Quillbrook-{Guid.NewGuid():N}@Tidewater.example";
+        await TrackedAsync(() => Host.SubmitAsync(link, ("Form.Kind", "individual"), ("Form.Name", Name), ("Form.Title", Title),
+            ("Form.Affiliation", Affiliation), ("Form.Email", email)));
+        await TrackedAsync(() => Host.SubmitToAsync(Smtp.ConfirmLinkTo(email)!, "Confirm"));
+        await Host.SignAsync(letter, LetterApi.Organization("Control Foundation for Erasure Tests", email: "control@foundation.example"));
+        await TrackedAsync(() => Host.ReviseAsync(letter, new { body = "Dear Minister,\n\nWe ask again, more firmly." }));
+        var reconfirm = ReconfirmLink().Match(Smtp.MessagesTo(email).Last().Message.TextBody!).Value;
+        (await Host.SubmitToAsync(new Uri(reconfirm).AbsolutePath, "Reconfirm")).ShouldContain("now stands on <strong>version 2</strong>");
+        var signature = (await Host.LetterAsync(letter)).Signatories.Single(s => s.Name == Name);
+        signature.SignedVersion.ShouldBe(2);
+        return (letter, signature.Id, email);
+    }
+
+    private Task<IScenarioResult> EraseAsync(Guid letter, Guid signature, string reason = "Erasure request received by post, ref. E-7",
+        string role = "admin", int status = 200) =>
+        Host.Scenario(x =>
+        {
+            x.Post.Json(new { reason }).ToUrl($"/api/letters/{letter}/signatures/{signature}/erase");
+            x.WithRequestHeader(TestStaffAuthentication.Header, "ada.admin");
+            x.WithRequestHeader(TestStaffAuthentication.RoleHeader, role);
+            x.StatusCodeShouldBe(status);
+        });
+
+    [Fact]
+    public async Task an_erased_signer_is_nowhere_in_a_dump_of_the_whole_database_and_still_counts()
+    {
+        var (letter, signature, email) = await SignedConfirmedAndReconfirmedAsync();
+        (await Host.GetAsText($"/api/letters/{letter}/signatories.csv")).ShouldContain(Name);
+        (await Host.GetAsText($"/letters/{letter}/print")).ShouldContain("Zofia Quillbrook");
+        var before = (await Host.LetterAsync(letter)).Counts;
+
+        await TrackedAsync(() => EraseAsync(letter, signature));
+        await ((IHost)Host).PauseThenCatchUpOnMartenDaemonActivityAsync();
+
+        var after = await Host.LetterAsync(letter);
+        after.Counts.ShouldBe(before);
+        var erased = after.Signatories.Single(s => s.Id == signature);
+        (erased.Name, erased.Title, erased.Email, erased.NameWithheld, erased.Affiliation)
+            .ShouldBe((SignerErasure.ErasedName, null, null, true, Affiliation));
+        foreach (var export in new[] { $"/api/letters/{letter}/signatories.csv", $"/letters/{letter}/print", $"/api/letters/{letter}",
+                     $"/letters/{letter}", $"/letters/{letter}/history" })
+        {
+            var text = await Host.GetAsText(export);
+            foreach (var secret in Secrets(email)) text.ShouldNotContain(secret, Case.Insensitive, export);
+        }
+        (await Host.GetAsText($"/letters/{letter}/print")).ShouldContain(SignatoryView.Withheld);
+        var history = await Host.GetAsJson<List<LetterHistoryEntry>>($"/api/letters/{letter}/history");
+        history!.ShouldContain(h => h.Summary.StartsWith("Personal data erased by ada.admin on 2026-") && h.By == "ada.admin");
+
+        var dump = await DumpAsync();
+        dump.ShouldContain("Control Foundation for Erasure Tests", customMessage: "the dump holds what was not erased");
+        dump.ShouldContain(signature.ToString());
+        foreach (var secret in Secrets(email)) dump.ShouldNotContain(secret, Case.Insensitive);
+
+        // what the masked events give back is what the live erasure left
+        var live = await DocumentsAsync(signature);
+        await ((IHost)Host).PauseThenCatchUpOnMartenDaemonActivityAsync(CatchUpMode.AndDoNothing);
+        using (var daemon = await Store.BuildProjectionDaemonAsync())
+        {
+            await daemon.RebuildProjectionAsync("Signature", CancellationToken.None);
+            await daemon.RebuildProjectionAsync<CoalitionSignatureProjection>(CancellationToken.None);
+        }
+        await ((IHost)Host).PauseThenCatchUpOnMartenDaemonActivityAsync();
+        (await DocumentsAsync(signature)).ShouldBe(live);
+        (await Host.LetterAsync(letter)).Counts.ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task erasing_twice_is_a_conflict_an_editor_may_not_erase_and_an_unknown_signature_is_not_found()
+    {
+        var letter = await Host.OpenDraftAsync();
+        var signer = await Host.SignAsync(letter, LetterApi.Individual("Roberta Quince", "Professor", null, email: "rq@univ.example"));
+
+        await EraseAsync(letter, signer.Id, role: "editor", status: 403);
+        await EraseAsync(letter, Guid.NewGuid(), status: 404);
+        await EraseAsync(letter, signer.Id, reason: "Roberta Quince asked us", status: 400);
+        (await Host.LetterAsync(letter)).Signatories.Single().Name.ShouldBe("Roberta Quince", "a refused erasure changes nothing");
+        await TrackedAsync(() => EraseAsync(letter, signer.Id));
+        var again = await EraseAsync(letter, signer.Id, status: 409);
+        (await again.ReadAsTextAsync()).ShouldContain("already erased by ada.admin");
+    }
+
+    private async Task<string> DocumentsAsync(Guid signature)
+    {
+        await using var session = Store.QuerySession();
+        var options = new JsonSerializerOptions { WriteIndented = false };
+        return JsonSerializer.Serialize(await session.LoadAsync<Signature>(signature), options) + "\n" +
+               JsonSerializer.Serialize(await session.LoadAsync<CoalitionSignature>(signature), options);
+    }
+
+    /// <summary>Every form the data could be stored in: as typed, folded, JSON- and HTML-escaped, and as UTF-8 in hex (bytea).</summary>
+    private static IEnumerable<string> Secrets(string email)
+    {
+        var plain = new[] { Name, Title, email, "Quillbrook", "Wręczycka", "Tidewater Affairs", email.Split('@')[0] };
+        foreach (var s in plain)
+        {
+            yield return s;
+            yield return TextRules.NameKey(s);
+            yield return JsonSerializer.Serialize(s)[1..^1];
+            yield return System.Text.Encodings.Web.HtmlEncoder.Default.Encode(s);
+            yield return Convert.ToHexString(Encoding.UTF8.GetBytes(s));
+        }
+    }
+
+    private async Task<string> DumpAsync()
+    {
+        var c = new NpgsqlConnectionStringBuilder(Fixture.ConnectionString);
+        var conninfo = $"host={c.Host} port={c.Port} user={c.Username} password={c.Password} dbname={c.Database}";
+        var pgDump = PostgresBinaries.Find("pg_dump") ?? throw new InvalidOperationException("pg_dump is not installed");
+        var (exit, output) = await PostgresBinaries.RunAsync(pgDump, [$"--dbname={conninfo}"], null, CancellationToken.None);
+        exit.ShouldBe(0);
+        output.Length.ShouldBeGreaterThan(10_000);
+        return output;
+    }
+
+    [GeneratedRegex(@"http://\S+/sign/[^/\s]+/[0-9a-f]{64}(?=\s|$)")]
+    private static partial Regex ReconfirmLink();
+}
