@@ -17,7 +17,9 @@ public static class ConfirmSignatureEmailHandler
     public static string By(Signature s) => SignerErasure.Actor(s, "confirmation link");
 
     public static ProblemDetails Validate(Letter letter, Signature signature, SignerLink link, DateTimeOffset now) =>
-        link.UsedAt is not null || signature.EmailConfirmedAt is not null
+        signature.Email is null
+            ? Problems.Conflict("This signature's email was erased; there is nothing to confirm.")
+        : link.UsedAt is not null || signature.EmailConfirmedAt is not null
             ? Problems.Conflict("This confirmation link was already used; it works once.")
             : signature.Status == SignatureStatus.Expired || now >= link.ExpiresAt
                 ? Problems.Conflict("This confirmation link has expired; the signature was not confirmed. You can sign again.")

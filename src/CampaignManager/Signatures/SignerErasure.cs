@@ -72,7 +72,7 @@ public static partial class SignerErasure
 
     /// <summary>The signer as the actor of what they do through a personal link, with their email while it is on file.</summary>
     public static string Actor(Signature s, string via) =>
-        s.Email is null ? $"{s.Name} ({via})" : $"{s.Name} <{s.Email}> ({via})";
+        s.ErasedAt is not null ? $"the signer ({via})" : s.Email is null ? $"{s.Name} ({via})" : $"{s.Name} <{s.Email}> ({via})";
 
     /// <summary>Whether the erasure reason repeats the data it erases: it is kept for good, so it must not.</summary>
     public static bool Repeats(string? reason, Signature s) =>
