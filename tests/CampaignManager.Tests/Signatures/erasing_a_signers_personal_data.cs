@@ -106,6 +106,13 @@ public partial class erasing_a_signers_personal_data(AppealsFixture fixture) : I
         var letter = await Host.OpenDraftAsync();
         var signer = await Host.SignAsync(letter, LetterApi.Individual("Roberta Quince", "Professor", null, email: "rq@univ.example"));
 
+        (await Host.GetAsText($"/letters/{letter}")).ShouldNotContain("/erase", customMessage: "an editor is not offered it");
+        var asAdmin = await Host.Scenario(x =>
+        {
+            x.Get.Url($"/letters/{letter}");
+            x.WithRequestHeader(TestStaffAuthentication.RoleHeader, "admin");
+        });
+        (await asAdmin.ReadAsTextAsync()).ShouldContain($"data-post=\"/api/letters/{letter}/signatures/{signer.Id}/erase\"");
         await EraseAsync(letter, signer.Id, role: "editor", status: 403);
         await EraseAsync(letter, Guid.NewGuid(), status: 404);
         await EraseAsync(letter, signer.Id, reason: "Roberta Quince asked us", status: 400);
