@@ -22,11 +22,11 @@ public partial class erasing_a_signers_personal_data(AppealsFixture fixture) : I
     private const string Title = "Rapporteuse for Tidewater Affairs";
     private const string Affiliation = "University of Gdańsk";
 
-    private Task TrackedAsync(Func<Task> action) =>
+    private Task<ITrackedSession> TrackedAsync(Func<Task> action) =>
         Host.TrackActivity().Timeout(AppealApi.FanOutPatience).IncludeExternalTransports()
             .ExecuteAndWaitAsync((Func<Wolverine.IMessageContext, Task>)(_ => action()));
 
-    private async Task<(Guid Letter, Guid Signature, string Email)> SignedConfirmedAndReconfirmedAsync()
+    private async Task<(Guid Letter, Guid Signature, string Email, string Mine)> SignedConfirmedAndReconfirmedAsync()
     {
         var letter = await Host.OpenDraftAsync();
         await Host.SetPolicyAsync(letter, confirmedEmail: true, staffApproval: false);
@@ -36,13 +36,15 @@ public partial class erasing_a_signers_personal_data(AppealsFixture fixture) : I
         await TrackedAsync(() => Host.SubmitAsync(link, ("Form.Kind", "individual"), ("Form.Name", Name), ("Form.Title", Title),
             ("Form.Affiliation", Affiliation), ("Form.Email", email)));
         await TrackedAsync(() => Host.SubmitToAsync(Smtp.ConfirmLinkTo(email)!, "Confirm"));
+        var mine = Smtp.ManageLinkTo(email)!;
         await Host.SignAsync(letter, LetterApi.Organization("Control Foundation for Erasure Tests", email: "control@foundation.example"));
         await TrackedAsync(() => Host.ReviseAsync(letter, new { body = "Dear Minister,\n\nWe ask again, more firmly." }));
         var reconfirm = ReconfirmLink().Match(Smtp.MessagesTo(email).Last().Message.TextBody!).Value;
         (await Host.SubmitToAsync(new Uri(reconfirm).AbsolutePath, "Reconfirm")).ShouldContain("now stands on <strong>version 2</strong>");
         var signature = (await Host.LetterAsync(letter)).Signatories.Single(s => s.Name == Name);
         signature.SignedVersion.ShouldBe(2);
-        return (letter, signature.Id, email);
+        (await Host.GetAsText(mine)).ShouldContain("Withdraw my signature");
+        return (letter, signature.Id, email, mine);
     }
 
     private Task<IScenarioResult> EraseAsync(Guid letter, Guid signature, string reason = "Erasure request received by post, ref. E-7",
@@ -59,12 +61,14 @@ public partial class erasing_a_signers_personal_data(AppealsFixture fixture) : I
     [Fact]
     public async Task an_erased_signer_is_nowhere_in_a_dump_of_the_whole_database_and_still_counts()
     {
-        var (letter, signature, email) = await SignedConfirmedAndReconfirmedAsync();
+        var (letter, signature, email, mine) = await SignedConfirmedAndReconfirmedAsync();
         (await Host.GetAsText($"/api/letters/{letter}/signatories.csv")).ShouldContain(Name);
         (await Host.GetAsText($"/letters/{letter}/print")).ShouldContain("Zofia Quillbrook");
         var before = (await Host.LetterAsync(letter)).Counts;
 
-        await TrackedAsync(() => EraseAsync(letter, signature));
+        var erasing = await TrackedAsync(() => EraseAsync(letter, signature));
+        erasing.AllExceptions().ShouldBeEmpty("the masking and the clean-up ran through at the first attempt");
+        erasing.Executed.MessagesOf<MaskSignerData>().ShouldHaveSingleItem();
         await ((IHost)Host).PauseThenCatchUpOnMartenDaemonActivityAsync();
 
         var after = await Host.LetterAsync(letter);
@@ -79,6 +83,13 @@ public partial class erasing_a_signers_personal_data(AppealsFixture fixture) : I
             foreach (var secret in Secrets(email)) text.ShouldNotContain(secret, Case.Insensitive, export);
         }
         (await Host.GetAsText($"/letters/{letter}/print")).ShouldContain(SignatoryView.Withheld);
+        await using (var session = Store.QuerySession())
+        {
+            (await session.Query<SignerLink>().Where(x => x.SignatureId == signature).CountAsync()).ShouldBe(0, "no personal link opens anything");
+            (await session.Query<ReconfirmationLink>().Where(x => x.SignatureId == signature).CountAsync()).ShouldBe(0);
+            (await session.Query<SignerKey>().Where(x => x.SignatureId == signature).CountAsync()).ShouldBe(0);
+        }
+        await Host.Scenario(x => { x.Get.Url(mine); x.StatusCodeShouldBe(404); });
         var history = await Host.GetAsJson<List<LetterHistoryEntry>>($"/api/letters/{letter}/history");
         history!.ShouldContain(h => h.Summary.StartsWith("Personal data erased by ada.admin on 2026-") && h.By == "ada.admin");
 
