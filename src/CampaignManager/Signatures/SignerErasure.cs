@@ -54,7 +54,9 @@ public static partial class SignerErasure
             data.Kind == SignatoryKind.Individual ? data.FamilyName : null, data.Title };
         foreach (var word in words.Where(w => !string.IsNullOrWhiteSpace(w) && w != ErasedName && w != ErasedEmail).OrderByDescending(w => w!.Length))
         {
-            text = text.Replace(word!.Trim(), word.Contains('@') ? ErasedEmail : "[erased]", StringComparison.OrdinalIgnoreCase);
+            // whole words only: a title of "Dr" is not erased out of "address"
+            text = Regex.Replace(text, $@"(?<!\w){Regex.Escape(word!.Trim())}(?!\w)", word.Contains('@') ? ErasedEmail : "[erased]",
+                RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
         }
         return text;
     }

@@ -50,6 +50,8 @@ public class erasure_decisions
         Validate(Given(), reason: "Ms okonkwo-brandt wrote to us").ShouldBeOfType<HttpValidationProblemDetails>().Errors.Keys.ShouldBe(["reason"]);
         Validate(Given(), reason: "sent from INES@example.org").Status.ShouldBe(400);
         Validate(Given()).ShouldBeSameAs(WolverineContinue.NoProblems);
+        Validate(Given(), reason: "A senior researchers' network asked on her behalf").ShouldBeSameAs(WolverineContinue.NoProblems,
+            "whole words only: 'Senior Researcher' is not in 'senior researchers''");
     }
 
     [Fact]
