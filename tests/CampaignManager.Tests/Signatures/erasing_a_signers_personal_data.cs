@@ -5,6 +5,7 @@ using CampaignManager.Coalitions;
 using CampaignManager.Hosting;
 using CampaignManager.Signatures;
 using CampaignManager.Tests.Appeals;
+using CampaignManager.Tests.Campaigns;
 using Marten.Events;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
@@ -124,6 +125,10 @@ public partial class erasing_a_signers_personal_data(AppealsFixture fixture) : I
             x.WithRequestHeader(TestStaffAuthentication.RoleHeader, "admin");
         });
         (await asAdmin.ReadAsTextAsync()).ShouldContain($"data-post=\"/api/letters/{letter}/signatures/{signer.Id}/erase\"");
+        var gone = await Host.SignAsync(letter, LetterApi.Organization("Withdrawn Quill Society", email: "q@society.example"));
+        await Host.PostAsync($"/api/letters/{letter}/signatures/{gone.Id}/withdraw", new { }, 200);
+        (await Host.Scenario(x => { x.Get.Url($"/letters/{letter}"); x.WithRequestHeader(TestStaffAuthentication.RoleHeader, "admin"); }))
+            .ReadAsText().ShouldContain($"/signatures/{gone.Id}/erase", customMessage: "a withdrawn signer can be erased too");
         await EraseAsync(letter, signer.Id, role: "editor", status: 403);
         await EraseAsync(letter, Guid.NewGuid(), status: 404);
         await EraseAsync(letter, signer.Id, reason: "Roberta Quince asked us", status: 400);
