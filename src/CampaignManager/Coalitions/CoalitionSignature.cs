@@ -50,6 +50,13 @@ public class CoalitionSignatureProjection : SingleStreamProjection<CoalitionSign
 
     public void Apply(SignatureRenewed _, CoalitionSignature s) => s.Active = true;
 
+    /// <summary>As the masked SignatureAdded reads (Signatures/SignerErasure), so a rebuild gives the same document.</summary>
+    public void Apply(SignerErased _, CoalitionSignature s)
+    {
+        if (s.Kind == SignatoryKind.Individual) s.Name = SignerErasure.ErasedName;
+        s.Title = null;
+    }
+
     public static void Register(StoreOptions opts)
     {
         opts.Projections.Add<CoalitionSignatureProjection>(ProjectionLifecycle.Async);

@@ -34,6 +34,7 @@ public static class Configuration
             opts.Schema.For<Signature>().Index(x => x.ConfirmEmailBy);
             // the letter's counts, kept by triggers on mt_doc_signature (see SignatureTally)
             opts.Storage.Add<SignatureTally>();
+            SignerErasure.AddMaskingRules(opts);
         });
         services.ConfigureWolverine(opts =>
         {
@@ -43,6 +44,8 @@ public static class Configuration
             opts.LocalQueueFor<EmailReconfirmation>().UseDurableInbox().MaximumParallelMessages(EmailSender.Parallelism);
             opts.LocalQueueFor<EmailSigner>().UseDurableInbox().MaximumParallelMessages(EmailSender.Parallelism);
             opts.LocalQueueFor<ExpireSignatureConfirmation>().UseDurableInbox();
+            opts.LocalQueueFor<MaskSignerData>().UseDurableInbox();
+            opts.LocalQueueFor<EraseSignerEmail>().UseDurableInbox();
         });
         services.AddSingleton<ILetterSigners, LetterSigners>();
         services.InitializeMartenWith<SignatureSortKeysBackfill>();

@@ -17,18 +17,22 @@ public record ConfirmationAnswer(ProblemDetails Problem, Signature? Signature, S
 public static class ConfirmSignatureEmailHandler
 {
     /// <summary>The signer as the actor, as staff would recognise them; never a staff login.</summary>
-    public static string By(Signature s) => $"{s.Name} <{s.Email}> (confirmation link)";
+    public static string By(Signature s) => SignerErasure.Actor(s, "confirmation link");
 
     /// <summary>Why the link confirms nothing, or null: named, so the signer's page can say it in their language.</summary>
     public static ConfirmRefusal? WhyNot(Letter letter, Signature signature, SignerLink link, DateTimeOffset now) =>
-        link.UsedAt is not null || signature.EmailConfirmedAt is not null ? ConfirmRefusal.Used
+        // an erased email has nothing left to confirm: the page says the signature no longer waits
+        signature.Email is null ? ConfirmRefusal.NotWaiting
+        : link.UsedAt is not null || signature.EmailConfirmedAt is not null ? ConfirmRefusal.Used
         : signature.Status == SignatureStatus.Expired || now >= link.ExpiresAt ? ConfirmRefusal.Expired
         : letter.Status == LetterStatus.Final ? ConfirmRefusal.Final
         : signature.Status != SignatureStatus.AwaitingEmailConfirmation ? ConfirmRefusal.NotWaiting
         : null;
 
     public static ProblemDetails Validate(Letter letter, Signature signature, SignerLink link, DateTimeOffset now) =>
-        WhyNot(letter, signature, link, now) switch
+        signature.Email is null
+            ? Problems.Conflict("This signature's email was erased; there is nothing to confirm.")
+            : WhyNot(letter, signature, link, now) switch
         {
             ConfirmRefusal.Used => Problems.Conflict("This confirmation link was already used; it works once."),
             ConfirmRefusal.Expired => Problems.Conflict("This confirmation link has expired; the signature was not confirmed. You can sign again."),

@@ -60,6 +60,8 @@ public static class LetterHistoryEndpoint
         SignatureReconfirmed c => $"Signature re-confirmed on version {c.TextVersion}",
         SignatureRenewed n => $"Signed again on version {n.TextVersion}" + (n.ConfirmEmailBy is not null ? ", awaiting email confirmation" : "") +
                               (n.AwaitingApproval ? " on the public page, awaiting approval" : ""),
+        SignerErased x => $"Personal data erased by {x.By} on {x.At:yyyy-MM-dd}: {x.Reason}",
+        SignerEmailErased x => $"Email erased by {x.By} on {x.At:yyyy-MM-dd} ({x.Reason})",
         SignatureEmailConfirmed c => $"Email {c.Email} confirmed by the signer" + (c.AwaitingApproval ? ", now awaiting approval" : ", now counted"),
         SignatureConfirmationExpired x => $"Discarded: the email was not confirmed by {x.ConfirmBy:u}",
         SignerEmailed m => m.WithConfirmation ? "Confirmation and personal links emailed" : "Personal link emailed",

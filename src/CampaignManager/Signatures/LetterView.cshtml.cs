@@ -1,3 +1,4 @@
+using CampaignManager.Staff;
 using CampaignManager.Letters;
 
 namespace CampaignManager.Signatures;
@@ -20,6 +21,9 @@ public class LetterViewModel(IQuerySession session) : PageModel
     public bool CanSign => Letter.Status == LetterStatus.Open;
     public bool BlockCanChange => Letter.Status != LetterStatus.Final;
     public bool CanReconfirm => Letter.Status is LetterStatus.Open or LetterStatus.Closed;
+
+    /// <summary>Erasing a signer's personal data is an admin's (see <see cref="EraseSignerEndpoint"/>); others are not offered it.</summary>
+    public bool CanErase => User.IsInRole(StaffRole.Admin.ClaimValue());
 
     /// <summary>The current revision's re-confirmation round, when signers were asked to re-confirm it.</summary>
     public ReconfirmationRound? Reconfirmations { get; private set; }

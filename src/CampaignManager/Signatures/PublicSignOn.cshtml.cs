@@ -101,13 +101,14 @@ public partial class PublicSignOnModel(IQuerySession session, IDocumentStore sto
         await LoadAsync(token);
         await RecognizeAsync(signer);
         if (Letter is null || Returning is not { Signature: { } mine }) return LetterPage();
-        var by = Returning.By;
         // held like a sign-on (see LetterGate): a close or finalize in flight is waited for and then seen here
         await using (var write = store.LightweightSession())
         {
             var letter = await LetterGate.HoldAsync(write, Letter.Id, HttpContext.RequestAborted);
             var stream = await write.Events.FetchForWriting<Signature>(mine.Id, HttpContext.RequestAborted);
             if (letter is null || stream.Aggregate is null) return LetterPage();
+            // the actor from the stream as it is now, not as the page read it: an erasure committed meanwhile leaves no name to record
+            var by = ReturningSigner.ActorOf(stream.Aggregate);
             var (problem, events) = decide(letter, stream.Aggregate, by, clock.GetUtcNow());
             if (!problem.IsNone())
             {

@@ -12,7 +12,9 @@ public record ReturningSigner(Signature? Signature, DiffTable? Changes, bool Exp
     public static readonly ReturningSigner Unknown = new(null, null, Expired: true);
 
     /// <summary>The signer as the actor of their answer, as staff would recognise them; never a staff login.</summary>
-    public string By => Signature is { } s ? $"{s.Name} <{s.Email}> (re-confirmation link)" : "anonymous";
+    public string By => Signature is { } s ? ActorOf(s) : "anonymous";
+
+    public static string ActorOf(Signature s) => SignerErasure.Actor(s, "re-confirmation link");
 
     public bool CanAnswer => !Expired && Signature is { Status: SignatureStatus.Active };
 

@@ -37,6 +37,12 @@ public sealed class SignOnSettings
         (ConsentTexts.TryGetValue(ui.Name, out var own) ? own
             : ConsentText ?? Hosting.Localization.In(ui, () => Builtin["ConsentDefault"].Value), ConsentVersion);
 
+    /// <summary>
+    /// Erase signers' emails on letters finalized more than this many months ago (see <see cref="EraseSignerEmail"/>);
+    /// unset keeps them for as long as the letter.
+    /// </summary>
+    public int? EmailRetentionMonths { get; set; }
+
     public static IServiceCollection AddSignOnSettings(IServiceCollection services)
     {
         services.AddOptions<SignOnSettings>().BindConfiguration(Section)
@@ -44,6 +50,7 @@ public sealed class SignOnSettings
             .Validate(s => s.ConsentText is null || !string.IsNullOrWhiteSpace(s.ConsentText), "SignOn:ConsentText must not be empty when set")
             .Validate(s => s.ConsentTexts.Values.All(t => !string.IsNullOrWhiteSpace(t)), "SignOn:ConsentTexts must not hold an empty text")
             .Validate(s => !string.IsNullOrWhiteSpace(s.ConsentVersion), "SignOn:ConsentVersion must not be empty")
+            .Validate(s => s.EmailRetentionMonths is null or > 0, "SignOn:EmailRetentionMonths must be positive, or unset to keep emails")
             .ValidateOnStart();
         return services;
     }

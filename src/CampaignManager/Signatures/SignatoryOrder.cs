@@ -13,22 +13,30 @@ public static class SignatoryOrder
 
     /// <summary>
     /// Ends every key of the current format: "03" and the collation's version as eight hex digits, after the last part's
-    /// "00" (keys of the first two formats end in "0000" and "0002"). The first character stays the kind, which the
+    /// "00" (keys of the first two formats end in "0000" and "0002"; "03" keyed a withheld name by the name itself). The first character stays the kind, which the
     /// signature tally reads. Keys of another format, or made by another ICU version, are made again at start-up by
     /// <see cref="SignatureSortKeysBackfill"/>; a change to the key bumps the "03".
     /// </summary>
-    public static string Format { get; } = "03" + Collation.Version.ToString("x8", CultureInfo.InvariantCulture);
+    public static string Format { get; } = "04" + Collation.Version.ToString("x8", CultureInfo.InvariantCulture);
 
     public static IReadOnlyList<T> Sort<T>(IEnumerable<T> signatories, Func<T, Guid> id, Func<T, SignatoryKind> kind,
-        Func<T, string> name, IReadOnlyList<Guid>? explicitOrder = null, Func<T, string?>? familyName = null)
+        Func<T, string> name, IReadOnlyList<Guid>? explicitOrder = null, Func<T, string?>? familyName = null,
+        Func<T, bool>? withheld = null)
     {
         var pinned = (explicitOrder ?? []).Select((x, i) => (x, i)).ToDictionary(p => p.x, p => p.i);
         return signatories
             .OrderBy(s => pinned.TryGetValue(id(s), out var i) ? i : int.MaxValue)
-            .ThenBy(s => SortKey(kind(s), name(s), familyName?.Invoke(s)), StringComparer.Ordinal)
+            .ThenBy(s => KeyFor(kind(s), name(s), familyName?.Invoke(s), withheld?.Invoke(s) ?? false), StringComparer.Ordinal)
             .ThenBy(id)
             .ToList();
     }
+
+    /// <summary>
+    /// A signature's key: a withheld name files as "Name withheld" does, so neither its place in the block nor its key
+    /// (nor the paging cursor made from it) tells anything of the name.
+    /// </summary>
+    public static string KeyFor(SignatoryKind kind, string name, string? familyName, bool nameWithheld) =>
+        nameWithheld ? SortKey(kind, SignatoryView.Withheld) : SortKey(kind, name, familyName);
 
     /// <summary>
     /// The unpinned order as one string PostgreSQL can index and page on: organizations before individuals, then the

@@ -29,7 +29,7 @@ public record SignatoryView(
         s.Id, s.Kind, s.Name, s.Title, s.Affiliation, s.AffiliationForIdentificationOnly, s.Email, s.SignedVersion,
         s.Status == SignatureStatus.Active && s.SignedVersion < currentTextVersion, s.Status, s.SignedAt,
         s.WithdrawnAt, s.WithdrawalReason, s.Source, s.FamilyName, s.SignedOn, s.Language, s.Consent, s.NameWithheld, s.NameAfterPublication,
-        AssuranceOf(s), s.EmailConfirmedAt is not null ? $"confirmed by {s.Email}" : null);
+        AssuranceOf(s), s.EmailConfirmedAt is null ? null : s.Email is null ? "confirmed by email (address since erased)" : $"confirmed by {s.Email}");
 
     /// <summary>How sure staff can be that the signature is real, from the strongest check it passed.</summary>
     public static Assurance AssuranceOf(Signature s) => s switch

@@ -65,6 +65,12 @@ public class Signature : IBlockSigner
     /// <summary>Where the signature falls in the unpinned block; a name never changes, so it is fixed when signed.</summary>
     public string SortKey { get; set; } = "";
 
+    /// <summary>When an admin erased the signer's personal data (<see cref="SignerErased"/>), and who.</summary>
+    public DateTimeOffset? ErasedAt { get; set; }
+    public string? ErasedBy { get; set; }
+    /// <summary>When the retention setting erased the email alone (<see cref="SignerEmailErased"/>).</summary>
+    public DateTimeOffset? EmailErasedAt { get; set; }
+
     bool IBlockSigner.InBlock => Status == SignatureStatus.Active;
 
     public static Signature Create(SignatureAdded e) => new()
@@ -92,7 +98,7 @@ public class Signature : IBlockSigner
         SignedAt = e.At,
         SignedOn = e.SignedOn,
         SignedBy = e.By,
-        SortKey = SignatoryOrder.SortKey(e.Kind, e.Name, e.FamilyName)
+        SortKey = SignatoryOrder.KeyFor(e.Kind, e.Name, e.FamilyName, e.NameWithheld)
     };
 
     public void Apply(SignatureWithdrawn e)
@@ -159,6 +165,32 @@ public class Signature : IBlockSigner
     public void Apply(SignerEmailed e) => (SignerEmailRound, SignerEmailedAt, SignerEmailError) = (e.Round, e.At, null);
 
     public void Apply(SignerEmailFailed e) => (SignerEmailRound, SignerEmailError) = (e.Round, e.Reason);
+
+    /// <summary>
+    /// The same data masked out of the stream's events (<see cref="SignerErasure"/>), so a rebuild from them gives this
+    /// document again: an individual keeps counting, printed as a withheld name and filed as one.
+    /// </summary>
+    public void Apply(SignerErased e)
+    {
+        var data = SignerErasure.Data.Of(this, emailOnly: false);
+        ScrubNotes(data);
+        if (Kind == SignatoryKind.Individual) (Name, FamilyName, NameWithheld) = (SignerErasure.ErasedName, null, true);
+        (Title, Email, ErasedAt, ErasedBy) = (null, null, e.At, e.By);
+        SortKey = SignatoryOrder.KeyFor(Kind, Name, FamilyName, NameWithheld);
+    }
+
+    public void Apply(SignerEmailErased e)
+    {
+        ScrubNotes(SignerErasure.Data.Of(this, emailOnly: true));
+        (Email, EmailErasedAt) = (null, e.At);
+    }
+
+    private void ScrubNotes(SignerErasure.Data data)
+    {
+        WithdrawalReason = SignerErasure.Scrub(WithdrawalReason, data);
+        SignerEmailError = SignerErasure.Scrub(SignerEmailError, data);
+        ReconfirmationEmailError = SignerErasure.Scrub(ReconfirmationEmailError, data);
+    }
 
     /// <summary>The stream folded in memory through the same methods Marten applies; for "as of" reads and decision tests.</summary>
     public static Signature? Fold(IEnumerable<object> events) => CampaignManager.Hosting.EventFold<Signature>.Fold(events);

@@ -37,12 +37,12 @@ internal sealed class SignatureSortKeysBackfill : Marten.Schema.IInitialData
             if (missing.Count == 0) return;
             foreach (var s in missing)
             {
-                var key = SignatoryOrder.SortKey(s.Kind, s.Name, s.FamilyName);
+                var key = SignatoryOrder.KeyFor(s.Kind, s.Name, s.FamilyName, s.NameWithheld);
                 session.QueueSqlCommand(
                     $"update {table} set sort_key = ?, data = jsonb_set(data, '{{sortKey}}', to_jsonb(?::text)) " +
                     $"where id = ? and (sort_key is null or right(sort_key, {format.Length}) <> ?)", key, key, s.Id, format);
             }
-            var keys = missing.SelectMany(s => SignerIdentity.KeysFor(s.LetterId, s.Kind, s.Name, s.Affiliation, s.Email)
+            var keys = missing.Where(s => s.ErasedAt is null).SelectMany(s => SignerIdentity.KeysFor(s.LetterId, s.Kind, s.Name, s.Affiliation, s.Email)
                     .Select(k => (Key: k, s.Id)))
                 .DistinctBy(k => k.Key).ToList();
             var held = (await session.LoadManyAsync<SignerKey>(cancellation, keys.Select(k => k.Key).ToArray())).Select(k => k.Id).ToHashSet();

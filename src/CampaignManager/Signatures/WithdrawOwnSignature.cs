@@ -17,7 +17,7 @@ public static class WithdrawOwnSignatureHandler
 {
     public const string Reason = "Withdrawn by the signer through their personal link";
 
-    public static string By(Signature s) => $"{s.Name} <{s.Email}> (personal link)";
+    public static string By(Signature s) => SignerErasure.Actor(s, "personal link");
 
     /// <summary>Why the signer cannot withdraw, or null: named, so their page can say it in their language.</summary>
     public static WithdrawRefusal? WhyNot(Letter letter, Signature signature) => signature.Status switch
