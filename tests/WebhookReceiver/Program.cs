@@ -2,12 +2,12 @@ using System.Text.Json;
 using StandardWebhooks;
 using StandardWebhooks.Diagnostics;
 
-// Usage: WebhookReceiver <port> <secret> <log file> [<status file>]
-// Verifies every post with the StandardWebhooks package, as a partner would, and appends one JSON line per post to the
-// log: its webhook-id, whether the signature held, and the body. The status file, when it exists, holds the status
-// code to answer instead of 200 (a test asks for 500 or 410 that way).
-var (port, secret, log) = (int.Parse(args[0]), args[1], args[2]);
-var statusFile = args.Length > 3 ? args[3] : null;
+// Usage: WebhookReceiver <port> <folder>
+// Verifies every post with the StandardWebhooks package against the secret in <folder>/secret.txt, as a partner would,
+// and appends one JSON line per post to <folder>/received.jsonl: its webhook-id, whether the signature held, and the
+// body. <folder>/status.txt, when it exists, holds the status code to answer instead of 200 (a test asks for 410 so).
+var (port, folder) = (int.Parse(args[0]), args[1]);
+var (secretFile, log, statusFile) = (Path.Combine(folder, "secret.txt"), Path.Combine(folder, "received.jsonl"), Path.Combine(folder, "status.txt"));
 var gate = new object();
 
 var builder = WebApplication.CreateSlimBuilder();
@@ -22,14 +22,14 @@ app.MapPost("/hooks", async (HttpRequest request) =>
     string? error = null;
     try
     {
-        new StandardWebhook(secret).Verify(body, request.Headers);
+        new StandardWebhook(File.ReadAllText(secretFile).Trim()).Verify(body, request.Headers);
     }
     catch (WebhookVerificationException e)
     {
         error = e.Message;
     }
     var status = error is not null ? 400
-        : statusFile is not null && File.Exists(statusFile) ? int.Parse(File.ReadAllText(statusFile).Trim()) : 200;
+        : File.Exists(statusFile) ? int.Parse(File.ReadAllText(statusFile).Trim()) : 200;
     var line = JsonSerializer.Serialize(new
     {
         id = request.Headers["webhook-id"].ToString(), timestamp = request.Headers["webhook-timestamp"].ToString(),
