@@ -12,6 +12,7 @@ public static class Configuration
             // Inline: the fan-out must not deliver to a subscription removed a moment ago, nor miss one just made.
             opts.Projections.Snapshot<WebhookSubscription>(SnapshotLifecycle.Inline);
             opts.Schema.For<WebhookSubscription>().Index(x => x.Status);
+            opts.RegisterDocumentType<WebhookRoute>();
             opts.Schema.For<WebhookDelivery>().Index(x => x.SubscriptionId).Index(x => x.EventSequence);
         });
         builder.Services.SubscribeToEvents(new WebhookFanOut());

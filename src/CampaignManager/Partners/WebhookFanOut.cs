@@ -8,7 +8,8 @@ namespace CampaignManager.Partners;
 /// node at a time (Solo or Balanced), that reads the store in order. For each page of events it writes the delivery
 /// documents and their <see cref="DeliverWebhook"/> messages in the same transaction as its own progress, through
 /// Wolverine's outbox, so a crash before the commit redoes the page and one after it never sees the page again:
-/// every event is fanned out once. Deliveries then run on the durable local queue, on any node.
+/// every event is fanned out once. Deliveries then run on the durable local queue, on any node. Which subscription
+/// gets which event is decided by <see cref="WebhookRoute"/>, kept by this same subscription.
 /// </summary>
 public sealed class WebhookFanOut : BatchSubscription
 {
@@ -16,7 +17,7 @@ public sealed class WebhookFanOut : BatchSubscription
 
     public WebhookFanOut() : base(Name)
     {
-        foreach (var type in WebhookTypes.Sources) IncludeType(type);
+        foreach (var type in WebhookTypes.Sources.Concat(WebhookRoute.Sources)) IncludeType(type);
     }
 
     /// <summary>Standard Webhooks' payload: the type, when it happened, and the type's own data.</summary>
@@ -33,33 +34,42 @@ public sealed class WebhookFanOut : BatchSubscription
     }
 
     /// <summary>
-    /// The pure part: which subscriptions get which event. A subscription sees only events recorded after it was
-    /// made, and only while it is active when the page is processed (normally within a second of the event).
+    /// The pure part, in event store order: subscription events switch <paramref name="routes"/> (changed ones are
+    /// added to <paramref name="changed"/>), business events become a delivery for each route on at that point.
     /// </summary>
-    public static IEnumerable<WebhookDelivery> Deliveries(IEnumerable<IEvent> events, IReadOnlyList<WebhookSubscription> subscriptions)
+    public static List<WebhookDelivery> Deliveries(IEnumerable<IEvent> events, Dictionary<Guid, WebhookRoute> routes, ISet<WebhookRoute>? changed = null)
     {
+        var deliveries = new List<WebhookDelivery>();
         foreach (var e in events)
         {
-            if (WebhookTypes.For(e.Data) is not { } fact) continue;
-            foreach (var s in subscriptions.Where(s => s.Wants(fact.Type) && e.Sequence > s.SubscribedAtSequence))
+            if (e.Data is IWebhookSubscriptionEvent s)
             {
-                var id = WebhookDelivery.IdFor(s.Id, e.Id);
-                yield return new WebhookDelivery
+                if (WebhookRoute.After(routes.GetValueOrDefault(s.SubscriptionId), s) is { } route) changed?.Add(routes[s.SubscriptionId] = route);
+                continue;
+            }
+            if (WebhookTypes.For(e.Data) is not { } fact) continue;
+            foreach (var route in routes.Values.Where(r => r.Wants(fact.Type)))
+            {
+                var id = WebhookDelivery.IdFor(route.Id, e.Id);
+                deliveries.Add(new WebhookDelivery
                 {
-                    Id = id, SubscriptionId = s.Id, WebhookId = WebhookDelivery.WebhookIdFor(id), Type = fact.Type, Body = Body(fact),
+                    Id = id, SubscriptionId = route.Id, WebhookId = WebhookDelivery.WebhookIdFor(id), Type = fact.Type, Body = Body(fact),
                     EventId = e.Id, EventSequence = e.Sequence, OccurredAt = fact.At, Status = WebhookDeliveryStatus.Pending
-                };
+                });
             }
         }
+        return deliveries;
     }
 
     public override async Task ProcessEventsAsync(EventRange page, ISubscriptionController controller, IDocumentOperations operations,
         IMessageBus bus, CancellationToken cancellationToken)
     {
         if (page.Events.Count == 0) return;
-        var subscriptions = await operations.Query<WebhookSubscription>().Where(s => s.Status == WebhookStatus.Active).ToListAsync(cancellationToken);
-        if (subscriptions.Count == 0) return;
-        foreach (var delivery in Deliveries(page.Events, subscriptions))
+        var routes = (await operations.Query<WebhookRoute>().ToListAsync(cancellationToken)).ToDictionary(r => r.Id);
+        var changed = new HashSet<WebhookRoute>();
+        var deliveries = Deliveries(page.Events, routes, changed);
+        foreach (var route in changed) operations.Store(route);
+        foreach (var delivery in deliveries)
         {
             operations.Store(delivery);
             await bus.PublishAsync(new DeliverWebhook(delivery.Id));

@@ -3,9 +3,9 @@ namespace CampaignManager.Partners;
 public enum WebhookStatus { Active, Paused, Disabled, Removed }
 
 /// <summary>
-/// The subscription stream folded up, inline: the fan-out reads it for every batch of events and must not act on a
-/// subscription that was paused or removed a moment ago. <see cref="SubscribedAtSequence"/> is the event store position
-/// of <see cref="WebhookSubscribed"/>: events recorded before it are never delivered to it.
+/// The subscription stream folded up, inline: a delivery reads it for the URL and the secret just before it posts, and
+/// must not post for a subscription paused or removed a moment ago. (Which events it gets is the fan-out's own
+/// <see cref="WebhookRoute"/>, kept in step with the event store.)
 /// </summary>
 public class WebhookSubscription
 {
@@ -17,17 +17,15 @@ public class WebhookSubscription
     public string? Description { get; set; }
     public WebhookStatus Status { get; set; }
     public string? DisabledReason { get; set; }
-    public long SubscribedAtSequence { get; set; }
     public string CreatedBy { get; set; } = "";
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? SecretRotatedAt { get; set; }
     public DateTimeOffset LastChangedAt { get; set; }
 
-    public static WebhookSubscription Create(IEvent<WebhookSubscribed> e) => new()
+    public static WebhookSubscription Create(WebhookSubscribed e) => new()
     {
-        Id = e.Data.SubscriptionId, Url = e.Data.Url, EventTypes = [.. e.Data.EventTypes], Secret = e.Data.Secret,
-        Description = e.Data.Description, Status = WebhookStatus.Active, SubscribedAtSequence = e.Sequence,
-        CreatedBy = e.Data.By, CreatedAt = e.Data.At, LastChangedAt = e.Data.At
+        Id = e.SubscriptionId, Url = e.Url, EventTypes = [.. e.EventTypes], Secret = e.Secret, Description = e.Description,
+        Status = WebhookStatus.Active, CreatedBy = e.By, CreatedAt = e.At, LastChangedAt = e.At
     };
 
     public void Apply(WebhookPaused e) => (Status, LastChangedAt) = (WebhookStatus.Paused, e.At);
@@ -36,6 +34,4 @@ public class WebhookSubscription
     public void Apply(WebhookRemoved e) => (Status, LastChangedAt) = (WebhookStatus.Removed, e.At);
     public void Apply(WebhookDisabled e) => (Status, DisabledReason, LastChangedAt) = (WebhookStatus.Disabled, e.Reason, e.At);
     public void Apply(WebhookDeliveryReplayed e) => LastChangedAt = e.At;
-
-    public bool Wants(string type) => Status == WebhookStatus.Active && EventTypes.Contains(type);
 }

@@ -1,5 +1,7 @@
 using JasperFx.Events;
+using CampaignManager.Letters;
 using CampaignManager.Partners;
+using CampaignManager.Signatures;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -13,34 +15,30 @@ public class webhook_subscription_decisions
     private static readonly DateTimeOffset At = new(2026, 3, 2, 10, 0, 0, TimeSpan.Zero);
     private static readonly Guid Id = Guid.NewGuid();
 
-    private static WebhookSubscription Subscription(long sequence, params object[] then)
-    {
-        var subscribed = new WebhookSubscribed(Id, "https://partner.example/hooks", [WebhookTypes.SignatureAdded, WebhookTypes.LetterFinalized],
-            "whsec_c2VjcmV0", null, "test.admin", At);
-        var s = WebhookSubscription.Create(new Event<WebhookSubscribed>(subscribed) { Sequence = sequence });
-        foreach (var e in then) EventFold<WebhookSubscription>.Apply(s, e);
-        return s;
-    }
+    private static readonly WebhookSubscribed Subscribed = new(Id, "https://partner.example/hooks",
+        [WebhookTypes.SignatureAdded, WebhookTypes.LetterFinalized], "whsec_c2VjcmV0", null, "test.admin", At);
+
+    private static WebhookSubscription Subscription(params object[] then) => EventFold<WebhookSubscription>.Fold([Subscribed, .. then])!;
 
     private static IEvent Recorded(object data, long sequence) => new Event<object>(data) { Id = Guid.NewGuid(), Sequence = sequence };
 
     [Fact]
     public void pausing_an_active_subscription_is_recorded_and_a_paused_one_cannot_be_paused_again()
     {
-        var active = Subscription(1);
+        var active = Subscription();
         PauseWebhookEndpoint.Validate(active).IsNone().ShouldBeTrue();
         var paused = PauseWebhookEndpoint.Decide(active, "test.admin", At);
         paused.ShouldBe(new WebhookPaused(Id, "test.admin", At));
-        PauseWebhookEndpoint.Validate(Subscription(1, paused)).Status.ShouldBe(409);
+        PauseWebhookEndpoint.Validate(Subscription(paused)).Status.ShouldBe(409);
     }
 
     [Fact]
     public void a_subscription_disabled_by_a_410_can_be_resumed_and_a_removed_one_cannot()
     {
-        var disabled = Subscription(1, new WebhookDisabled(Id, Guid.NewGuid(), "410", "system", At));
+        var disabled = Subscription(new WebhookDisabled(Id, Guid.NewGuid(), "410", "system", At));
         (disabled.Status, disabled.DisabledReason).ShouldBe((WebhookStatus.Disabled, "410"));
         ResumeWebhookEndpoint.Validate(disabled).IsNone().ShouldBeTrue();
-        var removed = Subscription(1, new WebhookRemoved(Id, "test.admin", At));
+        var removed = Subscription(new WebhookRemoved(Id, "test.admin", At));
         ResumeWebhookEndpoint.Validate(removed).Status.ShouldBe(409);
         RotateWebhookSecretEndpoint.Validate(removed).Status.ShouldBe(409);
     }
@@ -48,7 +46,7 @@ public class webhook_subscription_decisions
     [Fact]
     public void a_rotated_secret_replaces_the_old_one()
     {
-        var rotated = Subscription(1, RotateWebhookSecretEndpoint.Decide(Subscription(1), "whsec_bmV3", "test.admin", At));
+        var rotated = Subscription(RotateWebhookSecretEndpoint.Decide(Subscription(), "whsec_bmV3", "test.admin", At));
         (rotated.Secret, rotated.SecretRotatedAt).ShouldBe(("whsec_bmV3", At));
     }
 
@@ -62,23 +60,41 @@ public class webhook_subscription_decisions
     }
 
     [Fact]
-    public void the_fan_out_delivers_only_the_types_asked_for_and_only_events_recorded_after_subscribing()
+    public void the_fan_out_delivers_only_the_types_asked_for_and_only_events_recorded_while_the_subscription_was_on()
     {
         var letter = Guid.NewGuid();
-        var before = Recorded(new CampaignManager.Letters.LetterFinalized(letter, 2, "staff", At), 4);
-        var finalized = Recorded(new CampaignManager.Letters.LetterFinalized(letter, 3, "staff", At), 12);
-        var withdrawn = Recorded(new CampaignManager.Signatures.SignatureWithdrawn(Guid.NewGuid(), letter, "moved on", "staff", At), 13);
+        LetterFinalized Finalized(int version) => new(letter, version, "staff", At);
+        var events = new object[]
+        {
+            Finalized(1), Subscribed, Finalized(2), new SignatureWithdrawn(Guid.NewGuid(), letter, "moved on", "staff", At),
+            new WebhookPaused(Id, "test.admin", At), Finalized(3), new WebhookResumed(Id, "test.admin", At), Finalized(4)
+        }.Select((e, i) => Recorded(e, i + 1)).ToList();
+        var routes = new Dictionary<Guid, WebhookRoute>();
+        var changed = new HashSet<WebhookRoute>();
 
-        var deliveries = WebhookFanOut.Deliveries([before, finalized, withdrawn], [Subscription(10)]).ToList();
+        var deliveries = WebhookFanOut.Deliveries(events, routes, changed);
 
-        var delivery = deliveries.ShouldHaveSingleItem();
-        (delivery.Type, delivery.EventSequence, delivery.SubscriptionId).ShouldBe((WebhookTypes.LetterFinalized, 12, Id));
-        delivery.Id.ShouldBe(WebhookDelivery.IdFor(Id, finalized.Id), "the same event fanned out twice writes the same delivery");
-        delivery.WebhookId.ShouldBe($"msg_{delivery.Id:N}");
-        var body = JsonDocument.Parse(delivery.Body).RootElement;
+        deliveries.Select(d => d.EventSequence).ShouldBe([3L, 8L], "before subscribing and while paused: nothing");
+        deliveries.ShouldAllBe(d => d.Type == WebhookTypes.LetterFinalized && d.SubscriptionId == Id);
+        changed.ShouldHaveSingleItem().On.ShouldBeTrue("the route is stored as it stands after the page");
+        var first = deliveries[0];
+        first.Id.ShouldBe(WebhookDelivery.IdFor(Id, events[2].Id), "the same event fanned out twice writes the same delivery");
+        first.WebhookId.ShouldBe($"msg_{first.Id:N}");
+        var body = JsonDocument.Parse(first.Body).RootElement;
         body.GetProperty("type").GetString().ShouldBe("letter.finalized");
-        body.GetProperty("data").GetProperty("textVersion").GetInt32().ShouldBe(3);
-        WebhookFanOut.Deliveries([finalized], [Subscription(10, new WebhookPaused(Id, "test.admin", At))]).ShouldBeEmpty("paused");
+        body.GetProperty("data").GetProperty("textVersion").GetInt32().ShouldBe(2);
+    }
+
+    [Fact]
+    public void a_page_processed_after_a_pause_still_delivers_what_was_recorded_before_it_and_nothing_after()
+    {
+        var routes = new Dictionary<Guid, WebhookRoute> { [Id] = WebhookRoute.After(null, Subscribed)! };
+        var letter = Guid.NewGuid();
+        var page = new object[] { new LetterFinalized(letter, 1, "staff", At), new WebhookRemoved(Id, "test.admin", At), new LetterFinalized(letter, 2, "staff", At) }
+            .Select((e, i) => Recorded(e, i + 20)).ToList();
+
+        WebhookFanOut.Deliveries(page, routes).Select(d => d.EventSequence).ShouldBe([20L]);
+        routes[Id].On.ShouldBeFalse();
     }
 
     [Fact]
