@@ -6,7 +6,7 @@ public sealed class WebhookSettings
     public const string Section = "Webhooks";
 
     /// <summary>
-    /// About 11 hours in all, the schedule Standard Webhooks suggests in shape: a receiver restarting is caught within
+    /// Seven attempts over about 10½ hours, the shape Standard Webhooks suggests: a receiver restarting is caught within
     /// a minute, one down for an afternoon still gets everything.
     /// </summary>
     public static readonly TimeSpan[] DefaultRetryDelays =
