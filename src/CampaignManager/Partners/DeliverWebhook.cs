@@ -1,3 +1,7 @@
+using CampaignManager.Appeals;
+using Wolverine.ErrorHandling;
+using Wolverine.Runtime.Handlers;
+
 namespace CampaignManager.Partners;
 
 /// <summary>
@@ -57,6 +61,15 @@ public static class DeliverWebhookHandler
     public static bool IsCurrent(WebhookDelivery? delivery, DeliverWebhook message) =>
         delivery is { Status: WebhookDeliveryStatus.Pending } && delivery.Round == message.Round
         && !delivery.Attempts.Any(a => a.Round == message.Round && a.Number == message.Attempt);
+
+    /// <summary>
+    /// A database fault before or after the post is retried, then rescheduled, never dropped: the post is idempotent for
+    /// the receiver (same webhook-id), so posting again after a fault while recording is the safe side.
+    /// </summary>
+    public static void Configure(HandlerChain chain) =>
+        chain.OnException(DeliveryFaults.IsDatabaseFault, "a database error around a webhook delivery")
+            .RetryWithCooldown(DeliveryFaults.Cooldowns)
+            .Then.ScheduleRetry(TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(30));
 
     public static async Task<OutgoingMessages> Handle(DeliverWebhook message, IDocumentSession session, WebhookSender sender,
         IOptions<WebhookSettings> settings, TimeProvider clock, CancellationToken token)

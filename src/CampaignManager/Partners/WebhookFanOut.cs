@@ -69,7 +69,11 @@ public sealed class WebhookFanOut : BatchSubscription
         var changed = new HashSet<WebhookRoute>();
         var deliveries = Deliveries(page.Events, routes, changed);
         foreach (var route in changed) operations.Store(route);
-        foreach (var delivery in deliveries)
+        // A page seen again (the subscription rewound or rebuilt from the start) must neither post again nor reset a
+        // delivery's log: a delivery that exists is left as it is.
+        var existing = deliveries.Count == 0 ? [] : (await operations.LoadManyAsync<WebhookDelivery>(cancellationToken, deliveries.Select(d => d.Id)))
+            .Select(d => d.Id).ToHashSet();
+        foreach (var delivery in deliveries.Where(d => !existing.Contains(d.Id)))
         {
             operations.Store(delivery);
             await bus.PublishAsync(new DeliverWebhook(delivery.Id));
