@@ -17,8 +17,9 @@ public static class Configuration
         });
         builder.Services.SubscribeToEvents(new WebhookFanOut());
         builder.Services.ConfigureWolverine(opts =>
-            // Durable: a scheduled retry is a row in the inbox, picked up after a crash or by another node.
-            opts.LocalQueueFor<DeliverWebhook>().UseDurableInbox().MaximumParallelMessages(4));
+            // Durable: a scheduled retry is a row in the inbox, picked up after a crash or by another node. Posts mostly
+            // wait on the network, so several run at once: one receiver that hangs until the timeout holds up fewer others.
+            opts.LocalQueueFor<DeliverWebhook>().UseDurableInbox().MaximumParallelMessages(16));
         return builder;
     }
 }
