@@ -3,6 +3,7 @@ using CampaignManager.Campaigns;
 using CampaignManager.Coalitions;
 using CampaignManager.Letters;
 using CampaignManager.Organizations;
+using CampaignManager.Partners;
 using CampaignManager.Seeding;
 using CampaignManager.Signatures;
 using CampaignManager.Staff;
@@ -35,5 +36,6 @@ public static class Composition
         builder.AddSeeding();
         builder.AddStaff();
         builder.AddDeadlines();
+        builder.AddPartners();
     }
 }

@@ -126,7 +126,7 @@
     else if (then === 'report') showTargetImport(form, json);
     else if (then === 'reload-report') { sessionStorage.setItem('letters.importReport', JSON.stringify(json)); window.location.reload(); }
     // an API token or sign-in link is shown once, in the form that asked for it, and never stored in the page
-    else if (then === 'secret') form.querySelector('output.secret').textContent = (json && (json.token || json.url)) || '';
+    else if (then === 'secret') form.querySelector('output.secret').textContent = (json && (json.token || json.secret || json.url)) || '';
     else window.location.assign(then.replace('{id}', encodeURIComponent((json && json.id) || '')));
   }
 

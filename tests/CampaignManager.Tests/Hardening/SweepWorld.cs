@@ -39,6 +39,8 @@ public sealed partial class SweepWorld
         world._real["account"] = account;
         world._real["token"] = await AdminIdOf(host, $"/api/staff/accounts/{account}/tokens", new { name = "sweep" });
         world._real["message"] = await UnassignedMailAsync(host);
+        world._real["webhook"] = await AdminIdOf(host, "/api/webhooks", new { url = "https://partner.example/hooks", eventTypes = new[] { "letter.finalized" } });
+        world._real["delivery"] = await FailedDeliveryAsync(host, world._real["webhook"]);
         return world;
     }
 
@@ -54,6 +56,20 @@ public sealed partial class SweepWorld
         session.Store(mail);
         await session.SaveChangesAsync();
         return mail.Id;
+    }
+
+    /// <summary>A delivery that gave up, as the delivery handler leaves one (no receiver here), so a replay reaches its own checks.</summary>
+    private static async Task<Guid> FailedDeliveryAsync(IAlbaHost host, Guid subscriptionId)
+    {
+        var delivery = new CampaignManager.Partners.WebhookDelivery
+        {
+            Id = Guid.NewGuid(), SubscriptionId = subscriptionId, WebhookId = "msg_sweep", Type = "letter.finalized", Body = "{}",
+            Status = CampaignManager.Partners.WebhookDeliveryStatus.Failed, OccurredAt = DateTimeOffset.UnixEpoch
+        };
+        await using var session = host.Services.GetRequiredService<IDocumentStore>().LightweightSession();
+        session.Store(delivery);
+        await session.SaveChangesAsync();
+        return delivery.Id;
     }
 
     private static async Task<Guid> IdOf(IAlbaHost host, string url, object body) =>
@@ -89,11 +105,12 @@ public sealed partial class SweepWorld
         "signatureId" => "signature",
         "targetId" => "target",
         "outcomeId" => "outcome",
+        "deliveryId" => "delivery",
         _ => segment switch
         {
             "letters" => "letter", "appeals" => "appeal", "campaigns" => "campaign", "targets" => "target",
             "target-lists" => "list", "organizations" => "organization", "accounts" => "account", "tokens" => "token",
-            "messages" => "message",
+            "messages" => "message", "webhooks" => "webhook",
             _ => throw new InvalidOperationException($"The sweep does not know what /{segment}/{{{parameter}}} holds; teach SweepWorld.")
         }
     };

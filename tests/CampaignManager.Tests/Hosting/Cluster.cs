@@ -34,14 +34,15 @@ public sealed class Cluster(ITestOutputHelper output) : IAsyncLifetime
         await Smtp.DisposeAsync();
     }
 
-    public async Task<(List<HttpClient> Nodes, ClusterTables Tables)> StartAsync(int count)
+    /// <summary><paramref name="extra"/>: settings a test adds for its own capability (the webhook tests' receiver address rule).</summary>
+    public async Task<(List<HttpClient> Nodes, ClusterTables Tables)> StartAsync(int count, IEnumerable<KeyValuePair<string, string>>? extra = null)
     {
         ConnectionString = await TestDatabase.CreateDatabaseAsync("cmnodes");
         var tables = new ClusterTables(ConnectionString);
         var settings = AppealsFixture.SettingsFor(Smtp).Concat(FastFailover).Concat(
         [
             new("ConnectionStrings:Marten", ConnectionString), new("Seeds:LoadOnStart", "false"), new("Wolverine:Solo", "false")
-        ]).ToList();
+        ]).Concat(extra ?? []).ToList();
         var clients = new List<HttpClient>();
         var started = System.Diagnostics.Stopwatch.StartNew();
         for (var i = 0; i < count; i++)
