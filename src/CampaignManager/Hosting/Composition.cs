@@ -3,6 +3,7 @@ using CampaignManager.Campaigns;
 using CampaignManager.Coalitions;
 using CampaignManager.Letters;
 using CampaignManager.Organizations;
+using CampaignManager.Partners;
 using CampaignManager.Seeding;
 using CampaignManager.Signatures;
 using CampaignManager.Staff;
@@ -32,6 +33,7 @@ public static class Composition
         builder.Services.AddCampaigns();
         builder.Services.AddOrganizations();
         builder.Services.AddCoalitions();
+        builder.Services.AddPartners();
         builder.AddSeeding();
         builder.AddStaff();
         builder.AddDeadlines();

@@ -65,6 +65,9 @@ public class Signature : IBlockSigner
     /// <summary>Where the signature falls in the unpinned block; a name never changes, so it is fixed when signed.</summary>
     public string SortKey { get; set; } = "";
 
+    /// <summary>The coalition partner that brought the signer; a renewal keeps it (the same signature again).</summary>
+    public Guid? PartnerId { get; set; }
+
     bool IBlockSigner.InBlock => Status == SignatureStatus.Active;
 
     public static Signature Create(SignatureAdded e) => new()
@@ -87,6 +90,7 @@ public class Signature : IBlockSigner
         NameWithheld = e.NameWithheld,
         NameAfterPublication = e.NameAfterPublication,
         OrganizationDomain = e.OrganizationDomain,
+        PartnerId = e.PartnerId,
         ApprovalAfterConfirmation = e.ConfirmEmailBy is not null && e.AwaitingApproval,
         Source = e.Source,
         SignedAt = e.At,
