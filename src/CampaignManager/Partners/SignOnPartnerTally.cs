@@ -59,6 +59,29 @@ public static class SignOnPartnerTallyEndpoint
         </script>
         """;
 
+    /// <summary>The tally, read for the API and the staff page alike; <paramref name="origin"/> is the app's own address.</summary>
+    public static async Task<SignOnPartnerTally> QueryAsync(IQuerySession session, Letter letter, string origin, string consent,
+        CancellationToken token)
+    {
+        var id = letter.Id;
+        var partners = await session.Query<SignOnPartner>().Where(x => x.LetterId == id).OrderBy(x => x.AddedAt).ThenBy(x => x.Id).ToListAsync(token);
+        var rows = await session.QueryAsync<Row>(
+            "select jsonb_build_object('partnerId', data ->> 'partnerId', 'status', status, 'count', count(*), " +
+            "'confirmed', count(*) filter (where data ->> 'emailConfirmedAt' is not null)) " +
+            $"from {session.DocumentStore.Options.DatabaseSchemaName}.mt_doc_signature where letter_id = ? " +
+            "group by data ->> 'partnerId', status", token, id);
+        PartnerSignatures Of(string? partner) => Sum(rows.Where(r => r.PartnerId == partner).Select(r => (r.Status, r.Count, r.Confirmed)));
+        return new SignOnPartnerTally(id, partners.Select(p =>
+        {
+            var action = letter.PublicToken is { } t ? origin + PartnerSignOnEndpoint.Path.Replace("{token}", t).Replace("{code}", p.Code) : null;
+            return new SignOnPartnerView(p.Id, p.Name, p.Code, p.AllowedOrigins,
+                letter.PublicToken is { } pt ? $"{origin}/sign/{pt}?via={p.Code}" : null, action,
+                action is null ? null : Embed(action, letter.Title, consent), Of(p.Id.ToString()), p.AddedAt, p.AddedBy);
+        }).ToList(), Of(null));
+    }
+
+    public static string Origin(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
+
     [WolverineGet("/api/letters/{id}/partners", Name = "ListSignOnPartners")]
     [EndpointSummary("The letter's coalition partners: their links, forms and the signatures each brought")]
     [Tags("Partners")]
@@ -67,20 +90,6 @@ public static class SignOnPartnerTallyEndpoint
     {
         var letter = await session.LoadAsync<Letter>(id, token);
         if (letter is null) return Results.Problem(Problems.NotFound("Letter", id));
-        var partners = await session.Query<SignOnPartner>().Where(x => x.LetterId == id).OrderBy(x => x.AddedAt).ToListAsync(token);
-        var rows = await session.QueryAsync<Row>(
-            "select jsonb_build_object('partnerId', data ->> 'partnerId', 'status', status, 'count', count(*), " +
-            "'confirmed', count(*) filter (where data ->> 'emailConfirmedAt' is not null)) " +
-            $"from {session.DocumentStore.Options.DatabaseSchemaName}.mt_doc_signature where letter_id = ? " +
-            "group by data ->> 'partnerId', status", token, id);
-        PartnerSignatures Of(string? partner) => Sum(rows.Where(r => r.PartnerId == partner).Select(r => (r.Status, r.Count, r.Confirmed)));
-        var origin = $"{request.Scheme}://{request.Host}{request.PathBase}";
-        return Results.Ok(new SignOnPartnerTally(id, partners.Select(p =>
-        {
-            var action = letter.PublicToken is { } t ? origin + PartnerSignOnEndpoint.Path.Replace("{token}", t).Replace("{code}", p.Code) : null;
-            return new SignOnPartnerView(p.Id, p.Name, p.Code, p.AllowedOrigins,
-                letter.PublicToken is { } pt ? $"{origin}/sign/{pt}?via={p.Code}" : null, action,
-                action is null ? null : Embed(action, letter.Title, signing.Settings.ConsentText), Of(p.Id.ToString()), p.AddedAt, p.AddedBy);
-        }).ToList(), Of(null)));
+        return Results.Ok(await QueryAsync(session, letter, Origin(request), signing.Settings.ConsentText, token));
     }
 }

@@ -70,6 +70,11 @@ public class signing_through_a_partner(AppealsFixture fixture) : IntegrationCont
             .Where(e => e.LetterId == letter).ToListAsync();
         events.Single(e => e.Name == "Pierre Martin").PartnerId.ShouldBe(fidh.Id, "the signature records the partner that brought it");
         events.Single(e => e.Name == "Direct Signer").PartnerId.ShouldBeNull();
+
+        // the staff page says the same
+        var page = await Host.GetAsText($"/letters/{letter}/partners");
+        page.ShouldContain($"<tr data-partner=\"{fidh.Id}\">");
+        Regex.Replace(page, @"\s+", "").ShouldContain("<td>FIDH</td><td>0</td><td>1</td><td>0</td><td>1</td><td>1</td>");
     }
 
     [Fact]
