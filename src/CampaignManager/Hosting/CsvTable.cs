@@ -13,19 +13,24 @@ public record CsvTableRow(int Row, int Line, IReadOnlyDictionary<string, string?
 }
 
 /// <summary>
-/// The reading every import shares. A file whose header is not the expected one is refused as a whole
-/// (<see cref="Error"/>): its rows would all be misread. Otherwise each row stands alone, and a bad row is reported,
-/// not fatal. Row numbers count the header as row 1, as a spreadsheet shows them.
+/// The reading every import shares. The header maps the file's columns to ours by name (<see cref="CsvHeaders"/>): a
+/// column we do not know is ignored and listed in <see cref="Headers"/>. A file whose header lacks what the format needs
+/// is refused as a whole (<see cref="Error"/>): its rows would all be misread. Otherwise each row stands alone, and a bad
+/// row is reported, not fatal. Row numbers count the header as row 1, as a spreadsheet shows them.
 /// </summary>
-public record CsvTable(IReadOnlyList<CsvTableRow> Rows, string? Error)
+public record CsvTable(IReadOnlyList<CsvTableRow> Rows, string? Error, IReadOnlyList<CsvHeader>? Headers = null)
 {
     public const int MaxRows = 5000;
 
-    public static CsvTable Parse(string text, IReadOnlyList<CsvColumn> format) =>
-        Parse(text, format.Select(c => c.Name).ToList(), format.Where(c => c.Required).Select(c => c.Name).ToList());
+    /// <summary>The header cells no column of ours answered to, as the file wrote them.</summary>
+    public IReadOnlyList<string> IgnoredColumns => Headers?.Where(h => h.Column is null && h.Header.Length > 0).Select(h => h.Header).ToList() ?? [];
 
-    public static CsvTable Parse(string text, IReadOnlyList<string> columns, IReadOnlyList<string> required)
+    /// <param name="needs">
+    /// Given the columns the header maps to, why they are not enough, or null. By default every required column.
+    /// </param>
+    public static CsvTable Parse(string text, IReadOnlyList<CsvColumn> format, Func<IReadOnlySet<string>, string?>? needs = null)
     {
+        needs ??= present => format.Any(c => c.Required && !present.Contains(c.Name)) ? Expected(format) : null;
         // record numbers (header = 1) of rows with broken quoting; reported while scanning, ahead of Read
         var malformed = new Dictionary<long, CsvMalformedReason>();
         var options = CsvReaderOptions.Default with
@@ -44,12 +49,13 @@ public record CsvTable(IReadOnlyList<CsvTableRow> Rows, string? Error)
         {
             using var csv = CsvReader.FromText(text, options);
             csv.ReadHeader();
-            var names = csv.Headers.Select(h => h.Trim().ToLowerInvariant()).ToArray();
-            if (names.Length == 0 || names is [""]) return Refused("The file is empty.");
-            if (malformed.ContainsKey(1) || required.Any(r => Array.IndexOf(names, r) < 0) || names.Except(columns).Any()
-                || names.Distinct().Count() != names.Length)
-                return Refused($"The first line must be the header {string.Join(',', columns)} " +
-                               $"({string.Join(" and ", required)} {(required.Count == 1 ? "is" : "are")} required, the others optional).");
+            if (csv.Headers.Count == 0 || csv.Headers is [var only] && only.Trim().Length == 0) return Refused("The file is empty.");
+            if (malformed.ContainsKey(1)) return Refused(Expected(format));
+            var (headers, clash) = CsvHeaders.Map(csv.Headers.ToList(), format);
+            if (clash is not null) return Refused(clash);
+            if (needs(headers.Where(h => h.Column is not null).Select(h => h.Column!).ToHashSet()) is { } missing)
+                return Refused(missing);
+            var names = headers.Select(h => h.Column).ToArray();
 
             var rows = new List<CsvTableRow>();
             var none = new Dictionary<string, string?>();
@@ -62,9 +68,10 @@ public record CsvTable(IReadOnlyList<CsvTableRow> Rows, string? Error)
                 else if (csv.FieldCount != names.Length)
                     rows.Add(new CsvTableRow(row, line, none, $"has {csv.FieldCount} columns, the header has {names.Length}"));
                 else
-                    rows.Add(new CsvTableRow(row, line, names.Select((n, i) => (n, v: (string?)csv.GetString(i))).ToDictionary(x => x.n, x => x.v), null));
+                    rows.Add(new CsvTableRow(row, line, names.Select((n, i) => (n, i)).Where(x => x.n is not null)
+                        .ToDictionary(x => x.n!, x => (string?)csv.GetString(x.i)), null));
             }
-            return new CsvTable(rows, null);
+            return new CsvTable(rows, null, headers);
         }
         catch (CsvFormatException e)
         {
@@ -79,6 +86,14 @@ public record CsvTable(IReadOnlyList<CsvTableRow> Rows, string? Error)
         CsvMalformedReason.UnterminatedQuote => "a quote that is never closed",
         _ => "malformed quoting"
     };
+
+    /// <summary>What a header needs, said the way the refusal says it.</summary>
+    public static string Expected(IReadOnlyList<CsvColumn> format)
+    {
+        var required = format.Where(c => c.Required).Select(c => c.Name).ToList();
+        return $"The first line must be a header naming the columns, such as {string.Join(',', format.Select(c => c.Name))} " +
+               $"({string.Join(" and ", required)} {(required.Count == 1 ? "is" : "are")} required, the others optional; other columns are ignored).";
+    }
 
     private static CsvTable Refused(string error) => new([], error);
 }

@@ -4,8 +4,11 @@ using Microsoft.OpenApi;
 
 namespace CampaignManager.Hosting;
 
-/// <summary>One column of an import file's header: its name, whether the header must have it, and what it holds.</summary>
-public record CsvColumn(string Name, bool Required, string Meaning);
+/// <summary>
+/// One column of an import file's header: its name, whether the header must have it, what it holds, and the other
+/// names it is recognised by in exports from other tools (see <see cref="CsvHeaders"/>).
+/// </summary>
+public record CsvColumn(string Name, bool Required, string Meaning, IReadOnlyList<string>? Aliases = null);
 
 /// <summary>An import file's format: the columns its header may carry, in the order a template lists them.</summary>
 public interface ICsvFormat
@@ -42,12 +45,15 @@ internal sealed class CsvUploadOperations : IOpenApiOperationTransformer
         if (context.Description.ActionDescriptor.EndpointMetadata.OfType<ICsvUploadMetadata>().FirstOrDefault() is not { } upload)
             return Task.CompletedTask;
         var header = string.Join(',', upload.Columns.Select(c => c.Name));
-        var columns = string.Join('\n', upload.Columns.Select(c => $"- `{c.Name}`{(c.Required ? " (required)" : "")}: {c.Meaning}"));
+        var columns = string.Join('\n', upload.Columns.Select(c => $"- `{c.Name}`{(c.Required ? " (required)" : "")}: {c.Meaning}" +
+            (c.Aliases is { Count: > 0 } a ? $" (also read from {string.Join(", ", a.Select(x => $"`{x}`"))})" : "")));
         var description =
             $"A CSV file (UTF-8, comma-separated, at most {CsvUpload.MaxBytes / (1024 * 1024)} MB and {CsvTable.MaxRows} rows), " +
             "as the field `file` of a multipart form or as the body itself (`text/csv`). The first line is the header: " +
-            "the column names, in any order; the required ones must be there, the others may be left out. A header with " +
-            $"any other name refuses the whole file (400). Each further row stands alone: a bad one is reported, not fatal.\n\n{columns}";
+            "the column names, in any order, case, spacing and punctuation ignored; the required ones must be there, the others " +
+            "may be left out. A column by any other name is ignored and listed in the report's `ignoredColumns`; two columns " +
+            "giving the same field refuse the whole file (400). Each further row stands alone: a bad one is reported, not " +
+            $"fatal.\n\n{columns}";
         operation.RequestBody = new OpenApiRequestBody
         {
             Required = true,

@@ -80,6 +80,9 @@ public record SignLetter(Guid LetterId, AddSignatory Signatory, string By, Signa
 
     /// <summary>The registered organization's own email domain, when the signatory is one that has it (set by the sign-on).</summary>
     public string? OrganizationDomain { get; init; }
+
+    /// <summary>The coalition partner whose sign-on link or form the signer came through, if any.</summary>
+    public Guid? Partner { get; init; }
 }
 
 /// <summary><see cref="Mail"/>: the public signer to email their personal links once this commits; never shown to the visitor.</summary>

@@ -10,9 +10,12 @@ public record SignatureImportError(int Row, string Field, string Message);
 /// </summary>
 public record SignatureImportDuplicate(int Row, Guid SignatureId, string Signer, int? SameAsRow);
 
-/// <summary>Added: new signatures; duplicates: rows whose signer had already signed (or appeared earlier in the file).</summary>
+/// <summary>
+/// Added: new signatures; duplicates: rows whose signer had already signed (or appeared earlier in the file);
+/// ignored columns: the header's cells that are no column of ours, as the file wrote them (nothing of theirs was kept).
+/// </summary>
 public record SignatureImportReport(int Added, int Duplicates, int Rejected, IReadOnlyList<SignatureImportError> Errors,
-    IReadOnlyList<SignatureImportDuplicate>? DuplicateRows = null);
+    IReadOnlyList<SignatureImportDuplicate>? DuplicateRows = null, IReadOnlyList<string>? IgnoredColumns = null);
 
 public static class ImportSignaturesEndpoint
 {
@@ -39,10 +42,8 @@ public static class ImportSignaturesEndpoint
         DateOnly? signedOn = null;
         if (!string.IsNullOrWhiteSpace(row.SignedOn))
         {
-            if (DateOnly.TryParseExact(row.SignedOn.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
-                    System.Globalization.DateTimeStyles.None, out var day) && day >= SaneDates.Earliest && day <= SaneDates.Latest)
-                signedOn = day;
-            else errors["signedOn"] = ["must be a date written yyyy-MM-dd"];
+            if (SignedOnDay(row.SignedOn.Trim()) is { } day && day >= SaneDates.Earliest && day <= SaneDates.Latest) signedOn = day;
+            else errors["signedOn"] = ["must be a date written yyyy-MM-dd, or an ISO 8601 date and time"];
         }
         var command = new AddSignatory(kind, row.Name ?? "", row.Title, row.Affiliation, identificationOnly ?? false, row.Email,
             row.FamilyName, signedOn);
@@ -50,6 +51,16 @@ public static class ImportSignaturesEndpoint
             foreach (var (field, messages) in invalid.Errors)
                 errors.TryAdd(field, messages); // an unreadable kind or flag is already explained better above
         return errors.Count > 0 ? (null, errors) : (command, errors);
+    }
+
+    /// <summary>The day as the file wrote it: a time of day (as exports give "created_at") moves it to no other day.</summary>
+    private static DateOnly? SignedOnDay(string value)
+    {
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        if (value.Length < 10 || !DateOnly.TryParseExact(value[..10], "yyyy-MM-dd", invariant, System.Globalization.DateTimeStyles.None, out var day))
+            return null;
+        return value.Length == 10 || DateTimeOffset.TryParse(value, invariant, System.Globalization.DateTimeStyles.AssumeUniversal, out _)
+            ? day : null;
     }
 
     /// <summary>
@@ -60,7 +71,7 @@ public static class ImportSignaturesEndpoint
     [WolverinePost("/api/letters/{id}/signatures/import", Name = "ImportSignatures")]
     [RequestSizeLimit(CsvUpload.MaxBytes)]
     [CsvUpload<SignatureCsv>]
-    [EndpointSummary("Import sign-ons from CSV (kind,name,title,affiliation,affiliation_for_identification_only,email[,family_name,signed_on])")]
+    [EndpointSummary("Import sign-ons from CSV: our template (kind,name,...) or an export of people (first_name,last_name,email,...)")]
     [Tags("Signatures")]
     [ProducesResponseType<SignatureImportReport>(200), ProducesResponseType<ProblemDetails>(400),
      ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409)]
@@ -103,7 +114,7 @@ public static class ImportSignaturesEndpoint
             else duplicates.Add(new SignatureImportDuplicate(row.Row, outcome.Signatory!.Id, outcome.Signatory.PrintedLine,
                 addedBy.TryGetValue(outcome.Signatory.Id, out var first) ? first : null));
         }
-        return Results.Ok(new SignatureImportReport(added, duplicates.Count, rejected, errors, duplicates));
+        return Results.Ok(new SignatureImportReport(added, duplicates.Count, rejected, errors, duplicates, csv.IgnoredColumns));
     }
 
 

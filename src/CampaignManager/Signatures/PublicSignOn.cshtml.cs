@@ -67,10 +67,14 @@ public partial class PublicSignOnModel(IQuerySession session, IDocumentStore sto
 
         /// <summary>The honeypot: hidden from people, filled in by bots that fill every field.</summary>
         public string? Website { get; set; }
+
+        /// <summary>The partner's code from a partner's sign-on link (<c>?via=</c>), carried to the signature.</summary>
+        public string? Via { get; set; }
     }
 
-    public async Task<IActionResult> OnGetAsync(string token, string? signer, string? after, string? lang)
+    public async Task<IActionResult> OnGetAsync(string token, string? signer, string? after, string? lang, string? via)
     {
+        Form.Via = via;
         await LoadAsync(token, SignatoryPages.IsValid(after) ? after : null);
         Choose(lang);
         await RecognizeAsync(signer);
@@ -134,8 +138,10 @@ public partial class PublicSignOnModel(IQuerySession session, IDocumentStore sto
         if (signature is not null) Translation = signature.Language;
     }
 
-    public async Task<IActionResult> OnPostAsync(string token, [FromServices] PublicSigning signing)
+    public async Task<IActionResult> OnPostAsync(string token, string? via, [FromServices] PublicSigning signing, [FromServices] ISignOnPartners partners)
     {
+        // the form posts back to the address it was read at, so a partner's ?via= arrives with it as well as in the form
+        Form.Via ??= via;
         await LoadAsync(token);
         Choose(Form.Language);
         if (Letter is not { Status: LetterStatus.Open }) return LetterPage();
@@ -155,7 +161,9 @@ public partial class PublicSignOnModel(IQuerySession session, IDocumentStore sto
         // a bot gets the same thank-you a person gets, so it has no signal to learn from, and nothing is recorded
         if (string.IsNullOrEmpty(Form.Website))
         {
-            var outcome = await SignOn.RunAsync(store, signing.Command(Letter.Id, command, User.ActorName(), UiCulture),
+            // an unknown or retired partner code signs without attribution: the signer is not to blame for a stale link
+            var partner = await partners.FindAsync(session, Letter.Id, Form.Via, HttpContext.RequestAborted);
+            var outcome = await SignOn.RunAsync(store, signing.Command(Letter.Id, command, User.ActorName(), UiCulture) with { Partner = partner },
                 clock, logger, HttpContext.RequestAborted);
             if (outcome.Problem is { } problem)
             {

@@ -70,6 +70,8 @@ public class Signature : IBlockSigner
     public string? ErasedBy { get; set; }
     /// <summary>When the retention setting erased the email alone (<see cref="SignerEmailErased"/>).</summary>
     public DateTimeOffset? EmailErasedAt { get; set; }
+    /// <summary>The coalition partner that brought the signer; a renewal keeps it (the same signature again).</summary>
+    public Guid? PartnerId { get; set; }
 
     bool IBlockSigner.InBlock => Status == SignatureStatus.Active;
 
@@ -93,6 +95,7 @@ public class Signature : IBlockSigner
         NameWithheld = e.NameWithheld,
         NameAfterPublication = e.NameAfterPublication,
         OrganizationDomain = e.OrganizationDomain,
+        PartnerId = e.PartnerId,
         ApprovalAfterConfirmation = e.ConfirmEmailBy is not null && e.AwaitingApproval,
         Source = e.Source,
         SignedAt = e.At,

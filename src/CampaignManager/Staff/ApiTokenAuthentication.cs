@@ -3,8 +3,9 @@ using System.Text.Encodings.Web;
 namespace CampaignManager.Staff;
 
 /// <summary>
-/// <c>Authorization: Bearer &lt;token&gt;</c> for scripts and integrations. The token is hashed before it is looked up
-/// and is never written to a log or a failure message: only the token's id appears anywhere.
+/// <c>Authorization: Bearer &lt;token&gt;</c> for scripts and integrations, or the same token as <c>OSDI-API-Token</c>,
+/// the header OSDI clients send. The token is hashed before it is looked up and is never written to a log or a failure
+/// message: only the token's id appears anywhere.
 /// </summary>
 public sealed class ApiTokenAuthentication(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger,
     UrlEncoder encoder, IQuerySession session, TimeProvider clock)
@@ -13,11 +14,19 @@ public sealed class ApiTokenAuthentication(IOptionsMonitor<AuthenticationSchemeO
     public new const string Scheme = "ApiToken";
     public const string TokenIdClaim = "cm:token";
 
+    public const string OsdiHeader = "OSDI-API-Token";
+
+    /// <summary>The token the request carries, or null when it carries none (then the sign-in cookie decides).</summary>
+    public static string? Presented(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return header["Bearer ".Length..].Trim();
+        return request.Headers.TryGetValue(OsdiHeader, out var osdi) ? osdi.ToString().Trim() : null;
+    }
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var header = Request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.NoResult();
-        var secret = header["Bearer ".Length..].Trim();
+        if (Presented(Request) is not { } secret) return AuthenticateResult.NoResult();
         if (secret.Length is 0 or > 200) return AuthenticateResult.Fail("The bearer token is malformed.");
 
         // the token and its account in one round trip: this runs before every API request

@@ -2,7 +2,7 @@ namespace CampaignManager.Staff;
 
 /// <summary>
 /// One default scheme, "staff", that forwards to the API-token handler when the request carries
-/// <c>Authorization: Bearer</c> and to the sign-in cookie otherwise. API calls without credentials get a 401
+/// <c>Authorization: Bearer</c> (or OSDI's <c>OSDI-API-Token</c>) and to the sign-in cookie otherwise. API calls without credentials get a 401
 /// ProblemDetails; pages redirect to <c>/signin</c>.
 /// </summary>
 public static class StaffAuthentication
@@ -36,7 +36,7 @@ public static class StaffAuthentication
     }
 
     public static string SelectScheme(HttpContext context) =>
-        context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+        ApiTokenAuthentication.Presented(context.Request) is not null
             ? ApiTokenAuthentication.Scheme
             : CookieAuthenticationDefaults.AuthenticationScheme;
 

@@ -30,7 +30,7 @@ public record ImportDuplicate(
 
 /// <summary>Imported: new targets registered; reused: rows that matched a known target; added: new list members.</summary>
 public record ImportReport(int Imported, int Reused, int Rejected, int Added, IReadOnlyList<ImportError> Errors,
-    IReadOnlyList<ImportDuplicate>? Duplicates = null);
+    IReadOnlyList<ImportDuplicate>? Duplicates = null, IReadOnlyList<string>? IgnoredColumns = null);
 
 /// <summary>What the import decided: the targets to register and the one membership fact for the list.</summary>
 public record ImportDecision(ImportReport Report, IReadOnlyList<TargetRegistered> Registered, TargetsAddedToList? Added);
@@ -125,6 +125,7 @@ public static class ImportTargetsEndpoint
             .Select(x => new KnownTarget(x.Id, x.Name, x.Organization, x.Email)).ToListAsync(token);
         var decision = Decide(stream.Aggregate, csv.Rows, known, Guid.CreateVersion7,
             request.HttpContext.User.ActorName(), clock.GetUtcNow());
+        decision = decision with { Report = decision.Report with { IgnoredColumns = csv.IgnoredColumns } };
 
         foreach (var registered in decision.Registered) session.Events.StartStream<Target>(registered.TargetId, registered);
         if (decision.Added is not null) stream.AppendOne(decision.Added);

@@ -53,12 +53,15 @@ public class satisfying_the_content_security_policy(BrowserFixture browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign version 1" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Thank you for signing" })).ToBeVisibleAsync();
 
+        // the partners page shows the partner's form as text to copy: its script must stay text on our page
+        await api.PostForIdAsync($"/api/letters/{letter}/partners", new { name = "FIDH", allowedOrigins = new[] { "https://www.fidh.org" } });
         await api.LifecycleAsync(letter, "close");
         await api.LifecycleAsync(letter, "finalize");
         var appeal = await api.PostForIdAsync($"/api/letters/{letter}/appeals", new { targetIds = new[] { target }, channel = "manual" });
         foreach (var path in new[]
                  {
                      "/", "/letters", "/letters/new", $"/letters/{letter}", $"/letters/{letter}/edit", $"/letters/{letter}/history",
+                     $"/letters/{letter}/partners",
                      $"/letters/{letter}/diff", $"/letters/{letter}/print", $"/letters/{letter}/appeals/new", $"/appeals/{appeal}",
                      "/campaigns/new", $"/campaigns/{campaign}", "/targets", $"/targets/{target}", "/coalitions", "/organizations",
                      $"/organizations/{organization}", publicPath

@@ -13,6 +13,8 @@ public sealed partial class SweepWorld
     public enum Ids { Real, Unknown, WrongKind }
 
     private readonly Dictionary<string, Guid> _real = new();
+    // the public routes are named by the letter's public token and a partner's code, not by ids
+    private string _publicToken = "", _partnerCode = "";
 
     public static async Task<SweepWorld> BuildAsync(IAlbaHost host)
     {
@@ -21,6 +23,10 @@ public sealed partial class SweepWorld
         world._real["letter"] = open;
         world._real["signature"] = (await host.SignAsync(open, LetterApi.Organization("Sweep Coalition"))).Id;
         await host.TranslateAsync(open, "fr"); // so /translations/fr reaches the revision's own validation
+        var partner = (await host.PostAsync($"/api/letters/{open}/partners", new { name = "Sweep Partner", allowedOrigins = new[] { "https://partner.example" } }, 201))
+            .ReadAsJson<CampaignManager.Partners.NewSignOnPartnerResponse>()!;
+        (world._real["partner"], world._partnerCode) = (partner.Id, partner.Code);
+        world._publicToken = (await host.LetterAsync(open)).PublicSignOnUrl!.Split('/')[^1];
         var final = await host.DraftAsync("A final letter for the sweep");
         foreach (var step in new[] { "open", "close", "finalize" }) await host.LifecycleAsync(final, step);
         var target = await host.RegisterTarget(new { name = "Permanent Mission of Norway", email = "norway@mission.example" });
@@ -88,6 +94,10 @@ public sealed partial class SweepWorld
         // a language is a tag, not an id: the letter's translation, a tag ICU does not know, one the letter lacks
         if (m.Groups["name"].Value == "language")
             return m.Groups["segment"].Value + "/" + which switch { Ids.Real => "fr", Ids.Unknown => "xx", _ => "es" };
+        if (m.Groups["name"].Value is "token" or "code" && m.Groups["segment"].Value is "sign" or "partners")
+            return m.Groups["segment"].Value + "/" + (which == Ids.Real
+                ? (m.Groups["name"].Value == "token" ? _publicToken : _partnerCode)
+                : "0123456789ab");
         var kind = KindOf(m.Groups["name"].Value, m.Groups["segment"].Value);
         return m.Groups["segment"].Value + "/" + (which switch
         {
@@ -110,7 +120,7 @@ public sealed partial class SweepWorld
         {
             "letters" => "letter", "appeals" => "appeal", "campaigns" => "campaign", "targets" => "target",
             "target-lists" => "list", "organizations" => "organization", "accounts" => "account", "tokens" => "token",
-            "messages" => "message", "webhooks" => "webhook",
+            "messages" => "message", "webhooks" => "webhook", "partners" => "partner",
             _ => throw new InvalidOperationException($"The sweep does not know what /{segment}/{{{parameter}}} holds; teach SweepWorld.")
         }
     };

@@ -35,6 +35,8 @@ public class AppFixture : IAsyncLifetime
             builder.UseSetting("ConnectionStrings:Marten", connectionString);
             // tests sign in far more often than a person; the limit itself has its own fixture (limiting_sign_in_attempts)
             builder.UseSetting("Auth:SignInRateLimit:PermitLimit", "100000");
+            // so does the sweep post to the partner form (rate_limiting_the_public_submit has the limit's own fixture)
+            builder.UseSetting("PublicSignOn:RateLimit:PermitLimit", "100000");
             // No relay listens here: a revision's re-confirmation emails fail within a second instead of retrying for a minute
             // behind the tests' backs. Fixtures with a real SMTP server override this in ConfigureSettings.
             builder.UseSetting("Smtp:Resilience:MaxRetryAttempts", "1");

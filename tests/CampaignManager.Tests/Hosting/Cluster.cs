@@ -7,19 +7,10 @@ namespace CampaignManager.Tests.Hosting;
 /// App processes in Balanced mode over one database of their own and one real SMTP server. Nodes start one after
 /// the other, each waited for until its row appears in <c>wolverine_nodes</c>: that is how the test knows which row
 /// (and so which agents) belongs to which process, since every node describes itself by the same machine name.
-/// Failover settings are shortened so a dead node is noticed in seconds instead of the production half minute.
+/// The nodes run with the app's own failover settings (Hosting/Durability.cs): what this measures is what ships.
 /// </summary>
 public sealed class Cluster(ITestOutputHelper output) : IAsyncLifetime
 {
-    public static readonly KeyValuePair<string, string>[] FastFailover =
-    [
-        new("Wolverine:Durability:HealthCheckPollingTime", "00:00:01"),
-        new("Wolverine:Durability:StaleNodeTimeout", "00:00:05"),
-        new("Wolverine:Durability:OrphanedMessageSweepPollingTime", "00:00:01"),
-        new("Wolverine:Durability:ScheduledJobPollingTime", "00:00:01"),
-        new("Wolverine:Durability:CheckAssignmentPeriod", "00:00:05"),
-    ];
-
     private readonly List<AppProcess> _processes = [];
 
     public SmtpServerFixture Smtp { get; } = new();
@@ -39,7 +30,7 @@ public sealed class Cluster(ITestOutputHelper output) : IAsyncLifetime
     {
         ConnectionString = await TestDatabase.CreateDatabaseAsync("cmnodes");
         var tables = new ClusterTables(ConnectionString);
-        var settings = AppealsFixture.SettingsFor(Smtp).Concat(FastFailover).Concat(
+        var settings = AppealsFixture.SettingsFor(Smtp).Concat(
         [
             new("ConnectionStrings:Marten", ConnectionString), new("Seeds:LoadOnStart", "false"), new("Wolverine:Solo", "false")
         ]).Concat(extra ?? []).ToList();

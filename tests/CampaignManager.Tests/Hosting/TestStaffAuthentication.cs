@@ -12,7 +12,7 @@ namespace CampaignManager.Tests.Hosting;
 /// Integration tests act as a signed-in editor, <see cref="DefaultUser"/>, unless they say otherwise: X-Test-User names
 /// someone else, X-Test-Role gives another role (viewer, editor, admin), and X-Test-User: anonymous sends the request
 /// with no credentials at all. A request that carries a real bearer token or the staff cookie goes to the production
-/// schemes untouched, so the sign-in tests exercise exactly what production runs.
+/// schemes untouched (so does OSDI's token header), so the sign-in tests exercise exactly what production runs.
 /// </summary>
 public class TestStaffAuthentication(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
@@ -27,7 +27,8 @@ public class TestStaffAuthentication(IOptionsMonitor<AuthenticationSchemeOptions
     public static string? SelectScheme(HttpContext context, Func<HttpContext, string?> production)
     {
         var request = context.Request;
-        var real = request.Headers.Authorization.Count > 0 || request.Cookies.ContainsKey(StaffAuthentication.CookieName)
+        var real = request.Headers.Authorization.Count > 0 || request.Headers.ContainsKey(ApiTokenAuthentication.OsdiHeader)
+                   || request.Cookies.ContainsKey(StaffAuthentication.CookieName)
                    || string.Equals(request.Headers[Header], Anonymous, StringComparison.OrdinalIgnoreCase);
         return real ? production(context) : Scheme;
     }

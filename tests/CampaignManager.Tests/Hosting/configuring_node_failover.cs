@@ -17,12 +17,12 @@ public class configuring_node_failover
     {
         var d = Apply([]);
 
-        d.HealthCheckPollingTime.ShouldBe(TimeSpan.FromSeconds(5));
-        d.StaleNodeTimeout.ShouldBe(TimeSpan.FromSeconds(30));
+        d.HealthCheckPollingTime.ShouldBe(TimeSpan.FromSeconds(1));
+        d.StaleNodeTimeout.ShouldBe(TimeSpan.FromSeconds(5));
         d.StaleNodeEjectionThreshold.ShouldBe(2);
-        d.OrphanedMessageSweepPollingTime.ShouldBe(TimeSpan.FromSeconds(5));
-        d.ScheduledJobPollingTime.ShouldBe(TimeSpan.FromSeconds(5));
-        d.CheckAssignmentPeriod.ShouldBe(TimeSpan.FromSeconds(30));
+        d.OrphanedMessageSweepPollingTime.ShouldBe(TimeSpan.FromSeconds(1));
+        d.ScheduledJobPollingTime.ShouldBe(TimeSpan.FromSeconds(1));
+        d.CheckAssignmentPeriod.ShouldBe(TimeSpan.FromSeconds(5));
     }
 
     [Fact]
@@ -30,16 +30,16 @@ public class configuring_node_failover
     {
         var d = Apply(new()
         {
-            ["Wolverine:Durability:HealthCheckPollingTime"] = "00:00:01",
-            ["Wolverine:Durability:StaleNodeTimeout"] = "00:00:05",
+            ["Wolverine:Durability:HealthCheckPollingTime"] = "00:00:02",
+            ["Wolverine:Durability:StaleNodeTimeout"] = "00:00:10",
             ["Wolverine:Durability:StaleNodeEjectionThreshold"] = "3",
             ["Wolverine:Durability:OrphanedMessageSweepPollingTime"] = "00:00:02",
             ["Wolverine:Durability:ScheduledJobPollingTime"] = "00:00:03",
             ["Wolverine:Durability:CheckAssignmentPeriod"] = "00:00:04",
         });
 
-        d.HealthCheckPollingTime.ShouldBe(TimeSpan.FromSeconds(1));
-        d.StaleNodeTimeout.ShouldBe(TimeSpan.FromSeconds(5));
+        d.HealthCheckPollingTime.ShouldBe(TimeSpan.FromSeconds(2));
+        d.StaleNodeTimeout.ShouldBe(TimeSpan.FromSeconds(10));
         d.StaleNodeEjectionThreshold.ShouldBe(3);
         d.OrphanedMessageSweepPollingTime.ShouldBe(TimeSpan.FromSeconds(2));
         d.ScheduledJobPollingTime.ShouldBe(TimeSpan.FromSeconds(3));

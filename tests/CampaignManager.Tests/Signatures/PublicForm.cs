@@ -24,7 +24,11 @@ public static partial class PublicForm
         values["__RequestVerificationToken"] = token;
         return await host.Scenario(x =>
         {
-            x.Post.FormData(values).ToUrl(link);
+            // a browser posts the form back to the address it read it at, query string (a partner's ?via=) included
+            var (path, query) = link.IndexOf('?') is var q and >= 0 ? (link[..q], link[(q + 1)..]) : (link, "");
+            var post = x.Post.FormData(values).ToUrl(path);
+            foreach (var pair in query.Split('&', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split('=', 2)))
+                post.QueryString(Uri.UnescapeDataString(pair[0]), Uri.UnescapeDataString(pair.ElementAtOrDefault(1) ?? ""));
             x.WithRequestHeader("Cookie", cookie);
             if (client is not null) x.ConfigureHttpContext(c => c.Connection.RemoteIpAddress = client);
             if (status is { } expected) x.StatusCodeShouldBe(expected);

@@ -101,4 +101,24 @@ public class importing_signatures(AppFixture fixture) : IntegrationContext(fixtu
         });
         result.ReadAsJson<SignatureImportReport>()!.Added.ShouldBe(1);
     }
+
+    [Fact]
+    public async Task an_export_of_people_from_another_tool_imports_without_editing_and_reports_the_columns_it_ignored()
+    {
+        var id = await Host.OpenDraftAsync();
+        // shaped like an Action Network activist export: names in parts, email, a ZIP code and the can2_ fields
+        var export = "uuid,first_name,last_name,email,zip_code,can2_country,can2_phone,can2_user_tags,Organization,Title\n" +
+                     "a1,Tomás,Ojea Quintana,tomas@example.org,,AR,,,Example University,Professor\n" +
+                     "a2,Roberta,Cohen,roberta@example.org,20036,US,555-0100,board,,\n" +
+                     "a3,,,nobody@example.org,,,,,,\n";
+
+        var report = (await ImportAsync(id, export)).ReadAsJson<SignatureImportReport>()!;
+
+        (report.Added, report.Rejected).ShouldBe((2, 1));
+        report.Errors.ShouldContain(e => e.Row == 4 && e.Field == "name");
+        report.IgnoredColumns.ShouldBe(["uuid", "zip_code", "can2_country", "can2_phone", "can2_user_tags"]);
+        // filed under the family name the export gave, not the last word
+        (await Host.LetterAsync(id)).Signatories.Select(s => s.PrintedLine).ShouldBe(
+            ["Roberta Cohen", "Tomás Ojea Quintana, Professor, Example University"]);
+    }
 }

@@ -60,8 +60,9 @@ public partial class every_endpoint_is_guarded(StaffFixture fixture) : Integrati
         calls.ShouldContain(c => c.Path == "/api/staff/accounts" && c.AdminOnly);
         calls.Where(c => c.Public).Select(c => c.Endpoint.RoutePattern.RawText!.TrimStart('/')).Distinct().Order()
             // the API docs' own script and icon are static assets, which Scalar maps as anonymous; the docs page is not.
-            // The health probes answer load balancers, which hold no credentials.
-            .ShouldBe(["docs/favicon.svg", "docs/scalar.aspnetcore.js", "docs/scalar.js", "health/live", "health/ready",
+            // The health probes answer load balancers, which hold no credentials. A partner's embedded form posts
+            // from the partner's own site (CORS-checked), as anonymously as the public page.
+            .ShouldBe(["api/public/sign/{token}/partners/{code}", "docs/favicon.svg", "docs/scalar.aspnetcore.js", "docs/scalar.js", "health/live", "health/ready",
                 "sign/{token}/{signer?}", "sign/{token}/confirm/{secret}", "sign/{token}/mine/{secret}", "signin", "signin/once/{code}"]);
     }
 

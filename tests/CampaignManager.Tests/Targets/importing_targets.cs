@@ -151,4 +151,18 @@ public class importing_targets(AppFixture fixture) : IntegrationContext(fixture)
         });
         (await TargetCount()).ShouldBe(0);
     }
+
+    [Fact]
+    public async Task a_contact_export_imports_by_header_and_reports_the_columns_it_ignored()
+    {
+        var listId = await Host.CreateTargetList("Ministers to write to");
+        var before = await TargetCount();
+        var (report, list) = await Import(listId, "First Name,Last Name,Job Title,Organisation,E-mail Address,Country,Phone\n" +
+                                                  "Annalena,Baerbock,Federal Minister for Foreign Affairs,Government of Germany,minister@example.de,Germany,+49 30 1817 0\n");
+
+        (report.Imported, report.Rejected, report.Added).ShouldBe((1, 0, 1));
+        report.IgnoredColumns.ShouldBe(["Phone"]);
+        (await TargetCount()).ShouldBe(before + 1);
+        list.Members.ShouldHaveSingleItem().Name.ShouldBe("Annalena Baerbock");
+    }
 }
