@@ -32,16 +32,30 @@ public static class Collation
 
     public static int Version => Root.Version.FullVersion;
 
+    /// <summary>ICU's collation for a language (its CLDR tailoring: Spanish "ñ" after "n"); root for none or an unknown tag.</summary>
+    public static CompareInfo For(string? language)
+    {
+        if (string.IsNullOrWhiteSpace(language)) return Root;
+        try
+        {
+            return CultureInfo.GetCultureInfo(language).CompareInfo;
+        }
+        catch (CultureNotFoundException)
+        {
+            return Root;
+        }
+    }
+
     /// <summary>
     /// The collation's sort key of <paramref name="text"/> as lowercase hex, at most <paramref name="maxBytes"/> bytes
     /// of it, then "00". ICU keys contain no zero byte, so "00" ends the part below any byte that could follow it, and
     /// comparing two such strings character by character (in any collation: only 0-9 and a-f occur) compares the
     /// texts as the collation does; a key cut short only loses its finest distinctions.
     /// </summary>
-    public static string Key(string text, bool primaryOnly, int maxBytes)
+    public static string Key(string text, bool primaryOnly, int maxBytes, string? language = null)
     {
         var options = primaryOnly ? CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace : CompareOptions.None;
-        var bytes = Root.GetSortKey(text, options).KeyData.AsSpan();
+        var bytes = For(language).GetSortKey(text, options).KeyData.AsSpan();
         var length = bytes.Length;
         while (length > 0 && bytes[length - 1] == 0) length--; // ICU's own terminator
         return Convert.ToHexStringLower(bytes[..Math.Min(length, maxBytes)]) + "00";

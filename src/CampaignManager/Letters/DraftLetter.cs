@@ -40,9 +40,12 @@ public static class DraftLetterEndpoint
             command.Closing, command.Addressees).Language("language", command.Language, required: false));
 
     /// <summary>The decision: a new letter stream starts with the draft as text version 1.</summary>
-    public static LetterDrafted Decide(Guid letterId, DraftLetter command, string by, DateTimeOffset at) =>
-        new(letterId, command.Title.Trim(), command.Subject.Trim(), command.Body, command.Closing?.Trim() ?? "",
-            (command.Addressees ?? []).Select(Normalize).ToList(), by, at, Languages.Normalize(command.Language) ?? Languages.Default);
+    public static LetterDrafted Decide(Guid letterId, DraftLetter command, string by, DateTimeOffset at)
+    {
+        var language = Languages.Normalize(command.Language) ?? Languages.Default;
+        return new(letterId, command.Title.Trim(), command.Subject.Trim(), command.Body, command.Closing?.Trim() ?? "",
+            (command.Addressees ?? []).Select(Normalize).ToList(), by, at, language, Collation: language);
+    }
 
     [WolverinePost("/api/letters", Name = "DraftLetter")]
     [EndpointSummary("Draft a new coalition letter (text version 1)")]

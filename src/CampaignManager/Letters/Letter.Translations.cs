@@ -26,6 +26,9 @@ public partial class Letter
     /// <summary>The language the letter is written in; its translations are made from this text.</summary>
     public string SourceLanguage { get; set; } = CampaignManager.Letters.Languages.Default;
 
+    /// <summary>The language whose collation files the block; null: ICU's root collation (see <see cref="LetterDrafted.Collation"/>).</summary>
+    public string? Collation { get; set; }
+
     public List<Translation> Translations { get; set; } = [];
 
     /// <summary>The source language first, then the translations in the order they were added.</summary>

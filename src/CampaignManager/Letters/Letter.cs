@@ -70,6 +70,7 @@ public partial class Letter
         Title = e.Title,
         Subject = e.Subject,
         SourceLanguage = e.Language ?? CampaignManager.Letters.Languages.Default,
+        Collation = e.Collation,
         DraftedAt = e.At,
         DraftedBy = e.By,
         LastChangedAt = e.At

@@ -11,10 +11,15 @@ public interface ILetterEvent
     DateTimeOffset At { get; }
 }
 
-/// <summary><see cref="Language"/>: the source text's language, a BCP 47 tag; null (letters drafted before #21) is English.</summary>
+/// <summary>
+/// <see cref="Language"/>: the source text's language, a BCP 47 tag; null (letters drafted before #21) is English.
+/// <see cref="Collation"/>: the language whose ICU collation files the signatory block (the source language, from
+/// this version on); null for letters drafted earlier, whose blocks keep ICU's root collation, so their stored sort
+/// keys and a rebuild from their events still agree.
+/// </summary>
 public record LetterDrafted(
     Guid LetterId, string Title, string Subject, string Body, string Closing,
-    IReadOnlyList<Addressee> Addressees, string By, DateTimeOffset At, string? Language = null) : ILetterEvent;
+    IReadOnlyList<Addressee> Addressees, string By, DateTimeOffset At, string? Language = null, string? Collation = null) : ILetterEvent;
 
 /// <summary>A new text version; <see cref="Changed"/> names the parts that differ from the previous version.</summary>
 public record LetterRevised(

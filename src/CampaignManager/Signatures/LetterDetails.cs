@@ -28,7 +28,7 @@ public record LetterDetails(
     {
         var views = signatures.Select(s => SignatoryView.From(s, letter)).ToList();
         var active = SignatoryOrder.Sort(views.Where(v => v.Status == SignatureStatus.Active), v => v.Id, v => v.Kind,
-            v => v.Name, letter.ExplicitOrder, v => v.FamilyName, v => v.NameWithheld);
+            v => v.Name, letter.ExplicitOrder, v => v.FamilyName, v => v.NameWithheld, letter.Collation);
         var counts = new SignatureCounts(active.Count, active.Count(v => v.Kind == SignatoryKind.Organization),
             active.Count(v => v.Kind == SignatoryKind.Individual), active.Count(v => v.NeedsReconfirmation),
             views.Count(v => v.Status == SignatureStatus.Withdrawn), views.Count(v => v.Status == SignatureStatus.AwaitingApproval),

@@ -46,7 +46,9 @@ public static class LetterGate
             "'sourceLanguage', data -> 'sourceLanguage', 'translations', (select jsonb_object_agg(t ->> 'language', " +
             "jsonb_array_length(t -> 'texts')) from jsonb_array_elements(coalesce(data -> 'translations', '[]'::jsonb)) t), " +
             // a letter stored before the policy had email confirmation has no such field: it never asked for it
-            "'publicSignOnNeedsEmailConfirmation', coalesce(data -> 'publicSignOnNeedsEmailConfirmation', 'false'::jsonb)) " +
+            "'publicSignOnNeedsEmailConfirmation', coalesce(data -> 'publicSignOnNeedsEmailConfirmation', 'false'::jsonb), " +
+            // the block's collation: null on letters drafted before it was chosen per language (they keep the root)
+            "'collation', data -> 'collation') " +
             $"from {options.DatabaseSchemaName}.mt_doc_letter where id = ?", letterId);
         return HeldTermsAsync(held, terms);
     }
@@ -62,12 +64,13 @@ public static class LetterGate
 /// languages it can be signed in (<see cref="Translations"/>: each translation's current version).
 /// </summary>
 public sealed record SigningTerms(Guid Id, LetterStatus Status, int TextVersion, DateTimeOffset? SignatureDeadline, bool PublicSignOnNeedsApproval,
-    string? SourceLanguage = null, IReadOnlyDictionary<string, int>? Translations = null, bool PublicSignOnNeedsEmailConfirmation = false)
+    string? SourceLanguage = null, IReadOnlyDictionary<string, int>? Translations = null, bool PublicSignOnNeedsEmailConfirmation = false,
+    string? Collation = null)
 {
     public static SigningTerms Of(Letter letter) =>
         new(letter.Id, letter.Status, letter.TextVersion, letter.SignatureDeadline, letter.PublicSignOnNeedsApproval,
             letter.SourceLanguage, letter.Translations.ToDictionary(t => t.Language, t => t.Version),
-            letter.PublicSignOnNeedsEmailConfirmation);
+            letter.PublicSignOnNeedsEmailConfirmation, letter.Collation);
 
     public int VersionIn(string? language) =>
         language is not null && Translations?.GetValueOrDefault(language) is { } version and > 0 ? version : TextVersion;

@@ -2,8 +2,9 @@ namespace CampaignManager.Signatures;
 
 /// <summary>
 /// How a signatory block prints: organizations by name ignoring a leading "The", then individuals by family name
-/// (the one the signer gave, else the last word), names compared by ICU's root collation (<see cref="Collation"/>), so
-/// that "Ärzte ohne Grenzen" files under A, "Ñandutí" under N and "Łódź" under L, as readers of a block expect. Staff
+/// (the one the signer gave, else the last word), names compared by ICU's collation for the letter's language (root
+/// for letters drafted before that choice; <see cref="Collation"/>), so that "Ärzte ohne Grenzen" files under A and
+/// "Łódź" under L, and "Ñandutí" under N in English but after N in Spanish, as readers of a block expect. Staff
 /// can pin an explicit order; pinned signatures come first in that order, the rest follow by the rule.
 /// </summary>
 public static class SignatoryOrder
@@ -21,12 +22,12 @@ public static class SignatoryOrder
 
     public static IReadOnlyList<T> Sort<T>(IEnumerable<T> signatories, Func<T, Guid> id, Func<T, SignatoryKind> kind,
         Func<T, string> name, IReadOnlyList<Guid>? explicitOrder = null, Func<T, string?>? familyName = null,
-        Func<T, bool>? withheld = null)
+        Func<T, bool>? withheld = null, string? collation = null)
     {
         var pinned = (explicitOrder ?? []).Select((x, i) => (x, i)).ToDictionary(p => p.x, p => p.i);
         return signatories
             .OrderBy(s => pinned.TryGetValue(id(s), out var i) ? i : int.MaxValue)
-            .ThenBy(s => KeyFor(kind(s), name(s), familyName?.Invoke(s), withheld?.Invoke(s) ?? false), StringComparer.Ordinal)
+            .ThenBy(s => KeyFor(kind(s), name(s), familyName?.Invoke(s), withheld?.Invoke(s) ?? false, collation), StringComparer.Ordinal)
             .ThenBy(id)
             .ToList();
     }
@@ -35,8 +36,8 @@ public static class SignatoryOrder
     /// A signature's key: a withheld name files as "Name withheld" does, so neither its place in the block nor its key
     /// (nor the paging cursor made from it) tells anything of the name.
     /// </summary>
-    public static string KeyFor(SignatoryKind kind, string name, string? familyName, bool nameWithheld) =>
-        nameWithheld ? SortKey(kind, SignatoryView.Withheld) : SortKey(kind, name, familyName);
+    public static string KeyFor(SignatoryKind kind, string name, string? familyName, bool nameWithheld, string? collation = null) =>
+        nameWithheld ? SortKey(kind, SignatoryView.Withheld, collation: collation) : SortKey(kind, name, familyName, collation);
 
     /// <summary>
     /// The unpinned order as one string PostgreSQL can index and page on: organizations before individuals, then the
@@ -46,13 +47,14 @@ public static class SignatoryOrder
     /// in the database, whatever collation the database has. Parts are cut at 500 and 600 bytes of key (a 300-character
     /// name of "Æ" makes 1,803), so a key is at most 2,215 characters, under PostgreSQL's B-tree entry limit.
     /// </summary>
-    public static string SortKey(SignatoryKind kind, string name, string? familyName = null)
+    /// <param name="collation">The letter's language, whose ICU tailoring files the block (Spanish puts "ñ" after "n"); null: root.</param>
+    public static string SortKey(SignatoryKind kind, string name, string? familyName = null, string? collation = null)
     {
         var primary = kind == SignatoryKind.Organization ? OrganizationKey(name)
             : string.IsNullOrWhiteSpace(familyName) ? FamilyName(name) : familyName.Trim();
         return (kind == SignatoryKind.Organization ? "0" : "1")
-               + Collation.Key(primary.Trim(), primaryOnly: true, maxBytes: 500)
-               + Collation.Key(name.Trim(), primaryOnly: false, maxBytes: 600)
+               + Collation.Key(primary.Trim(), primaryOnly: true, maxBytes: 500, collation)
+               + Collation.Key(name.Trim(), primaryOnly: false, maxBytes: 600, collation)
                + Format;
     }
 

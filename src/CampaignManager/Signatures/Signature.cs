@@ -64,6 +64,8 @@ public class Signature : IBlockSigner
 
     /// <summary>Where the signature falls in the unpinned block; a name never changes, so it is fixed when signed.</summary>
     public string SortKey { get; set; } = "";
+    /// <summary>The letter's block collation when signed (<see cref="SignatureAdded.Collation"/>); null: ICU's root.</summary>
+    public string? Collation { get; set; }
 
     /// <summary>When an admin erased the signer's personal data (<see cref="SignerErased"/>), and who.</summary>
     public DateTimeOffset? ErasedAt { get; set; }
@@ -101,7 +103,8 @@ public class Signature : IBlockSigner
         SignedAt = e.At,
         SignedOn = e.SignedOn,
         SignedBy = e.By,
-        SortKey = SignatoryOrder.KeyFor(e.Kind, e.Name, e.FamilyName, e.NameWithheld)
+        Collation = e.Collation,
+        SortKey = SignatoryOrder.KeyFor(e.Kind, e.Name, e.FamilyName, e.NameWithheld, e.Collation)
     };
 
     public void Apply(SignatureWithdrawn e)
@@ -179,7 +182,7 @@ public class Signature : IBlockSigner
         ScrubNotes(data);
         if (Kind == SignatoryKind.Individual) (Name, FamilyName, NameWithheld) = (SignerErasure.ErasedName, null, true);
         (Title, Email, ErasedAt, ErasedBy) = (null, null, e.At, e.By);
-        SortKey = SignatoryOrder.KeyFor(Kind, Name, FamilyName, NameWithheld);
+        SortKey = SignatoryOrder.KeyFor(Kind, Name, FamilyName, NameWithheld, Collation);
     }
 
     public void Apply(SignerEmailErased e)

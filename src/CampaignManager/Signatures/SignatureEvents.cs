@@ -19,13 +19,16 @@ public enum SignatureSource { Staff, Public }
 /// <see cref="AwaitingApproval"/> then says whether staff approval follows the confirmation. <see cref="OrganizationDomain"/>:
 /// the email is at the signing organization's own registered domain, so confirming it is the organization's word.
 /// <see cref="PartnerId"/>: the coalition partner whose link or form brought the signer (OSDI's referrer_data idea).
+/// <see cref="Collation"/>: the letter's block collation (<see cref="LetterDrafted.Collation"/>), carried so the sort key
+/// folds from this event alone.
 /// </summary>
 public record SignatureAdded(
     Guid SignatureId, Guid LetterId, SignatoryKind Kind, string Name, string? Title, string? Affiliation,
     bool AffiliationForIdentificationOnly, string? Email, int SignedVersion, string By, DateTimeOffset At,
     SignatureSource Source = SignatureSource.Staff, bool AwaitingApproval = false, string? FamilyName = null,
     DateOnly? SignedOn = null, string? Language = null, DateTimeOffset? ConfirmEmailBy = null, SignerConsent? Consent = null,
-    bool NameWithheld = false, bool NameAfterPublication = false, string? OrganizationDomain = null, Guid? PartnerId = null) : ILetterEvent, IHappened
+    bool NameWithheld = false, bool NameAfterPublication = false, string? OrganizationDomain = null, Guid? PartnerId = null,
+    string? Collation = null) : ILetterEvent, IHappened
 {
     DateOnly? IHappened.On => SignedOn;
 }

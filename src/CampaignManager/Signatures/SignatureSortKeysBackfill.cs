@@ -37,7 +37,7 @@ internal sealed class SignatureSortKeysBackfill : Marten.Schema.IInitialData
             if (missing.Count == 0) return;
             foreach (var s in missing)
             {
-                var key = SignatoryOrder.KeyFor(s.Kind, s.Name, s.FamilyName, s.NameWithheld);
+                var key = SignatoryOrder.KeyFor(s.Kind, s.Name, s.FamilyName, s.NameWithheld, s.Collation);
                 session.QueueSqlCommand(
                     $"update {table} set sort_key = ?, data = jsonb_set(data, '{{sortKey}}', to_jsonb(?::text)) " +
                     $"where id = ? and (sort_key is null or right(sort_key, {format.Length}) <> ?)", key, key, s.Id, format);

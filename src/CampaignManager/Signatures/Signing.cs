@@ -72,7 +72,7 @@ public static class Signing
             FamilyName: s.Kind == SignatoryKind.Individual ? TextRules.TrimToNull(s.FamilyName) : null,
             SignedOn: isPublic ? null : s.SignedOn, Language: language, ConfirmEmailBy: confirmBy, Consent: ConsentOf(command, at),
             NameWithheld: s.NameWithheld, NameAfterPublication: s.NameAfterPublication && !s.NameWithheld,
-            OrganizationDomain: AtDomain(TextRules.TrimToNull(s.Email), command.OrganizationDomain), PartnerId: command.Partner);
+            OrganizationDomain: AtDomain(TextRules.TrimToNull(s.Email), command.OrganizationDomain), PartnerId: command.Partner, Collation: letter.Collation);
         return new(isPublic ? Mailed(added.Email is null ? null : new SignerMail(newId, at)) : new SignOutcome(SignatoryView.From(Signature.Create(added), letter), true, null), added);
     }
 

@@ -36,6 +36,24 @@ public class filing_accented_names_in_the_running_app(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task the_app_process_files_a_spanish_letters_block_by_spanish_collation()
+    {
+        var api = browser.Api;
+        var id = await api.PostForIdAsync("/api/letters", new
+        {
+            title = "Carta abierta", subject = "Derechos humanos", body = "Estimado Secretario:", closing = "Atentamente,", language = "es"
+        });
+        await api.PostAsync<object>($"/api/letters/{id}/open", new { });
+        foreach (var name in (string[])["Ñandutí", "Nonviolent Peaceforce", "Amnesty International"])
+            await api.SignAsync(id, new { kind = "organization", name });
+
+        // in Spanish ñ is a letter of its own, after n (the English block above files Ñandutí with n)
+        (await api.LetterAsync(id)).Signatories.Select(s => s.Name).ShouldBe(["Amnesty International", "Nonviolent Peaceforce", "Ñandutí"]);
+        var csv = await api.TextAsync($"/api/letters/{id}/signatories.csv");
+        csv.IndexOf("Nonviolent Peaceforce", StringComparison.Ordinal).ShouldBeLessThan(csv.IndexOf("Ñandutí", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task the_app_process_knows_a_returning_signer_typed_without_accents()
     {
         var api = browser.Api;
