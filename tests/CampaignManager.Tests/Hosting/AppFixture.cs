@@ -37,6 +37,12 @@ public class AppFixture : IAsyncLifetime
             builder.UseSetting("Auth:SignInRateLimit:PermitLimit", "100000");
             // so does the sweep post to the partner form (rate_limiting_the_public_submit has the limit's own fixture)
             builder.UseSetting("PublicSignOn:RateLimit:PermitLimit", "100000");
+            // Dozens of these hosts share one test process and its thread pool, where a stall of some seconds is routine
+            // while the suite runs; the shipped 5 s stale timeout would then have a host declare itself dead and move
+            // its agents (the webhook fan-out, the coalition projections) mid-test. The shipped failover defaults are
+            // what the app processes of Hosting/three_nodes_survive_losing_one_mid_run and the webhook node test run.
+            builder.UseSetting("Wolverine:Durability:HealthCheckPollingTime", "00:00:05");
+            builder.UseSetting("Wolverine:Durability:StaleNodeTimeout", "00:00:30");
             // No relay listens here: a revision's re-confirmation emails fail within a second instead of retrying for a minute
             // behind the tests' backs. Fixtures with a real SMTP server override this in ConfigureSettings.
             builder.UseSetting("Smtp:Resilience:MaxRetryAttempts", "1");
