@@ -41,8 +41,14 @@ public static class Signing
             case { Status: SignatureStatus.Active or SignatureStatus.AwaitingApproval }:
             case { Status: SignatureStatus.Rejected } when isPublic:
                 return new(isPublic ? Received : new SignOutcome(SignatoryView.From(existing, letter), false, null), null);
+            // Signing again while the confirmation waits is how a signer asks for a lost email: it is sent again, to the
+            // address on file only, at most once per ResendAfter, so typing someone's name cannot flood their inbox.
+            case { Status: SignatureStatus.AwaitingEmailConfirmation } when isPublic:
+                // the last round emailed, or the sign-on itself while its email is still on the queue
+                return new(existing.Email is not null && at - (existing.SignerEmailRound ?? existing.SignedAt) >= ResendAfter
+                    ? Mailed(new SignerMail(existing.Id, at)) : Received, null);
             case { Status: SignatureStatus.AwaitingEmailConfirmation }:
-                return new(isPublic ? Received : new SignOutcome(SignatoryView.From(existing, letter), false, null), null);
+                return new(new SignOutcome(SignatoryView.From(existing, letter), false, null), null);
             // The confirmation goes to the address on file, never to one a stranger typed: with none on file it cannot
             // be confirmed, so nothing is recorded and the visitor is told what everyone is told.
             case { Status: SignatureStatus.Withdrawn or SignatureStatus.Expired, Email: null } when confirmBy is not null:
@@ -82,6 +88,9 @@ public static class Signing
 
     private static SignerConsent? ConsentOf(SignLetter command, DateTimeOffset at) =>
         command.Consent is { } c ? new SignerConsent(c.Text, c.Version, at) : null;
+
+    /// <summary>How soon a signer who signs again is sent their confirmation email again.</summary>
+    public static readonly TimeSpan ResendAfter = TimeSpan.FromMinutes(10);
 
     public const string EmailNeeded = "is required: this letter counts a signature once its email is confirmed";
 

@@ -86,6 +86,26 @@ public class confirming_signers_emails(AppealsFixture fixture) : IntegrationCont
     }
 
     [Fact]
+    public async Task a_signer_who_lost_the_email_signs_again_and_is_sent_it_again_at_most_every_ten_minutes()
+    {
+        var (id, link) = await LetterAskingAsync();
+        var email = Email("lost");
+        await SignPubliclyAsync(link, "Lost Email", email);
+        Smtp.MessagesTo(email).Count.ShouldBe(1);
+
+        // at once again: the same neutral answer, and nobody's inbox is flooded by someone typing their name
+        (await SignPubliclyAsync(link, "Lost Email", email)).ShouldContain("Thank you");
+        Smtp.MessagesTo(email).Count.ShouldBe(1);
+
+        Fixture.Clock.Advance(Signing.ResendAfter);
+        await SignPubliclyAsync(link, "Lost Email", email);
+        Smtp.MessagesTo(email).Count.ShouldBe(2, "the signer asked for it again after ten minutes");
+        await Host.SubmitToAsync(ConfirmLinkTo(email), "Confirm");
+        var letter = await Host.LetterAsync(id);
+        (letter.Counts.Signatories, letter.Counts.AwaitingEmailConfirmation).ShouldBe((1, 0));
+    }
+
+    [Fact]
     public async Task an_unconfirmed_signature_expires_by_the_clock_and_its_link_then_confirms_nothing()
     {
         var (id, link) = await LetterAskingAsync();
