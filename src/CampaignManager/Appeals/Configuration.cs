@@ -32,7 +32,9 @@ public static class Configuration
             opts.RegisterDocumentType<InboxCursor>();
             opts.RegisterDocumentType<BouncedAddress>();
             opts.RegisterDocumentType<SentAppealEmail>();
+            AppealErasure.AddMaskingRules(opts);
         });
+        builder.Services.AddSingleton<Signatures.ISignerDataElsewhere, AppealErasure>();
         builder.Services.InitializeMartenWith<RecipientAttemptsBackfill>();
         builder.Services.ConfigureWolverine(opts =>
         {

@@ -9,7 +9,8 @@ public record MaskSignerData(Guid SignatureId, bool EmailOnly);
 
 public static class MaskSignerDataHandler
 {
-    public static async Task HandleAsync(MaskSignerData m, IDocumentStore store, IDocumentSession session, CancellationToken token)
+    public static async Task HandleAsync(MaskSignerData m, IDocumentStore store, IDocumentSession session,
+        IEnumerable<ISignerDataElsewhere> elsewhere, TimeProvider clock, CancellationToken token)
     {
         var events = await session.Events.FetchStreamAsync(m.SignatureId, token: token);
         // the signer as the stream says before its erasures: what the masking rules and the scrub look for
@@ -34,6 +35,7 @@ public static class MaskSignerDataHandler
             session.DeleteWhere<ReconfirmationLink>(x => x.SignatureId == m.SignatureId);
         }
         await DeleteFailureCopiesAsync(store, m.SignatureId, token);
+        foreach (var other in elsewhere) await other.EraseAsync(store, before.LetterId, data, clock.GetUtcNow(), token);
     }
 
     /// <summary>

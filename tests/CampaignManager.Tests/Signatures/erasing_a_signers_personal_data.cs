@@ -230,6 +230,74 @@ public partial class erasing_a_signers_personal_data(AppealsFixture fixture) : I
         }
     }
 
+    [Fact]
+    public async Task an_erased_signer_leaves_the_appeals_already_sent_and_their_stored_emails_as_name_withheld()
+    {
+        var (letter, signature, email, _) = await SignedConfirmedAndReconfirmedAsync();
+        await Host.LifecycleAsync(letter, "close");
+        await Host.Scenario(x => x.Post.Json(new { unconfirmed = "keep" }).ToUrl($"/api/letters/{letter}/finalize"));
+        var (target, mission) = await CampaignManager.Tests.Appeals.AppealApi.TargetAsync(Host, "Norway");
+        var (appeal, _) = await Host.SendTrackedAsync(letter, new { targetIds = new[] { target }, channel = "email" });
+        Smtp.MessagesTo(mission).ShouldHaveSingleItem().Message.TextBody!.ShouldContain(Name);
+        (await Host.AppealAsync(appeal)).SignatoryLines.ShouldContain(l => l.StartsWith(Name));
+        // the mission answers quoting the letter, as the mailbox reader records a reply (its own tests read Dovecot)
+        var quoted = $"Received with thanks.\n\n> {Name}, {Title}, {Affiliation}\n";
+        var mail = new CampaignManager.Appeals.Inbox.InboundMail
+        {
+            Id = Guid.NewGuid(), Folder = "INBOX", UidValidity = 1, Uid = 7, Processed = true, Kind = "reply", From = mission,
+            Subject = "Re: the letter", Text = quoted, FetchedAt = Fixture.Clock.GetUtcNow(), AppealId = appeal, TargetId = target
+        };
+        var raw = new MimeKit.MimeMessage { Subject = "Re: the letter", Body = new MimeKit.TextPart("plain") { Text = quoted } };
+        raw.From.Add(MimeKit.MailboxAddress.Parse(mission));
+        var rawBytes = new MemoryStream();
+        raw.WriteTo(rawBytes);
+        await using (var session = Store.LightweightSession())
+        {
+            session.Store(mail);
+            session.Store(new CampaignManager.Appeals.Inbox.InboundRawMail { Id = mail.Id, Content = rawBytes.ToArray() });
+            session.Events.Append(CampaignManager.Appeals.AppealRecipient.StreamId(appeal, target), new CampaignManager.Appeals.Inbox.AppealReplyReceived(
+                appeal, target, mail.Id, mission, mail.Subject, quoted, null, [], "message-id", "inbox", Fixture.Clock.GetUtcNow()));
+            await session.SaveChangesAsync();
+        }
+
+        await TrackedAsync(() => EraseAsync(letter, signature));
+        await ((IHost)Host).PauseThenCatchUpOnMartenDaemonActivityAsync();
+
+        var sent = await Host.AppealAsync(appeal);
+        sent.SignatoryLines.ShouldContain(SignatoryView.Withheld);
+        sent.SignatoryLines.ShouldContain(l => l.StartsWith("Control Foundation for Erasure Tests"), "the other signers' lines stay");
+        var evidence = await Host.Scenario(x => x.Get.Url($"/api/appeals/{appeal}/recipients/{target}/evidence"));
+        var body = new MemoryStream();
+        await evidence.Context.Response.Body.CopyToAsync(body);
+        body.Position = 0;
+        using var zip = new System.IO.Compression.ZipArchive(body);
+        var facts = new StreamReader(zip.GetEntry("delivery.txt")!.Open()).ReadToEnd();
+        facts.ShouldContain("personal data was erased from this copy");
+        // the stored copy is base64 inside its JSON, where no dump search could see the name: read it back instead
+        await using (var session = Store.QuerySession())
+        {
+            var stored = (await session.Query<CampaignManager.Appeals.Delivery.SentAppealEmail>().Where(e => e.AppealId == appeal).ToListAsync()).ShouldHaveSingleItem();
+            var copy = MimeKit.MimeMessage.Load(new MemoryStream(stored.Content));
+            foreach (var text in new[] { copy.TextBody!, copy.HtmlBody! })
+            {
+                text.ShouldNotContain("Quillbrook");
+                text.ShouldNotContain(Title);
+                text.ShouldContain(SignatoryView.Withheld);
+                text.ShouldContain("Control Foundation for Erasure Tests");
+            }
+            var reply = (await session.LoadAsync<CampaignManager.Appeals.AppealRecipient>(CampaignManager.Appeals.AppealRecipient.StreamId(appeal, target)))!
+                .Replies.ShouldHaveSingleItem();
+            reply.Text.ShouldStartWith("Received with thanks.");
+            reply.Text.ShouldNotContain("Quillbrook");
+            (await session.LoadAsync<CampaignManager.Appeals.Inbox.InboundMail>(mail.Id))!.Text!.ShouldNotContain(Title);
+            MimeKit.MimeMessage.Load(new MemoryStream((await session.LoadAsync<CampaignManager.Appeals.Inbox.InboundRawMail>(mail.Id))!.Content))
+                .TextBody!.ShouldNotContain("Quillbrook");
+        }
+        var dump = await DumpAsync();
+        dump.ShouldContain("Control Foundation for Erasure Tests");
+        foreach (var secret in Secrets(email)) dump.ShouldNotContain(secret, Case.Insensitive);
+    }
+
     private async Task<string> DocumentsAsync(Guid signature)
     {
         await using var session = Store.QuerySession();

@@ -15,6 +15,8 @@ public class SentAppealEmail
     public string Reply { get; set; } = "";
     public string Sha256 { get; set; } = "";
     public byte[] Content { get; set; } = [];
+    /// <summary>When an erased signer's line was taken out of this copy (<see cref="AppealErasure"/>); <see cref="Sha256"/> stays the original's.</summary>
+    public DateTimeOffset? MaskedAt { get; set; }
 
     public static SentAppealEmail Of(AppealEmailContent content, string messageId, Hosting.Email.SmtpReceipt receipt) => new()
     {

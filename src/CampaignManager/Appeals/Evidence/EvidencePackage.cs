@@ -25,7 +25,9 @@ public sealed record DeliveryProof(AppealRecipient Recipient, SentAppealEmail Em
         $"Relay's reply:    {Email.Reply}",
         $"Handed to relay:  {Utc(HandedToRelayAt)}",
         $"Accepted:         {Utc(AcceptedAt)}",
-        $"SHA-256 of message.eml: {Email.Sha256}",
+        Email.MaskedAt is { } masked
+            ? $"SHA-256 of the message as sent: {Email.Sha256} (message.eml is no longer it: a signer's personal data was erased from this copy on {Utc(masked)})"
+            : $"SHA-256 of message.eml: {Email.Sha256}",
         $"Appeal {Recipient.AppealId}, target {Recipient.TargetId}",
         ""
     ]);
