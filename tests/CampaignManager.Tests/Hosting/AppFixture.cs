@@ -38,11 +38,15 @@ public class AppFixture : IAsyncLifetime
             // so does the sweep post to the partner form (rate_limiting_the_public_submit has the limit's own fixture)
             builder.UseSetting("PublicSignOn:RateLimit:PermitLimit", "100000");
             // Dozens of these hosts share one test process and its thread pool, where a stall of some seconds is routine
-            // while the suite runs; the shipped 5 s stale timeout would then have a host declare itself dead and move
-            // its agents (the webhook fan-out, the coalition projections) mid-test. The shipped failover defaults are
-            // what the app processes of Hosting/three_nodes_survive_losing_one_mid_run and the webhook node test run.
+            // while the suite runs; the shipped 5 s stale timeout would then have a host declare itself dead and move its
+            // agents (the webhook fan-out, the coalition projections) mid-test. So they keep the timing the suite ran
+            // reliably with before the shipped defaults went to 1 s polling. The shipped defaults are what the app
+            // processes of Hosting/three_nodes_survive_losing_one_mid_run and the webhook node test run.
             builder.UseSetting("Wolverine:Durability:HealthCheckPollingTime", "00:00:05");
             builder.UseSetting("Wolverine:Durability:StaleNodeTimeout", "00:00:30");
+            builder.UseSetting("Wolverine:Durability:OrphanedMessageSweepPollingTime", "00:00:05");
+            builder.UseSetting("Wolverine:Durability:ScheduledJobPollingTime", "00:00:05");
+            builder.UseSetting("Wolverine:Durability:CheckAssignmentPeriod", "00:00:30");
             // No relay listens here: a revision's re-confirmation emails fail within a second instead of retrying for a minute
             // behind the tests' backs. Fixtures with a real SMTP server override this in ConfigureSettings.
             builder.UseSetting("Smtp:Resilience:MaxRetryAttempts", "1");
