@@ -79,11 +79,8 @@ public static class PartnerSignOnEndpoint
         if (letter.Status != LetterStatus.Open)
             return Results.Problem(Problems.Conflict($"The letter is {letter.Status.ToString().ToLowerInvariant()}; it takes signatures only while open."));
 
-        var organization = form.Kind == "organization";
-        var command = new AddSignatory(organization ? SignatoryKind.Organization : SignatoryKind.Individual, form.Name ?? "",
-            form.Title, organization ? null : form.Affiliation, !organization && form.AffiliationForIdentificationOnly, form.Email,
-            organization ? null : form.FamilyName, Language: form.Language, NameWithheld: form.NameWithheld,
-            NameAfterPublication: form.NameAfterPublication);
+        var command = PublicSigning.Signatory(form.Kind == "organization", form.Name, form.Title, form.Affiliation,
+            form.AffiliationForIdentificationOnly, form.Email, form.FamilyName, form.Language, form.NameWithheld, form.NameAfterPublication);
         var errors = new FieldErrors().When(form.Kind is not ("organization" or "individual"), "kind", "must be \"organization\" or \"individual\"");
         if (PublicSigning.Validate(letter, command, form.Consent) is HttpValidationProblemDetails invalid)
             foreach (var (field, messages) in invalid.Errors) foreach (var m in messages) errors.Add(field, m);

@@ -146,12 +146,8 @@ public partial class PublicSignOnModel(IQuerySession session, IDocumentStore sto
         Choose(Form.Language);
         if (Letter is not { Status: LetterStatus.Open }) return LetterPage();
 
-        var command = new AddSignatory(
-            Form.Kind == "organization" ? SignatoryKind.Organization : SignatoryKind.Individual, Form.Name ?? "",
-            Form.Title, Form.Kind == "organization" ? null : Form.Affiliation,
-            Form.Kind != "organization" && Form.AffiliationForIdentificationOnly, Form.Email,
-            Form.Kind == "organization" ? null : Form.FamilyName, Language: Translation, NameWithheld: Form.NameWithheld,
-            NameAfterPublication: Form.NameAfterPublication);
+        var command = PublicSigning.Signatory(Form.Kind == "organization", Form.Name, Form.Title, Form.Affiliation,
+            Form.AffiliationForIdentificationOnly, Form.Email, Form.FamilyName, Translation, Form.NameWithheld, Form.NameAfterPublication);
         if (PublicSigning.Validate(Letter, command, Form.Consent) is HttpValidationProblemDetails invalid)
         {
             Errors = new Dictionary<string, string[]>(invalid.Errors);

@@ -19,6 +19,13 @@ public sealed class PublicSigning(IOptions<SignOnSettings> settings, IMessageBus
             Consent = settings.Value.ConsentFor(ui)
         };
 
+    /// <summary>What the public form's fields sign as, from the page or a partner's form: an organization has no affiliation or family name.</summary>
+    public static AddSignatory Signatory(bool organization, string? name, string? title, string? affiliation, bool identificationOnly,
+        string? email, string? familyName, string? language, bool nameWithheld, bool nameAfterPublication) =>
+        new(organization ? SignatoryKind.Organization : SignatoryKind.Individual, name ?? "", title, organization ? null : affiliation,
+            !organization && identificationOnly, email, organization ? null : familyName, Language: language,
+            NameWithheld: nameWithheld, NameAfterPublication: nameAfterPublication);
+
     public const string ConsentNeeded = "is required: tick the box to agree, or the signature cannot be recorded";
 
     /// <summary>The staff command's rules, then what only the public form asks: the consent box, and an email when the letter confirms one.</summary>
