@@ -16,19 +16,9 @@ public class CrashCollection
 }
 
 [Collection(CrashCollection.Name)]
-public class surviving_a_crash_mid_fan_out(ITestOutputHelper output) : IAsyncLifetime
+public class surviving_a_crash_mid_fan_out(ITestOutputHelper output) : RestartedApp
 {
     private const int Recipients = 193;
-    private readonly SmtpServerFixture _smtp = new();
-    private readonly List<AppProcess> _apps = [];
-
-    public Task InitializeAsync() => _smtp.InitializeAsync();
-
-    public async Task DisposeAsync()
-    {
-        foreach (var app in _apps) app.Dispose();
-        await _smtp.DisposeAsync();
-    }
 
     [Fact]
     public async Task no_recipient_is_lost_or_sent_twice_and_one_cut_off_at_the_relay_waits_for_staff_to_resend_it()
@@ -47,13 +37,13 @@ public class surviving_a_crash_mid_fan_out(ITestOutputHelper output) : IAsyncLif
         // One recipient is sure to be caught in the window SMTP cannot close: the relay has its email, the app has not
         // yet had the final 250. Others may be too, wherever the kill finds them.
         var held = emails[24];
-        _smtp.HoldReplyAfterAccepting(held);
+        Smtp.HoldReplyAfterAccepting(held);
         var appeal = await PostForIdAsync(http, $"/api/letters/{letter}/appeals", new { targetListIds = new[] { list }, channel = "email" });
-        var atKill = await Eventually.UntilAsync(() => Task.FromResult(_smtp.MessagesTo(held).Count), n => n == 1,
+        var atKill = await Eventually.UntilAsync(() => Task.FromResult(Smtp.MessagesTo(held).Count), n => n == 1,
             TimeSpan.FromSeconds(60), "the relay to have the held recipient's email", TimeSpan.FromMilliseconds(20));
         first.Kill();
-        _smtp.ReleaseReplies();
-        var receivedBeforeKill = _smtp.Messages().SelectMany(m => m.Recipients).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        Smtp.ReleaseReplies();
+        var receivedBeforeKill = Smtp.Messages().SelectMany(m => m.Recipients).ToHashSet(StringComparer.OrdinalIgnoreCase);
         output.WriteLine($"killed the app with {receivedBeforeKill.Count} of {Recipients} emails received");
         receivedBeforeKill.Count.ShouldBeLessThan(Recipients, "the kill must land in the middle of the fan-out");
 
@@ -62,13 +52,13 @@ public class surviving_a_crash_mid_fan_out(ITestOutputHelper output) : IAsyncLif
         var settled = await SettledAsync(again, appeal, "every recipient sent or uncertain after the restart");
 
         var uncertain = settled.Recipients.Where(r => r.Status == RecipientStatus.Uncertain).ToList();
-        var arrivedAnyway = uncertain.Count(r => _smtp.MessagesTo(r.Email!).Count == 1);
+        var arrivedAnyway = uncertain.Count(r => Smtp.MessagesTo(r.Email!).Count == 1);
         output.WriteLine($"uncertain: {uncertain.Count} ({arrivedAnyway} of them had reached the relay); " +
-                         $"copies: {string.Join(", ", emails.Select(e => _smtp.MessagesTo(e).Count).CountBy(n => n).OrderBy(p => p.Key).Select(p => $"{p.Value}×{p.Key}"))}");
+                         $"copies: {string.Join(", ", emails.Select(e => Smtp.MessagesTo(e).Count).CountBy(n => n).OrderBy(p => p.Key).Select(p => $"{p.Value}×{p.Key}"))}");
         settled.Counts.Failed.ShouldBe(0, "the relay refused no one");
         (settled.Counts.Sent + settled.Counts.Uncertain).ShouldBe(Recipients);
-        emails.ShouldAllBe(e => _smtp.MessagesTo(e).Count <= 1, "no email may be sent twice automatically");
-        settled.Recipients.Where(r => r.Status == RecipientStatus.Sent).ShouldAllBe(r => _smtp.MessagesTo(r.Email!).Count == 1);
+        emails.ShouldAllBe(e => Smtp.MessagesTo(e).Count <= 1, "no email may be sent twice automatically");
+        settled.Recipients.Where(r => r.Status == RecipientStatus.Sent).ShouldAllBe(r => Smtp.MessagesTo(r.Email!).Count == 1);
         // only an attempt that was with the relay at the kill can be in doubt: at most one per parallel send
         uncertain.Count.ShouldBeLessThanOrEqualTo(CampaignManager.Hosting.Email.EmailSender.Parallelism);
         uncertain.ShouldAllBe(r => r.Reason!.Contains("may or may not have arrived") && r.MessageId != null);
@@ -89,25 +79,16 @@ public class surviving_a_crash_mid_fan_out(ITestOutputHelper output) : IAsyncLif
             (await again.PostAsJsonAsync($"/api/appeals/{appeal}/recipients/{r.TargetId}/retry", new { })).EnsureSuccessStatusCode();
         var done = await SettledAsync(again, appeal, "the resent recipients sent");
         done.Counts.Sent.ShouldBe(Recipients);
-        emails.ShouldAllBe(e => _smtp.MessagesTo(e).Count >= 1, "no recipient may be lost");
-        _smtp.Messages().Count.ShouldBe(Recipients + arrivedAnyway);
+        emails.ShouldAllBe(e => Smtp.MessagesTo(e).Count >= 1, "no recipient may be lost");
+        Smtp.Messages().Count.ShouldBe(Recipients + arrivedAnyway);
         foreach (var r in uncertain)
-            _smtp.MessagesTo(r.Email!).Select(m => m.Message.MessageId).Distinct().ShouldBe([r.MessageId!.Trim('<', '>')]);
+            Smtp.MessagesTo(r.Email!).Select(m => m.Message.MessageId).Distinct().ShouldBe([r.MessageId!.Trim('<', '>')]);
         done.Recipients.ShouldAllBe(r => r.MessageId != null);
     }
 
     private static async Task<AppealDetails> SettledAsync(HttpClient http, Guid appeal, string what) =>
         (await Eventually.UntilAsync(() => http.GetFromJsonAsync<AppealDetails>($"/api/appeals/{appeal}", AppProcess.Json)!,
             a => a!.Counts.Queued == 0, TimeSpan.FromSeconds(90), what))!;
-
-    private async Task<AppProcess> StartAppAsync(string database)
-    {
-        var settings = AppealsFixture.SettingsFor(_smtp).Append(new("ConnectionStrings:Marten", database)).Append(new("Wolverine:Solo", "true"));
-        var app = AppProcess.Start(settings);
-        _apps.Add(app);
-        await app.WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
-        return app;
-    }
 
     private static async Task<Guid> FinalLetterAsync(HttpClient http)
     {
@@ -123,10 +104,4 @@ public class surviving_a_crash_mid_fan_out(ITestOutputHelper output) : IAsyncLif
         return id;
     }
 
-    private static async Task<Guid> PostForIdAsync(HttpClient http, string url, object body)
-    {
-        var response = await http.PostAsJsonAsync(url, body);
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<Targets.IdBody>())!.Id;
-    }
 }

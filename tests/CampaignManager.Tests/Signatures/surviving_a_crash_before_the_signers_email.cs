@@ -17,18 +17,8 @@ public class SignerEmailCrashCollection
 /// SMTP server; started again, it sends the email from its durable inbox, and the link in it confirms the signature.
 /// </summary>
 [Collection(SignerEmailCrashCollection.Name)]
-public partial class surviving_a_crash_before_the_signers_email : IAsyncLifetime
+public partial class surviving_a_crash_before_the_signers_email : RestartedApp
 {
-    private readonly SmtpServerFixture _smtp = new();
-    private readonly List<AppProcess> _apps = [];
-
-    public Task InitializeAsync() => _smtp.InitializeAsync();
-
-    public async Task DisposeAsync()
-    {
-        foreach (var app in _apps) app.Dispose();
-        await _smtp.DisposeAsync();
-    }
 
     [Fact]
     public async Task a_sign_on_whose_email_was_cut_off_by_a_crash_is_emailed_after_the_restart_and_confirms()
@@ -43,26 +33,26 @@ public partial class surviving_a_crash_before_the_signers_email : IAsyncLifetime
         var form = (await http.GetFromJsonAsync<SignOnPartnerTally>($"/api/letters/{letter}/partners", AppProcess.Json))!.Partners.Single().FormAction!;
 
         var email = $"amina-{Guid.NewGuid():N}@example.org";
-        _smtp.HoldReplyAfterAccepting(email);
+        Smtp.HoldReplyAfterAccepting(email);
         using (var post = new HttpRequestMessage(HttpMethod.Post, new Uri(form).PathAndQuery) { Content = JsonContent.Create(new { kind = "individual", name = "Amina Diallo", email, consent = true }) })
         {
             post.Headers.Add("Origin", "https://www.fidh.org");
             (await http.SendAsync(post)).EnsureSuccessStatusCode();
         }
-        await Eventually.UntilAsync(() => Task.FromResult(_smtp.MessagesTo(email).Count), n => n == 1, TimeSpan.FromSeconds(60),
+        await Eventually.UntilAsync(() => Task.FromResult(Smtp.MessagesTo(email).Count), n => n == 1, TimeSpan.FromSeconds(60),
             "the relay to have the signer's email", TimeSpan.FromMilliseconds(20));
         first.Kill();
-        _smtp.ReleaseReplies();
+        Smtp.ReleaseReplies();
 
         var second = await StartAppAsync(database);
         using var again = second.Client();
-        await Eventually.UntilAsync(() => Task.FromResult(_smtp.MessagesTo(email).Count), n => n >= 2, TimeSpan.FromSeconds(60),
+        await Eventually.UntilAsync(() => Task.FromResult(Smtp.MessagesTo(email).Count), n => n >= 2, TimeSpan.FromSeconds(60),
             "the email sent again from the durable inbox after the restart");
         var details = (await again.GetFromJsonAsync<LetterDetails>($"/api/letters/{letter}", AppProcess.Json))!;
         details.Counts.AwaitingEmailConfirmation.ShouldBe(1, "the sign-on committed before the crash");
 
         // the newest email's link confirms it, through the page as a browser would post it
-        var link = new Uri(ConfirmLink().Match(_smtp.MessagesTo(email).Last().Message.TextBody!).Value).AbsolutePath;
+        var link = new Uri(ConfirmLink().Match(Smtp.MessagesTo(email).Last().Message.TextBody!).Value).AbsolutePath;
         var page = await again.GetStringAsync(link);
         var token = TokenField().Match(page).Groups[1].Value;
         (await again.PostAsync(link + "?handler=Confirm", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token })))
@@ -71,21 +61,6 @@ public partial class surviving_a_crash_before_the_signers_email : IAsyncLifetime
         (details.Counts.Signatories, details.Counts.AwaitingEmailConfirmation).ShouldBe((1, 0));
     }
 
-    private async Task<AppProcess> StartAppAsync(string database)
-    {
-        var settings = AppealsFixture.SettingsFor(_smtp).Append(new("ConnectionStrings:Marten", database)).Append(new("Wolverine:Solo", "true"));
-        var app = AppProcess.Start(settings);
-        _apps.Add(app);
-        await app.WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
-        return app;
-    }
-
-    private static async Task<Guid> PostForIdAsync(HttpClient http, string url, object body)
-    {
-        var response = await http.PostAsJsonAsync(url, body);
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<Targets.IdBody>())!.Id;
-    }
 
     [GeneratedRegex(@"http://\S+/sign/\S+/confirm/[0-9a-f]{64}")]
     private static partial Regex ConfirmLink();
